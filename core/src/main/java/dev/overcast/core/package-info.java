@@ -1,0 +1,2 @@
+/** The platform kit every Overcast service uses. Imports no service. */
+package dev.overcast.core;
