@@ -1,0 +1,217 @@
+package dev.overcast.core.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.overcast.core.auth.AuthContext;
+import dev.overcast.core.auth.TokenCodec;
+import dev.overcast.core.policy.PolicyDenied;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Serves every service on one port, each under its own path prefix, and runs the path of a
+ * request that DESIGN.md describes: request id, body limit, token check (local, no database),
+ * route match (404/405), handler, and the service's fault body for any error. A handler's
+ * unexpected exception becomes a 500 whose body says nothing internal.
+ */
+public final class HttpHost implements AutoCloseable {
+    private static final Logger ACCESS = LoggerFactory.getLogger("overcast.access");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
+    private static final Pattern REQUEST_ID = Pattern.compile("req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private record Mounted(String prefix, ServiceApi api, Routes routes) {
+    }
+
+    private final HttpSettings settings;
+    private final TokenCodec tokens;
+    private final List<Mounted> services;
+    private final MeterRegistry metrics;
+    private final WebServer server;
+
+    private HttpHost(HttpSettings settings, TokenCodec tokens, List<ServiceApi> apis, MeterRegistry metrics,
+                     Map<String, Supplier<Response>> extras) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        List<Mounted> mounted = new ArrayList<>();
+        for (ServiceApi api : apis) {
+            Routes routes = new Routes();
+            api.routes(routes);
+            mounted.add(new Mounted(api.prefix(), api, routes));
+        }
+        mounted.sort(Comparator.comparingInt((Mounted m) -> m.prefix.length()).reversed());
+        this.services = List.copyOf(mounted);
+        HttpRouting.Builder routing = HttpRouting.builder();
+        extras.forEach((path, body) -> routing.get(path, (req, res) -> write(res, req.prologue().method().text(),
+                body.get(), UUID.randomUUID().toString())));
+        routing.any(this::dispatch);
+        this.server = WebServer.builder()
+                .host(settings.bind())
+                .port(settings.port())
+                .shutdownHook(false)
+                .routing(routing)
+                .build()
+                .start();
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param extras plain GET endpoints outside any service, e.g. {@code /healthcheck}, {@code /metrics}
+     */
+    public static HttpHost start(HttpSettings settings, TokenCodec tokens, List<ServiceApi> apis,
+                                 MeterRegistry metrics, Map<String, Supplier<Response>> extras) {
+        return new HttpHost(settings, tokens, apis, metrics, extras);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL a client on this machine reaches the server at. */
+    public String localUrl() {
+        String host = settings.bind().equals("0.0.0.0") ? "127.0.0.1" : settings.bind();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private void dispatch(ServerRequest req, ServerResponse res) {
+        long start = System.nanoTime();
+        String method = req.prologue().method().text();
+        String path = req.path().rawPath();
+        String requestId = "req-" + UUID.randomUUID();
+        Mounted service = find(path);
+        String template = "unmatched";
+        int status;
+        if (service == null) {
+            status = write(res, method, Response.status(404, Map.of("error", Map.of("code", 404,
+                    "title", "Not Found", "message", "The resource could not be found."))), requestId);
+        } else {
+            String relative = path.substring(service.prefix.length());
+            Response response;
+            try {
+                Routes.Match match = service.routes.match(method, relative.isEmpty() ? "/" : relative);
+                template = match.route().template();
+                response = handle(req, service, relative, match, requestId);
+            } catch (Routes.MethodNotAllowed e) {
+                response = fault(service, e).header("Allow", e.allowHeader());
+            } catch (ApiException e) {
+                response = fault(service, e);
+            } catch (PolicyDenied e) {
+                response = fault(service, ApiException.forbidden(e.getMessage()));
+            } catch (RuntimeException | Error e) {
+                LOG.error("{} {} {} failed", requestId, method, path, e);
+                response = fault(service, new ApiException(500,
+                        "An unexpected error prevented the server from fulfilling your request."));
+            }
+            status = write(res, method, response, requestId);
+        }
+        long nanos = System.nanoTime() - start;
+        ACCESS.info("{} {} {} {} {}ms", requestId, method, path, status, nanos / 1_000_000);
+        Timer.builder("http.server.requests")
+                .tag("service", service == null ? "none" : service.prefix)
+                .tag("method", method).tag("route", template).tag("status", Integer.toString(status))
+                .register(metrics).record(java.time.Duration.ofNanos(nanos));
+    }
+
+    private Response handle(ServerRequest req, Mounted service, String relative, Routes.Match match,
+                            String requestId) {
+        byte[] body = readBody(req);
+        AuthContext auth = null;
+        Optional<String> token = req.headers().first(HeaderNames.create("X-Auth-Token"));
+        if (token.isPresent() && !token.get().isBlank()) {
+            auth = tokens.verify(token.get().trim());
+        } else if (match.route().requiresToken()) {
+            throw ApiException.unauthorized("The request you have made requires authentication.");
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String name : req.query().names()) {
+            query.put(name, req.query().all(name));
+        }
+        Request request = new Request(req.prologue().method().text(), relative, match.params(), query,
+                name -> req.headers().first(HeaderNames.create(name)), body, auth, requestId,
+                baseUrl(req) + service.prefix);
+        return match.route().handler().handle(request);
+    }
+
+    private byte[] readBody(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes((int) settings.maxBodyBytes() + 1);
+            if (bytes.length > settings.maxBodyBytes()) {
+                throw ApiException.tooLarge("Request body is larger than " + settings.maxBodyBytes() + " bytes.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+    }
+
+    private String baseUrl(ServerRequest req) {
+        if (settings.publicUrl() != null) {
+            return settings.publicUrl();
+        }
+        String host = req.headers().first(HeaderNames.HOST).orElse(req.authority());
+        return "http://" + host;
+    }
+
+    private Mounted find(String path) {
+        for (Mounted m : services) {
+            if (path.equals(m.prefix) || path.startsWith(m.prefix + "/")) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static Response fault(Mounted service, ApiException e) {
+        return Response.status(e.status(), service.api.faults().render(e.status(), e.getMessage()));
+    }
+
+    private static int write(ServerResponse res, String method, Response response, String requestId) {
+        res.status(Status.create(response.status()));
+        res.header(HeaderNames.create("x-openstack-request-id"), requestId);
+        response.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+        byte[] bytes = response.bodyBytes();
+        if (response.body() != null && !(response.body() instanceof byte[])) {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        }
+        if (method.equals("HEAD") || response.status() == 204) {
+            if (method.equals("HEAD") && bytes.length > 0) {
+                res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+            }
+            res.send();
+        } else {
+            res.send(bytes);
+        }
+        return response.status();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.overcast.core.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.overcast.core.auth.AuthContext;
+import dev.overcast.core.json.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One HTTP request as a handler sees it: method, path parameters, query, headers, the body
+ * (at most the configured size, read before the handler runs) and who is calling.
+ */
+public final class Request {
+    private final String method;
+    private final String path;
+    private final Map<String, String> pathParams;
+    private final Map<String, List<String>> query;
+    private final Function<String, Optional<String>> headers;
+    private final byte[] body;
+    private final AuthContext auth;
+    private final String requestId;
+    private final String serviceUrl;
+    private JsonNode json;
+
+    Request(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
+            Function<String, Optional<String>> headers, byte[] body, AuthContext auth, String requestId,
+            String serviceUrl) {
+        this.method = method;
+        this.path = path;
+        this.pathParams = pathParams;
+        this.query = query;
+        this.headers = headers;
+        this.body = body;
+        this.auth = auth;
+        this.requestId = requestId;
+        this.serviceUrl = serviceUrl;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path below the service prefix, e.g. {@code /v3/projects/abc}. */
+    public String path() {
+        return path;
+    }
+
+    public String param(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public Map<String, List<String>> queryParams() {
+        return query;
+    }
+
+    public Optional<String> query(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getLast());
+    }
+
+    public Optional<String> header(String name) {
+        return headers.apply(name);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    /** The body as JSON; a missing or malformed body is a 400. */
+    public JsonNode json() {
+        if (json == null) {
+            if (body.length == 0) {
+                throw ApiException.badRequest("The request body is empty; a JSON object is expected.");
+            }
+            header("Content-Type").ifPresent(type -> {
+                if (!type.toLowerCase().contains("json")) {
+                    throw ApiException.unsupportedMediaType(
+                            "Content-Type " + type + " is not supported; send application/json.");
+                }
+            });
+            try {
+                json = Json.mapper().readTree(body);
+            } catch (JacksonException e) {
+                throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            }
+            if (json == null || json.isMissingNode()) {
+                throw ApiException.badRequest("The request body is empty; a JSON object is expected.");
+            }
+        }
+        return json;
+    }
+
+    /** Who is calling; a 401 when the request carried no valid token. */
+    public AuthContext auth() {
+        if (auth == null) {
+            throw ApiException.unauthorized("The request you have made requires authentication.");
+        }
+        return auth;
+    }
+
+    public Optional<AuthContext> authIfPresent() {
+        return Optional.ofNullable(auth);
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The public URL of this service (scheme, host, port and prefix), for links. */
+    public String serviceUrl() {
+        return serviceUrl;
+    }
+}

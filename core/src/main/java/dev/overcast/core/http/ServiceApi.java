@@ -1,0 +1,17 @@
+package dev.overcast.core.http;
+
+/**
+ * One OpenStack service as the HTTP host sees it: where it lives, how its errors look and
+ * which routes it serves. Services implement this; the host knows nothing else about them.
+ */
+public interface ServiceApi {
+
+    /** The path prefix on the shared port, e.g. {@code /identity}. */
+    String prefix();
+
+    /** How this service's errors are rendered. */
+    FaultFormat faults();
+
+    /** Registers the service's routes; paths are relative to {@link #prefix()}. */
+    void routes(Routes routes);
+}

@@ -1,0 +1,163 @@
+package dev.overcast.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.overcast.core.auth.RevocationList;
+import dev.overcast.core.auth.SigningKeys;
+import dev.overcast.core.auth.TokenCodec;
+import dev.overcast.core.db.DatabaseSettings;
+import dev.overcast.core.db.ServiceDatabase;
+import dev.overcast.core.http.HttpHost;
+import dev.overcast.core.http.HttpSettings;
+import dev.overcast.core.http.Response;
+import dev.overcast.core.http.ServiceApi;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.identity.Bootstrap;
+import dev.overcast.identity.IdentityPolicy;
+import dev.overcast.identity.IdentityService;
+import dev.overcast.identity.IdentitySettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The all-in-one wiring: one process, one port, every service, the embedded or configured
+ * database. This is the only place that knows which services exist.
+ */
+public final class Overcast implements AutoCloseable {
+    private final OvercastConfig config;
+    private final String adminPassword;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final HttpHost host;
+    private final String publicUrl;
+
+    private Overcast(OvercastConfig config, Clock clock) {
+        this.config = config;
+        try {
+            Files.createDirectories(config.dataDir());
+            this.adminPassword = adminPassword(config);
+            int port = config.port() == 0 ? freePort(config.bind()) : config.port();
+            this.publicUrl = config.effectivePublicUrl(port);
+            DatabaseSettings db = databaseSettings(config);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Duration lifetime = Duration.ofSeconds(config.token().expiration());
+            RevocationList revocations = new RevocationList(clock, lifetime);
+            TokenCodec tokens = new TokenCodec(SigningKeys.loadOrCreate(config.dataDir().resolve("keys"), clock),
+                    revocations, clock);
+
+            ServiceDatabase identityDb = open(db, "identity");
+            IdentityService identity = new IdentityService(identityDb.jdbi(), policy("identity", IdentityPolicy.defaults()),
+                    tokens, revocations, clock, new IdentitySettings(config.region(), lifetime, adminPassword, publicUrl),
+                    config.passwordHashRounds());
+            identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity")));
+
+            List<ServiceApi> services = List.of(identity);
+            Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
+            extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
+            extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),
+                    metrics.scrape().getBytes()));
+            this.host = HttpHost.start(new HttpSettings(config.bind(), port, config.publicUrl(), config.maxBodyBytes()),
+                    tokens, services, metrics, extras);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static Overcast start(OvercastConfig config) {
+        return new Overcast(config, Clock.systemUTC());
+    }
+
+    public String url() {
+        return publicUrl;
+    }
+
+    public String identityUrl() {
+        return publicUrl + "/identity/v3";
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public OvercastConfig config() {
+        return config;
+    }
+
+    private ServiceDatabase open(DatabaseSettings settings, String service) {
+        ServiceDatabase db = ServiceDatabase.open(settings, service);
+        closeables.add(db);
+        return db;
+    }
+
+    private Policy policy(String service, Map<String, String> defaults) {
+        Policy policy = Policy.of(defaults);
+        Path file = config.policyDir().resolve(service + ".yaml");
+        return Files.isRegularFile(file) ? policy.withOverrides(file) : policy;
+    }
+
+    static DatabaseSettings databaseSettings(OvercastConfig config) {
+        OvercastConfig.Database db = config.database();
+        String url = db.url() != null ? db.url() : "jdbc:h2:file:" + config.dataDir().resolve("db").resolve("overcast")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String user = db.user() != null ? db.user() : url.startsWith("jdbc:h2:") ? "sa" : "postgres";
+        return new DatabaseSettings(url, user, db.password(), db.poolSize() == null ? 8 : db.poolSize());
+    }
+
+    /** The configured password, else the one saved on first start, else a new one saved now (0600). */
+    private static String adminPassword(OvercastConfig config) throws IOException {
+        if (config.adminPassword() != null && !config.adminPassword().isEmpty()) {
+            return config.adminPassword();
+        }
+        Path file = config.dataDir().resolve("admin-password");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, password + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not POSIX: the data dir's permissions apply.
+        }
+        return password;
+    }
+
+    private static int freePort(String bind) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(bind))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (host != null) {
+            host.close();
+        }
+        for (AutoCloseable c : closeables.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing on the way out; nothing more to do.
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.overcast.server;
+
+import java.nio.file.Path;
+
+/**
+ * Overcast's configuration: one YAML file ({@code --config}), each option also settable by
+ * an environment variable ({@code OVERCAST_} + its path in upper case, e.g.
+ * {@code OVERCAST_DATABASE_URL}) and the main ones by command-line options.
+ *
+ * @param bind               address to listen on; default {@code 127.0.0.1} ({@code OVERCAST_BIND})
+ * @param port               port for every API; default {@code 8080} ({@code OVERCAST_PORT})
+ * @param dataDir            where the embedded database, token keys and the admin password file live;
+ *                           default {@code ./data} ({@code OVERCAST_DATA_DIR})
+ * @param publicUrl          the base URL the catalog advertises; default {@code http://BIND:PORT}
+ * @param region             region name in the catalog; default {@code RegionOne}
+ * @param adminPassword      the bootstrapped admin's password on first start; default: generated and
+ *                           saved to {@code DATA_DIR/admin-password} (mode 0600)
+ * @param database           the database; default embedded H2 under the data dir
+ * @param token              token options
+ * @param passwordHashRounds bcrypt cost for password hashes; default 12 (Keystone's)
+ * @param maxBodyBytes       largest request body accepted, in bytes; default 1048576
+ * @param policyDir          a directory of operator policy overrides, one {@code <service>.yaml} each;
+ *                           default {@code DATA_DIR/policy}
+ */
+public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
+                             String adminPassword, Database database, Token token, Integer passwordHashRounds,
+                             Long maxBodyBytes, Path policyDir) {
+
+    public OvercastConfig {
+        bind = bind == null ? "127.0.0.1" : bind;
+        port = port == null ? 8080 : port;
+        dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
+        region = region == null ? "RegionOne" : region;
+        database = database == null ? new Database(null, null, null, null) : database;
+        token = token == null ? new Token(null) : token;
+        passwordHashRounds = passwordHashRounds == null ? 12 : passwordHashRounds;
+        maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
+        policyDir = policyDir == null ? dataDir.resolve("policy") : policyDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param url      JDBC URL: {@code jdbc:postgresql://host:5432/db} or {@code jdbc:h2:...};
+     *                 default H2 at {@code DATA_DIR/db/overcast}
+     * @param user     database user; default {@code sa} (H2)
+     * @param password database password; default empty
+     * @param poolSize connections per service; default 8
+     */
+    public record Database(String url, String user, String password, Integer poolSize) {
+    }
+
+    /** @param expiration token lifetime in seconds; default 3600 (Keystone's) */
+    public record Token(Integer expiration) {
+        public Token {
+            expiration = expiration == null ? 3600 : expiration;
+        }
+    }
+
+    /** The URL clients reach the server at (for the catalog): publicUrl, or http://bind:port. */
+    public String effectivePublicUrl(int actualPort) {
+        if (publicUrl != null) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actualPort;
+    }
+}
