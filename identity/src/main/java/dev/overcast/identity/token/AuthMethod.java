@@ -43,7 +43,7 @@ public interface AuthMethod {
     }
 
     /** A requested or inherited scope. */
-    sealed interface Scope permits ProjectScope, DomainScope, SystemScope, Unscoped {
+    sealed interface Scope permits ProjectScope, DomainScope, SystemScope, TrustScope, Unscoped {
     }
 
     record ProjectScope(String projectId) implements Scope {
@@ -53,6 +53,10 @@ public interface AuthMethod {
     }
 
     record SystemScope() implements Scope {
+    }
+
+    /** OS-TRUST: act for the trust's trustor on its project. */
+    record TrustScope(String trustId) implements Scope {
     }
 
     record Unscoped() implements Scope {

@@ -29,6 +29,7 @@ import dev.overcast.identity.role.Access;
 import dev.overcast.identity.role.EffectiveRoles;
 import dev.overcast.identity.role.RoleResolver;
 import dev.overcast.identity.role.RoleRow;
+import dev.overcast.identity.trust.TrustScopes;
 import dev.overcast.identity.user.UserRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -165,13 +166,20 @@ public final class TokenApi {
             }
             return new AuthMethod.DomainScope(id);
         }
+        if (scope.has("OS-TRUST:trust")) {
+            String id = scope.get("OS-TRUST:trust").path("id").asString(null);
+            if (id == null) {
+                throw ApiException.badRequest("Invalid input for field 'auth.scope.OS-TRUST:trust.id': required.");
+            }
+            return new AuthMethod.TrustScope(id);
+        }
         if (scope.has("system")) {
             if (!scope.get("system").path("all").asBoolean(false)) {
                 throw ApiException.badRequest("Invalid input for field 'auth.scope.system': {\"all\": true} is required.");
             }
             return new AuthMethod.SystemScope();
         }
-        throw ApiException.badRequest("Exactly one of project, domain or system must be given in 'auth.scope'.");
+        throw ApiException.badRequest("Exactly one of project, domain, system or OS-TRUST:trust must be given in 'auth.scope'.");
     }
 
     private AuthMethod.Scope defaultScope(UserRow user) {
@@ -213,7 +221,25 @@ public final class TokenApi {
         Ref domain = null;
         boolean system = false;
         boolean adminProject = false;
+        String trustId = null;
+        UserRow roleHolder = user;
+        Ref tokenUser = new Ref(user.id(), user.name());
         List<RoleRow> roles = List.of();
+        if (scope instanceof AuthMethod.TrustScope t) {
+            TrustScopes.Delegation delegation = TrustScopes.delegate(ctx, t.trustId(), user);
+            trustId = t.trustId();
+            if (delegation.impersonation()) {
+                UserRow trustor = checkUser(delegation.trustor());
+                tokenUser = new Ref(trustor.id(), trustor.name());
+                userDomain = domainRef(trustor.domainId());
+            }
+            expires = earliest(expires, delegation.expiresAt());
+            scope = new AuthMethod.ProjectScope(delegation.projectId());
+            proof = new AuthMethod.Proof(proof.user(), proof.expiresAt(), null, delegation.roleIds(),
+                    proof.auditChain(), null, null);
+            roleHolder = delegation.trustor();
+        }
+        final UserRow holder = roleHolder;
         switch (scope) {
             case AuthMethod.ProjectScope p -> {
                 ProjectRow row = ctx.jdbi().withExtension(ProjectStore.class, s -> s.find(p.projectId()))
@@ -223,7 +249,7 @@ public final class TokenApi {
                 if (!row.enabled() || rowDomain == null || !rowDomain.enabled()) {
                     throw ApiException.unauthorized("Project " + row.id() + " is disabled.");
                 }
-                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, user.id(), RoleResolver.projectScope(h, row)));
+                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, holder.id(), RoleResolver.projectScope(h, row)));
                 project = new Ref(row.id(), row.name());
                 projectDomain = new Ref(rowDomain.id(), rowDomain.name());
                 adminProject = row.name().equals("admin") && rowDomain.id().equals("default");
@@ -234,13 +260,14 @@ public final class TokenApi {
                 if (!row.enabled()) {
                     throw ApiException.unauthorized("Domain " + row.id() + " is disabled.");
                 }
-                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, user.id(), new EffectiveRoles.OnDomain(row.id())));
+                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, holder.id(), new EffectiveRoles.OnDomain(row.id())));
                 domain = new Ref(row.id(), row.name());
             }
             case AuthMethod.SystemScope s -> {
-                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, user.id(), new EffectiveRoles.OnSystem()));
+                roles = ctx.jdbi().withHandle(h -> RoleResolver.rolesOf(h, holder.id(), new EffectiveRoles.OnSystem()));
                 system = true;
             }
+            case AuthMethod.TrustScope t -> throw new IllegalStateException("trust scope was resolved above");
             case AuthMethod.Unscoped u -> {
             }
         }
@@ -256,9 +283,9 @@ public final class TokenApi {
         if (proof.auditChain() != null) {
             audit.add(proof.auditChain());
         }
-        return new AuthContext(new Ref(user.id(), user.name()), userDomain, project, projectDomain, domain, system,
+        return new AuthContext(tokenUser, userDomain, project, projectDomain, domain, system,
                 roles.stream().map(r -> new Ref(r.id(), r.name())).toList(), methodNames, audit,
-                now, expires, proof.applicationCredentialId(), null, adminProject);
+                now, expires, proof.applicationCredentialId(), trustId, adminProject);
     }
 
     private Ref domainRef(String domainId) {
@@ -398,6 +425,9 @@ public final class TokenApi {
         }
         if (token.applicationCredentialId() != null) {
             t.putObject("application_credential").put("id", token.applicationCredentialId());
+        }
+        if (token.trustId() != null) {
+            t.set("OS-TRUST:trust", TrustScopes.tokenView(ctx, token));
         }
         if (token.isAdminProject()) {
             t.put("is_admin_project", true);
