@@ -13,6 +13,7 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.identity.catalog.CatalogApi;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.user.Passwords;
@@ -53,6 +54,7 @@ public final class IdentityService implements ServiceApi {
         new Discovery().routes(routes);
         new TokenApi(ctx, List.of(), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
+        new CatalogApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
