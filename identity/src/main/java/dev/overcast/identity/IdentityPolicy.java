@@ -59,6 +59,19 @@ public final class IdentityPolicy {
         r.put("identity:delete_project_tags", projectTagWriter);
         r.put("identity:delete_project_tag", projectTagWriter);
         r.putAll(dev.overcast.identity.catalog.CatalogPolicy.defaults());
+
+        r.put("identity:create_trust", "user_id:%(trust.trustor_user_id)s");
+        r.put("identity:list_trusts", ADMIN_OR_SYSTEM_READER);
+        r.put("identity:get_trust", ADMIN_OR_SYSTEM_READER);
+        r.put("identity:delete_trust", ADMIN);
+        for (String entity : new String[] {"policy", "consumer"}) {
+            String plural = entity.equals("policy") ? "policies" : "consumers";
+            r.put("identity:list_" + plural, ADMIN_OR_SYSTEM_READER);
+            r.put("identity:get_" + entity, ADMIN_OR_SYSTEM_READER);
+            r.put("identity:create_" + entity, ADMIN);
+            r.put("identity:update_" + entity, ADMIN);
+            r.put("identity:delete_" + entity, ADMIN);
+        }
         return r;
     }
 }

@@ -15,7 +15,9 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
 import dev.overcast.identity.catalog.CatalogApi;
 import dev.overcast.identity.project.ProjectApi;
+import dev.overcast.identity.registry.RegistryApi;
 import dev.overcast.identity.token.TokenApi;
+import dev.overcast.identity.trust.TrustApi;
 import dev.overcast.identity.user.Passwords;
 
 /** Identity: the Keystone v3 API under {@code /identity}. */
@@ -55,6 +57,8 @@ public final class IdentityService implements ServiceApi {
         new TokenApi(ctx, List.of(), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
         new CatalogApi(ctx).routes(routes);
+        new TrustApi(ctx).routes(routes);
+        new RegistryApi(ctx, passwords).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
