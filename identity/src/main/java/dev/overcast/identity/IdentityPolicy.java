@@ -3,6 +3,9 @@ package dev.overcast.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.overcast.identity.group.GroupPolicy;
+import dev.overcast.identity.user.UserPolicy;
+
 /**
  * Identity's default policy, in oslo.policy's language, after Keystone's secure-RBAC
  * defaults: {@code admin} may do anything, a system or domain {@code reader} may read what
@@ -58,6 +61,8 @@ public final class IdentityPolicy {
         r.put("identity:create_project_tag", projectTagWriter);
         r.put("identity:delete_project_tags", projectTagWriter);
         r.put("identity:delete_project_tag", projectTagWriter);
+        r.putAll(UserPolicy.defaults());
+        r.putAll(GroupPolicy.defaults());
         return r;
     }
 }

@@ -13,9 +13,11 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.identity.group.GroupApi;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.user.Passwords;
+import dev.overcast.identity.user.UserApi;
 
 /** Identity: the Keystone v3 API under {@code /identity}. */
 public final class IdentityService implements ServiceApi {
@@ -53,6 +55,8 @@ public final class IdentityService implements ServiceApi {
         new Discovery().routes(routes);
         new TokenApi(ctx, List.of(), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
+        new UserApi(ctx, passwords).routes(routes);
+        new GroupApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
