@@ -18,6 +18,7 @@ import dev.overcast.identity.IdentityContext;
 import dev.overcast.identity.Ids;
 import dev.overcast.identity.project.ProjectStore;
 import dev.overcast.identity.user.UserApi;
+import dev.overcast.identity.user.UserFilter;
 import dev.overcast.identity.user.UserRow;
 import dev.overcast.identity.user.UserStore;
 import tools.jackson.databind.node.ObjectNode;
@@ -129,13 +130,13 @@ public final class GroupApi {
         GroupRow row = group(req.param("group_id"));
         ctx.enforce(req, "identity:list_users_in_group", target(row));
         var name = req.query("name");
-        var enabled = req.query("enabled");
+        var enabled = req.query("enabled").map(UserFilter::bool);
         List<ObjectNode> out = ctx.jdbi().withHandle(h -> {
             UserStore users = h.attach(UserStore.class);
             List<ObjectNode> list = new ArrayList<>();
             for (String id : h.attach(GroupStore.class).memberIds(row.id())) {
                 users.find(id).filter(u -> name.map(u.name()::equals).orElse(true)
-                                && enabled.map(e -> Boolean.parseBoolean(e) == u.enabled()).orElse(true))
+                                && enabled.map(e -> e == u.enabled()).orElse(true))
                         .ifPresent(u -> list.add(UserApi.userJson(req, u)));
             }
             return list;

@@ -1,6 +1,8 @@
 package dev.overcast.identity.user;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -13,10 +15,11 @@ import dev.overcast.core.http.Request;
  * Keystone's {@code [operator:]timestamp} form, operator one of lt, lte, gt, gte, eq, neq
  * (eq when omitted); a user whose password never expires matches only neq.
  */
-record UserFilter(Optional<String> name, Optional<String> domainId, Optional<Boolean> enabled,
+public record UserFilter(Optional<String> name, Optional<String> domainId, Optional<Boolean> enabled,
                   Optional<Predicate<Instant>> expires) implements Predicate<UserRow> {
 
-    static UserFilter of(Request req) {
+    /** The filters given in the request's query. */
+    public static UserFilter of(Request req) {
         return new UserFilter(req.query("name"), req.query("domain_id"),
                 req.query("enabled").map(UserFilter::bool), req.query("password_expires_at").map(UserFilter::expiry));
     }
@@ -29,7 +32,8 @@ record UserFilter(Optional<String> name, Optional<String> domainId, Optional<Boo
                 && expires.map(p -> p.test(row.passwordExpiresAt())).orElse(true);
     }
 
-    static boolean bool(String value) {
+    /** A boolean query parameter as Keystone reads one; a 400 for anything else. */
+    public static boolean bool(String value) {
         return switch (value.toLowerCase()) {
             case "true", "1", "yes", "on", "" -> true;
             case "false", "0", "no", "off" -> false;
@@ -44,7 +48,7 @@ record UserFilter(Optional<String> name, Optional<String> domainId, Optional<Boo
         String time = op.equals("eq") && !value.startsWith("eq:") ? value : value.substring(colon + 1);
         Instant at;
         try {
-            at = Instant.parse(time);
+            at = time.endsWith("Z") ? Instant.parse(time) : LocalDateTime.parse(time).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("Invalid timestamp '" + time + "' for password_expires_at.");
         }
