@@ -3,6 +3,9 @@ package dev.overcast.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.overcast.identity.group.GroupPolicy;
+import dev.overcast.identity.user.UserPolicy;
+
 /**
  * Identity's default policy, in oslo.policy's language, after Keystone's secure-RBAC
  * defaults: {@code admin} may do anything, a system or domain {@code reader} may read what
@@ -72,6 +75,8 @@ public final class IdentityPolicy {
             r.put("identity:update_" + entity, ADMIN);
             r.put("identity:delete_" + entity, ADMIN);
         }
+        r.putAll(UserPolicy.defaults());
+        r.putAll(GroupPolicy.defaults());
         return r;
     }
 }

@@ -14,11 +14,13 @@ import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
 import dev.overcast.identity.catalog.CatalogApi;
+import dev.overcast.identity.group.GroupApi;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.registry.RegistryApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.trust.TrustApi;
 import dev.overcast.identity.user.Passwords;
+import dev.overcast.identity.user.UserApi;
 
 /** Identity: the Keystone v3 API under {@code /identity}. */
 public final class IdentityService implements ServiceApi {
@@ -59,6 +61,8 @@ public final class IdentityService implements ServiceApi {
         new CatalogApi(ctx).routes(routes);
         new TrustApi(ctx).routes(routes);
         new RegistryApi(ctx, passwords).routes(routes);
+        new UserApi(ctx, passwords).routes(routes);
+        new GroupApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {

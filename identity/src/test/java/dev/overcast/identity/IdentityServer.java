@@ -72,6 +72,11 @@ public final class IdentityServer implements AutoCloseable {
         return reply.header("X-Subject-Token");
     }
 
+    /** The server's database, for arranging state no API offers yet. */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return db.jdbi();
+    }
+
     public TokenCodec tokens() {
         return tokens;
     }
