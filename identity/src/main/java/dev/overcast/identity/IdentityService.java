@@ -13,6 +13,8 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.identity.credential.ApplicationCredentialMethod;
+import dev.overcast.identity.credential.CredentialRoutes;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.user.Passwords;
@@ -51,8 +53,9 @@ public final class IdentityService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
-        new TokenApi(ctx, List.of(), passwords).routes(routes);
+        new TokenApi(ctx, List.of(new ApplicationCredentialMethod(ctx, passwords)), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
+        new CredentialRoutes(ctx, passwords).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
