@@ -2,7 +2,11 @@ package dev.overcast.identity.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +142,56 @@ class AppCredentialApiTest {
         assertThat(Instant.parse(cred.get("expires_at").asString() + "Z")).isEqualTo(expires);
         var reply = authenticate(Map.of("id", cred.get("id").asString(), "secret", cred.get("secret").asString()));
         assertThat(Instant.parse(reply.json().get("token").get("expires_at").asString())).isBeforeOrEqualTo(expires);
+    }
+
+    @Test
+    void anExpiredAppCredNoLongerAuthenticates() {
+        MovableClock clock = new MovableClock(Instant.now());
+        try (IdentityServer timed = new IdentityServer(clock)) {
+            String expires = clock.instant().plus(30, ChronoUnit.MINUTES).toString();
+            ApiClient timedAdmin = timed.admin();
+            String token = timed.token("admin", IdentityServer.ADMIN_PASSWORD, "admin");
+            String userId = timedAdmin.withHeader("X-Subject-Token", token).get("/v3/auth/tokens").json()
+                    .get("token").get("user").get("id").asString();
+            var created = timedAdmin.post("/v3/users/" + userId + "/application_credentials",
+                    Map.of("application_credential", Map.of("name", "short-lived", "expires_at", expires)));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            JsonNode cred = created.json().get("application_credential");
+            Map<String, Object> proof = Map.of("id", cred.get("id").asString(), "secret", cred.get("secret").asString());
+            Map<String, Object> body = Map.of("auth", Map.of("identity", Map.of(
+                    "methods", List.of("application_credential"), "application_credential", proof)));
+            assertThat(timed.client().post("/v3/auth/tokens", body).status()).isEqualTo(201);
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(timed.client().post("/v3/auth/tokens", body).status()).isEqualTo(401);
+        }
+    }
+
+    /** A UTC clock that tests move forward instead of sleeping. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
