@@ -77,6 +77,7 @@ public final class IdentityPolicy {
         }
         r.putAll(UserPolicy.defaults());
         r.putAll(GroupPolicy.defaults());
+        r.putAll(dev.overcast.identity.credential.CredentialPolicy.defaults());
         return r;
     }
 }

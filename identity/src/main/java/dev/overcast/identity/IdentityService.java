@@ -15,6 +15,8 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
 import dev.overcast.identity.catalog.CatalogApi;
 import dev.overcast.identity.group.GroupApi;
+import dev.overcast.identity.credential.ApplicationCredentialMethod;
+import dev.overcast.identity.credential.CredentialRoutes;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.registry.RegistryApi;
 import dev.overcast.identity.token.TokenApi;
@@ -56,13 +58,14 @@ public final class IdentityService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
-        new TokenApi(ctx, List.of(), passwords).routes(routes);
+        new TokenApi(ctx, List.of(new ApplicationCredentialMethod(ctx, passwords)), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
         new CatalogApi(ctx).routes(routes);
         new TrustApi(ctx).routes(routes);
         new RegistryApi(ctx, passwords).routes(routes);
         new UserApi(ctx, passwords).routes(routes);
         new GroupApi(ctx).routes(routes);
+        new CredentialRoutes(ctx, passwords).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
