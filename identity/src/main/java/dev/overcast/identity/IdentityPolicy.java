@@ -58,6 +58,7 @@ public final class IdentityPolicy {
         r.put("identity:create_project_tag", projectTagWriter);
         r.put("identity:delete_project_tags", projectTagWriter);
         r.put("identity:delete_project_tag", projectTagWriter);
+        r.putAll(dev.overcast.identity.role.RolePolicy.defaults());
         return r;
     }
 }

@@ -53,6 +53,7 @@ public final class IdentityService implements ServiceApi {
         new Discovery().routes(routes);
         new TokenApi(ctx, List.of(), passwords).routes(routes);
         new ProjectApi(ctx).routes(routes);
+        new dev.overcast.identity.role.RoleApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
