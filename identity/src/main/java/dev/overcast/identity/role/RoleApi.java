@@ -486,7 +486,8 @@ public final class RoleApi {
     }
 
     private static boolean flag(Request req, String name) {
-        return req.query(name).map(v -> !Set.of("false", "0", "no", "off").contains(v.toLowerCase())).orElse(false);
+        return req.queryParams().containsKey(name)
+                && req.query(name).map(v -> !Set.of("false", "0", "no", "off").contains(v.toLowerCase())).orElse(true);
     }
 
     /** The names {@code include_names} adds: of roles, users, groups, projects and domains. */
