@@ -377,7 +377,7 @@ public final class RoleApi {
             return ids.isEmpty() ? List.<RoleRow>of() : s.findAll(ids);
         });
         return Response.ok(Entity.collection("roles", roles.stream().map(r -> roleJson(req, r)).toList(),
-                req.serviceUrl() + req.path().substring(req.path().indexOf("/v3/"))));
+                req.serviceUrl() + req.path()));
     }
 
     private static ApiException noSuchGrant(AssignmentRow grant) {
