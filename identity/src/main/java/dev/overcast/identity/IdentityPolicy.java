@@ -78,6 +78,7 @@ public final class IdentityPolicy {
         r.putAll(UserPolicy.defaults());
         r.putAll(GroupPolicy.defaults());
         r.putAll(dev.overcast.identity.credential.CredentialPolicy.defaults());
+        r.putAll(dev.overcast.identity.role.RolePolicy.defaults());
         return r;
     }
 }

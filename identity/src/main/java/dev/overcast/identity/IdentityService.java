@@ -66,6 +66,7 @@ public final class IdentityService implements ServiceApi {
         new UserApi(ctx, passwords).routes(routes);
         new GroupApi(ctx).routes(routes);
         new CredentialRoutes(ctx, passwords).routes(routes);
+        new dev.overcast.identity.role.RoleApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
