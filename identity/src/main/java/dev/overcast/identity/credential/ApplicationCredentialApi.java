@@ -26,6 +26,8 @@ import dev.overcast.identity.Entity;
 import dev.overcast.identity.IdentityContext;
 import dev.overcast.identity.Ids;
 import dev.overcast.identity.role.RoleRow;
+import dev.overcast.identity.project.ProjectStore;
+import dev.overcast.identity.role.RoleResolver;
 import dev.overcast.identity.role.RoleStore;
 import dev.overcast.identity.user.Passwords;
 import tools.jackson.databind.JsonNode;
@@ -158,18 +160,23 @@ final class ApplicationCredentialApi {
     }
 
     /**
-     * The roles asked for, each by id or name, all of which the caller's token must carry;
-     * the token's roles when none are asked for.
+     * The roles asked for, each by id or name, all of which the user must hold on the project
+     * now (as Keystone checks the assignments, not the token); the token's roles when none
+     * are asked for.
      */
     private List<RoleRow> roles(AuthContext auth, JsonNode requested) {
         Map<String, RoleRow> held = new LinkedHashMap<>();
-        List<String> ids = auth.roles().stream().map(AuthContext.Ref::id).toList();
-        if (!ids.isEmpty()) {
-            ctx.jdbi().withExtension(RoleStore.class, s -> s.findAll(ids)).forEach(role -> held.put(role.id(), role));
-        }
         if (requested == null || requested.isNull() || requested.isEmpty()) {
+            List<String> ids = auth.roles().stream().map(AuthContext.Ref::id).toList();
+            if (!ids.isEmpty()) {
+                ctx.jdbi().withExtension(RoleStore.class, s -> s.findAll(ids)).forEach(role -> held.put(role.id(), role));
+            }
             return List.copyOf(held.values());
         }
+        ctx.jdbi().withHandle(h -> h.attach(ProjectStore.class).find(auth.projectId())
+                        .map(project -> RoleResolver.rolesOf(h, auth.userId(), RoleResolver.projectScope(h, project)))
+                        .orElse(List.of()))
+                .forEach(role -> held.put(role.id(), role));
         Map<String, RoleRow> chosen = new LinkedHashMap<>();
         for (JsonNode ref : requested) {
             String id = ref.path("id").asString(null);

@@ -58,7 +58,7 @@ public final class ApplicationCredentialMethod implements AuthMethod {
                 .orElseThrow(() -> ApiException.unauthorized(UNAUTHORIZED));
         List<String> roleIds = new ArrayList<>();
         Json.parse(row.roles()).forEach(id -> roleIds.add(id.asString()));
-        return new Proof(user, row.expiresAt(), row.projectId(), List.copyOf(roleIds), null, row.id(), null);
+        return new Proof(user, row.expiresAt(), row.projectId(), List.copyOf(roleIds), null, row.id(), null, List.of());
     }
 
     private Optional<ApplicationCredentialRow> find(ObjectNode payload) {

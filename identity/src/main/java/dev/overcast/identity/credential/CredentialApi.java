@@ -101,9 +101,9 @@ final class CredentialApi {
         String type = Optional.ofNullable(Entity.text(body, "type")).orElse(row.type());
         String blob = Optional.ofNullable(Entity.text(body, "blob")).orElse(row.blobData());
         String projectId = body.has("project_id") ? Entity.text(body, "project_id") : row.projectId();
-        if (CredentialRow.EC2.equals(type) && !ec2Id(blob, projectId).equals(row.id())) {
-            throw ApiException.badRequest("Invalid blob in credential: the access key of an ec2 credential "
-                    + "cannot change.");
+        if (CredentialRow.EC2.equals(type)) {
+            // Checks the blob and project; the id stays the one made from the first access key, as in Keystone.
+            ec2Id(blob, projectId);
         }
         CredentialRow updated = new CredentialRow(row.id(), userId, projectId, type, blob,
                 Entity.mergeExtra(row.extra(), body, FIELDS), row.createdAt());

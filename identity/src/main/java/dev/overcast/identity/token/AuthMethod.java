@@ -33,12 +33,14 @@ public interface AuthMethod {
      * @param auditChain       the audit id of the token this one derives from, or null
      * @param applicationCredentialId set when proven by an application credential
      * @param previousScope    for the token method: the scope of the token presented, used when none is asked for
+     * @param previousMethods  for the token method: the methods that proved the token presented
      */
     record Proof(UserRow user, Instant expiresAt, String fixedProjectId, List<String> allowedRoleIds,
-                 String auditChain, String applicationCredentialId, Scope previousScope) {
+                 String auditChain, String applicationCredentialId, Scope previousScope,
+                 List<String> previousMethods) {
 
         public static Proof of(UserRow user) {
-            return new Proof(user, null, null, null, null, null, null);
+            return new Proof(user, null, null, null, null, null, null, List.of());
         }
     }
 

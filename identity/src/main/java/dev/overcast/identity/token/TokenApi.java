@@ -99,6 +99,11 @@ public final class TokenApi {
             proof = proof == null ? next : merge(proof, next);
             methodNames.add(name);
         }
+        for (String previous : proof.previousMethods()) {
+            if (!methodNames.contains(previous)) {
+                methodNames.add(previous);
+            }
+        }
         UserRow user = checkUser(proof.user());
         AuthMethod.Scope scope = requestedScope(auth.get("scope"), proof, user);
         AuthContext token = build(user, methodNames, scope, proof);
@@ -113,7 +118,8 @@ public final class TokenApi {
                 a.allowedRoleIds() != null ? a.allowedRoleIds() : b.allowedRoleIds(),
                 a.auditChain() != null ? a.auditChain() : b.auditChain(),
                 a.applicationCredentialId() != null ? a.applicationCredentialId() : b.applicationCredentialId(),
-                a.previousScope() != null ? a.previousScope() : b.previousScope());
+                a.previousScope() != null ? a.previousScope() : b.previousScope(),
+                a.previousMethods().isEmpty() ? b.previousMethods() : a.previousMethods());
     }
 
     private UserRow checkUser(UserRow user) {
@@ -236,7 +242,7 @@ public final class TokenApi {
             expires = earliest(expires, delegation.expiresAt());
             scope = new AuthMethod.ProjectScope(delegation.projectId());
             proof = new AuthMethod.Proof(proof.user(), proof.expiresAt(), null, delegation.roleIds(),
-                    proof.auditChain(), null, null);
+                    proof.auditChain(), null, null, proof.previousMethods());
             roleHolder = delegation.trustor();
         }
         final UserRow holder = roleHolder;

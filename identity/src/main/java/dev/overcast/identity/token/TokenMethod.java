@@ -40,6 +40,6 @@ final class TokenMethod implements AuthMethod {
         Scope previous = old.project() != null ? new ProjectScope(old.projectId())
                 : old.domain() != null ? new DomainScope(old.domainId())
                 : old.system() ? new SystemScope() : new Unscoped();
-        return new Proof(user, old.expiresAt(), null, null, old.auditIds().getLast(), null, previous);
+        return new Proof(user, old.expiresAt(), null, null, old.auditIds().getLast(), null, previous, old.methods());
     }
 }
