@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
 import dev.overcast.core.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,8 +52,6 @@ public final class Main implements Callable<Integer> {
     ServerOptions options = new ServerOptions();
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         int code = new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("overcast: " + e.getMessage());

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.auth.TokenCodec;
@@ -80,6 +81,11 @@ public final class HttpHost implements AutoCloseable {
      */
     public static HttpHost start(HttpSettings settings, TokenCodec tokens, List<ServiceApi> apis,
                                  MeterRegistry metrics, Map<String, Supplier<Response>> extras) {
+        // Helidon logs through java.util.logging; send it where everything else goes.
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         return new HttpHost(settings, tokens, apis, metrics, extras);
     }
 
