@@ -32,10 +32,15 @@ public final class TokenCodec {
     private final Cache<String, AuthContext> verified;
 
     public TokenCodec(SigningKeys keys, RevocationList revocations, Clock clock) {
+        this(keys, revocations, clock, 100_000);
+    }
+
+    /** @param cacheSize how many verified signatures to remember (0: check every time) */
+    public TokenCodec(SigningKeys keys, RevocationList revocations, Clock clock, int cacheSize) {
         this.keys = keys;
         this.revocations = revocations;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+        this.verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(Duration.ofMinutes(10)).build();
     }
 
     public String sign(AuthContext context) {
