@@ -14,7 +14,16 @@ import picocli.CommandLine.Option;
 /** The {@code overcast} command. With no subcommand it runs the all-in-one server. */
 @Command(name = "overcast", mixinStandardHelpOptions = true, version = "overcast 0.1.0",
         description = "An OpenStack-compatible cloud control plane in one JVM.",
-        subcommands = {Main.AllInOne.class, BenchCommand.class})
+        subcommands = {Main.AllInOne.class, BenchCommand.class, TrainCommand.class},
+        footer = {"",
+                "Every option is also read from a YAML file (--config) and from OVERCAST_* environment variables:",
+                "  OVERCAST_BIND, OVERCAST_PORT, OVERCAST_DATA_DIR, OVERCAST_PUBLIC_URL, OVERCAST_REGION (RegionOne),",
+                "  OVERCAST_ADMIN_PASSWORD (first start; default: generated into DATA_DIR/admin-password),",
+                "  OVERCAST_DATABASE_URL (default: H2 under DATA_DIR; or jdbc:postgresql://HOST:5432/DB),",
+                "  OVERCAST_DATABASE_USER, OVERCAST_DATABASE_PASSWORD, OVERCAST_DATABASE_POOL_SIZE (8),",
+                "  OVERCAST_TOKEN_EXPIRATION (seconds, 3600), OVERCAST_PASSWORD_HASH_ROUNDS (bcrypt cost, 12),",
+                "  OVERCAST_MAX_BODY_BYTES (1048576), OVERCAST_POLICY_DIR (DATA_DIR/policy: <service>.yaml overrides).",
+                "The README's configuration table describes each."})
 public final class Main implements Callable<Integer> {
 
     /** Options every command shares: where the configuration comes from. */
@@ -58,10 +67,7 @@ public final class Main implements Callable<Integer> {
                     return 1;
                 })
                 .execute(args);
-        if (code != 0 || args.length == 0 || !args[0].equals("bench")) {
-            System.exit(code);
-        }
-        System.exit(0);
+        System.exit(code);
     }
 
     @Override
