@@ -125,10 +125,10 @@ class EffectiveRolesTest {
 
     @Test
     void assignmentLinksPointAtTheStoredGrant() {
-        assertThat(RoleApi.grantUrl(userOnProject("p", "r", false))).isEqualTo("/v3/projects/p/users/alice/roles/r");
-        assertThat(RoleApi.grantUrl(new AssignmentRow(AssignmentRow.GROUP_DOMAIN, "ops", "d", "r", true)))
+        assertThat(GrantApi.grantUrl(userOnProject("p", "r", false))).isEqualTo("/v3/projects/p/users/alice/roles/r");
+        assertThat(GrantApi.grantUrl(new AssignmentRow(AssignmentRow.GROUP_DOMAIN, "ops", "d", "r", true)))
                 .isEqualTo("/v3/OS-INHERIT/domains/d/groups/ops/roles/r/inherited_to_projects");
-        assertThat(RoleApi.grantUrl(new AssignmentRow(AssignmentRow.USER_SYSTEM, "alice", "system", "r", false)))
+        assertThat(GrantApi.grantUrl(new AssignmentRow(AssignmentRow.USER_SYSTEM, "alice", "system", "r", false)))
                 .isEqualTo("/v3/system/users/alice/roles/r");
     }
 }
