@@ -3,7 +3,10 @@ package dev.overcast.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.overcast.identity.catalog.CatalogPolicy;
+import dev.overcast.identity.credential.CredentialPolicy;
 import dev.overcast.identity.group.GroupPolicy;
+import dev.overcast.identity.role.RolePolicy;
 import dev.overcast.identity.user.UserPolicy;
 
 /**
@@ -61,7 +64,7 @@ public final class IdentityPolicy {
         r.put("identity:create_project_tag", projectTagWriter);
         r.put("identity:delete_project_tags", projectTagWriter);
         r.put("identity:delete_project_tag", projectTagWriter);
-        r.putAll(dev.overcast.identity.catalog.CatalogPolicy.defaults());
+        r.putAll(CatalogPolicy.defaults());
 
         r.put("identity:create_trust", "user_id:%(trust.trustor_user_id)s");
         r.put("identity:list_trusts", ADMIN_OR_SYSTEM_READER);
@@ -77,8 +80,8 @@ public final class IdentityPolicy {
         }
         r.putAll(UserPolicy.defaults());
         r.putAll(GroupPolicy.defaults());
-        r.putAll(dev.overcast.identity.credential.CredentialPolicy.defaults());
-        r.putAll(dev.overcast.identity.role.RolePolicy.defaults());
+        r.putAll(CredentialPolicy.defaults());
+        r.putAll(RolePolicy.defaults());
         return r;
     }
 }

@@ -14,11 +14,13 @@ import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
 import dev.overcast.identity.catalog.CatalogApi;
-import dev.overcast.identity.group.GroupApi;
 import dev.overcast.identity.credential.ApplicationCredentialMethod;
 import dev.overcast.identity.credential.CredentialRoutes;
+import dev.overcast.identity.group.GroupApi;
 import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.registry.RegistryApi;
+import dev.overcast.identity.role.GrantApi;
+import dev.overcast.identity.role.RoleApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.trust.TrustApi;
 import dev.overcast.identity.user.Passwords;
@@ -66,7 +68,8 @@ public final class IdentityService implements ServiceApi {
         new UserApi(ctx, passwords).routes(routes);
         new GroupApi(ctx).routes(routes);
         new CredentialRoutes(ctx, passwords).routes(routes);
-        new dev.overcast.identity.role.RoleApi(ctx).routes(routes);
+        new RoleApi(ctx).routes(routes);
+        new GrantApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {
