@@ -37,6 +37,7 @@ public final class IdentityPolicy {
         r.put("identity:validate_token", "rule:service_admin_or_token_subject");
         r.put("identity:check_token", "rule:service_admin_or_token_subject");
         r.put("identity:revoke_token", "rule:service_admin_or_token_subject");
+        r.put("identity:list_revoke_events", "rule:service_or_admin");
         for (String s : new String[] {"catalog", "projects", "domains", "system"}) {
             r.put("identity:get_auth_" + s, "@");
         }

@@ -21,6 +21,7 @@ import dev.overcast.identity.project.ProjectApi;
 import dev.overcast.identity.registry.RegistryApi;
 import dev.overcast.identity.role.GrantApi;
 import dev.overcast.identity.role.RoleApi;
+import dev.overcast.identity.token.RevocationApi;
 import dev.overcast.identity.token.TokenApi;
 import dev.overcast.identity.trust.TrustApi;
 import dev.overcast.identity.user.Passwords;
@@ -70,6 +71,7 @@ public final class IdentityService implements ServiceApi {
         new CredentialRoutes(ctx, passwords).routes(routes);
         new RoleApi(ctx).routes(routes);
         new GrantApi(ctx).routes(routes);
+        new RevocationApi(ctx).routes(routes);
     }
 
     private static List<RevocationEvent> loadRevocations(Jdbi jdbi, Clock clock, IdentitySettings settings) {

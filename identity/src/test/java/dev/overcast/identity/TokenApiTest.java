@@ -56,6 +56,18 @@ class TokenApiTest {
     }
 
     @Test
+    void revocationEventsAreListedForServicesThatCheckTokensThemselves() {
+        String subject = server.token("admin", IdentityServer.ADMIN_PASSWORD, "admin");
+        String auditId = server.tokens().verify(subject).auditId();
+        ApiClient admin = server.admin();
+        assertThat(admin.withHeader("X-Subject-Token", subject).delete("/v3/auth/tokens").status()).isEqualTo(204);
+        var events = admin.get("/v3/OS-REVOKE/events");
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.json().get("events").findValuesAsString("audit_id")).contains(auditId);
+        assertThat(admin.get("/v3/OS-REVOKE/events?since=not-a-time").status()).isEqualTo(400);
+    }
+
+    @Test
     void malformedBodiesAreClear400sNot500s() {
         ApiClient client = server.client();
         assertThat(client.post("/v3/auth/tokens", "{not json").status()).isEqualTo(400);
