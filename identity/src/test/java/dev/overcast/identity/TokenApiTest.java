@@ -39,6 +39,18 @@ class TokenApiTest {
     }
 
     @Test
+    void nocatalogLeavesTheCatalogOutWhenIssuingAndValidating() {
+        var issued = server.client().post("/v3/auth/tokens?nocatalog", Map.of("auth", Map.of(
+                "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of(
+                        "name", "admin", "domain", Map.of("id", "default"), "password", IdentityServer.ADMIN_PASSWORD))),
+                "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))));
+        assertThat(issued.json().get("token").has("catalog")).isFalse();
+        ApiClient admin = server.admin().withHeader("X-Subject-Token", issued.header("X-Subject-Token"));
+        assertThat(admin.get("/v3/auth/tokens?nocatalog").json().get("token").has("catalog")).isFalse();
+        assertThat(admin.get("/v3/auth/tokens").json().get("token").has("catalog")).isTrue();
+    }
+
+    @Test
     void aWrongPasswordIs401() {
         assertThat(server.client().post("/v3/auth/tokens", Map.of("auth", Map.of("identity", Map.of(
                 "methods", List.of("password"), "password", Map.of("user", Map.of("name", "admin",

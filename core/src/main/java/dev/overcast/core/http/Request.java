@@ -66,6 +66,24 @@ public final class Request {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getLast());
     }
 
+    /**
+     * A flag in the query, as OpenStack reads them: present without a value ({@code ?nocatalog})
+     * or with any value but false/0/no/off.
+     */
+    public boolean flag(String name) {
+        List<String> values = query.get(name);
+        if (values == null) {
+            return false;
+        }
+        if (values.isEmpty()) {
+            return true;
+        }
+        return switch (values.getLast().toLowerCase(java.util.Locale.ROOT)) {
+            case "false", "0", "no", "off" -> false;
+            default -> true;
+        };
+    }
+
     public Optional<String> header(String name) {
         return headers.apply(name);
     }

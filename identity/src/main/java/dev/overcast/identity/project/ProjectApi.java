@@ -239,7 +239,7 @@ public final class ProjectApi {
         ProjectRow row = project(req.param("project_id"));
         ctx.enforce(req, "identity:get_project", target(row));
         ObjectNode out = projectJson(req, row, tags(row.id()));
-        if (req.query("parents_as_list").isPresent() || req.query("parents_as_ids").isPresent()) {
+        if (req.queryParams().containsKey("parents_as_list") || req.queryParams().containsKey("parents_as_ids")) {
             throw ApiException.notImplemented("parents_as_list and parents_as_ids are not supported.");
         }
         return Response.ok(Json.object().set("project", out));

@@ -198,9 +198,9 @@ public final class GrantApi {
     // ---- role assignments ----
 
     private Response listAssignments(Request req) {
-        boolean effective = flag(req, "effective");
-        boolean includeNames = flag(req, "include_names");
-        boolean includeSubtree = flag(req, "include_subtree");
+        boolean effective = req.flag("effective");
+        boolean includeNames = req.flag("include_names");
+        boolean includeSubtree = req.flag("include_subtree");
         var userId = req.query("user.id");
         var groupId = req.query("group.id");
         var roleId = req.query("role.id");
@@ -288,11 +288,6 @@ public final class GrantApi {
             }
         }
         return out;
-    }
-
-    private static boolean flag(Request req, String name) {
-        return req.queryParams().containsKey(name)
-                && req.query(name).map(v -> !Set.of("false", "0", "no", "off").contains(v.toLowerCase())).orElse(true);
     }
 
     /** The names {@code include_names} adds: of roles, users, groups, projects and domains. */

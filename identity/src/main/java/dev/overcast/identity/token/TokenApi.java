@@ -108,7 +108,7 @@ public final class TokenApi {
         AuthMethod.Scope scope = requestedScope(auth.get("scope"), proof, user);
         AuthContext token = build(user, methodNames, scope, proof);
         String id = ctx.tokens().sign(token);
-        boolean withCatalog = req.query("nocatalog").isEmpty();
+        boolean withCatalog = !req.flag("nocatalog");
         return Response.created(body(token, withCatalog)).header("X-Subject-Token", id);
     }
 
@@ -335,7 +335,7 @@ public final class TokenApi {
     private Response validate(Request req) {
         String subject = req.header("X-Subject-Token").orElse("");
         AuthContext token = subject(req, "identity:validate_token");
-        return Response.ok(body(token, req.query("nocatalog").isEmpty())).header("X-Subject-Token", subject);
+        return Response.ok(body(token, !req.flag("nocatalog"))).header("X-Subject-Token", subject);
     }
 
     private Response check(Request req) {
