@@ -39,7 +39,7 @@ public final class IdentityService implements ServiceApi {
     public IdentityService(Jdbi jdbi, Policy policy, TokenCodec tokens, RevocationList revocations, Clock clock,
                            IdentitySettings settings, int passwordHashRounds) {
         this.ctx = new IdentityContext(jdbi, policy, tokens, revocations, clock, new Schemas("identity"), settings);
-        this.passwords = new Passwords(passwordHashRounds);
+        this.passwords = new Passwords(passwordHashRounds, settings.securityCompliance());
         revocations.addAll(loadRevocations(jdbi, clock, settings));
     }
 

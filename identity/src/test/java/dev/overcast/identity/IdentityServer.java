@@ -34,6 +34,11 @@ public final class IdentityServer implements AutoCloseable {
     }
 
     public IdentityServer(Clock clock) {
+        this(clock, SecurityCompliance.OFF);
+    }
+
+    /** A server with the given security-compliance rules, on {@code clock}. */
+    public IdentityServer(Clock clock, SecurityCompliance compliance) {
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "identity");
         Duration lifetime = Duration.ofHours(1);
@@ -41,7 +46,7 @@ public final class IdentityServer implements AutoCloseable {
         tokens = new TokenCodec(SigningKeys.ephemeral(clock), revocations, clock);
         HttpHost started = null;
         IdentityService identity = new IdentityService(db.jdbi(), Policy.of(IdentityPolicy.defaults()), tokens,
-                revocations, clock, new IdentitySettings("RegionOne", lifetime, ADMIN_PASSWORD, "http://127.0.0.1:1"), 4);
+                revocations, clock, new IdentitySettings("RegionOne", lifetime, ADMIN_PASSWORD, "http://127.0.0.1:1", compliance), 4);
         identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity")));
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens,
                 List.of(identity), new SimpleMeterRegistry(), Map.of());

@@ -60,7 +60,8 @@ public final class Overcast implements AutoCloseable {
 
             ServiceDatabase identityDb = open(db, "identity");
             IdentityService identity = new IdentityService(identityDb.jdbi(), policy("identity", IdentityPolicy.defaults()),
-                    tokens, revocations, clock, new IdentitySettings(config.region(), lifetime, adminPassword, publicUrl),
+                    tokens, revocations, clock, new IdentitySettings(config.region(), lifetime, adminPassword, publicUrl,
+                            config.securityCompliance()),
                     config.passwordHashRounds());
             identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity")));
 

@@ -2,6 +2,8 @@ package dev.overcast.server;
 
 import java.nio.file.Path;
 
+import dev.overcast.identity.SecurityCompliance;
+
 /**
  * Overcast's configuration: one YAML file ({@code --config}), each option also settable by
  * an environment variable ({@code OVERCAST_} + its path in upper case, e.g.
@@ -21,10 +23,15 @@ import java.nio.file.Path;
  * @param maxBodyBytes       largest request body accepted, in bytes; default 1048576
  * @param policyDir          a directory of operator policy overrides, one {@code <service>.yaml} each;
  *                           default {@code DATA_DIR/policy}
+ * @param securityCompliance Keystone's {@code [security_compliance]} options under the same names
+ *                           ({@code security_compliance.lockout_failure_attempts},
+ *                           {@code OVERCAST_SECURITY_COMPLIANCE_LOCKOUT_FAILURE_ATTEMPTS}, ...), each
+ *                           documented with its default and unit on {@link SecurityCompliance};
+ *                           default: every feature off, as in Keystone
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
-                             Long maxBodyBytes, Path policyDir) {
+                             Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -36,6 +43,7 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         passwordHashRounds = passwordHashRounds == null ? 12 : passwordHashRounds;
         maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
         policyDir = policyDir == null ? dataDir.resolve("policy") : policyDir.toAbsolutePath().normalize();
+        securityCompliance = securityCompliance == null ? SecurityCompliance.OFF : securityCompliance;
     }
 
     /**

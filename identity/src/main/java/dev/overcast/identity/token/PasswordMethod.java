@@ -9,6 +9,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.identity.Entity;
 import dev.overcast.identity.project.ProjectRow;
 import dev.overcast.identity.project.ProjectStore;
+import dev.overcast.identity.user.PasswordRules;
 import dev.overcast.identity.user.Passwords;
 import dev.overcast.identity.user.UserRow;
 import dev.overcast.identity.user.UserStore;
@@ -18,13 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** The {@code password} method: a user by id, or by name and domain, and a password. */
 final class PasswordMethod implements AuthMethod {
     private final Jdbi jdbi;
-    private final Passwords passwords;
-    private final Clock clock;
+    private final PasswordRules rules;
 
     PasswordMethod(Jdbi jdbi, Passwords passwords, Clock clock) {
         this.jdbi = jdbi;
-        this.passwords = passwords;
-        this.clock = clock;
+        this.rules = new PasswordRules(jdbi, clock, passwords);
     }
 
     @Override
@@ -44,12 +43,13 @@ final class PasswordMethod implements AuthMethod {
             throw ApiException.badRequest("Invalid input for field 'identity.password.user.password': required.");
         }
         UserRow row = findUser(jdbi, user);
-        if (row == null || !passwords.matches(row.passwordHash(), password)) {
+        if (row == null) {
             throw ApiException.unauthorized("The request you have made requires authentication.");
         }
-        if (row.passwordExpiresAt() != null && !clock.instant().isBefore(row.passwordExpiresAt())) {
-            throw ApiException.unauthorized("The password is expired and needs to be changed for user: "
-                    + row.id() + ".");
+        rules.verify(row, password);
+        rules.checkNotExpired(row);
+        if (row.enabled()) {
+            rules.succeeded(row);
         }
         return Proof.of(row);
     }

@@ -32,8 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Users: CRUD, the self-service password change, and a user's projects and groups. A
  * password is stored only as a bcrypt hash, and every hash a user has had is kept in
- * {@code password_history} (newest first) for the security-compliance checks to come.
+ * {@code password_history} (newest first) for the security-compliance checks ({@link PasswordRules}).
  * Disabling or deleting a user, or changing their password, revokes all their tokens.
+ *
+ * <p>As in Keystone, a password an admin sets (on create or reset) meets the format but not
+ * the history or minimum age, and is the one that must be changed upon first use when that is
+ * on; a self-service change meets them all.
  */
 public final class UserApi {
     private static final Set<String> FIELDS = Set.of("id", "name", "domain_id", "default_project_id", "enabled",
@@ -43,10 +47,12 @@ public final class UserApi {
 
     private final IdentityContext ctx;
     private final Passwords passwords;
+    private final PasswordRules rules;
 
     public UserApi(IdentityContext ctx, Passwords passwords) {
         this.ctx = ctx;
         this.passwords = passwords;
+        this.rules = new PasswordRules(ctx.jdbi(), ctx.clock(), passwords);
     }
 
     public void routes(Routes r) {
@@ -90,10 +96,12 @@ public final class UserApi {
         checkDefaultProject(defaultProject);
         Instant now = ctx.clock().instant();
         String password = Entity.text(body, "password");
+        rules.checkFormat(password);
         String hash = password == null ? null : passwords.hash(password);
+        String options = options(body, "{}");
         UserRow row = new UserRow(Ids.newId(), body.get("name").asString(), domain, Entity.bool(body, "enabled", true),
-                defaultProject, hash, hash == null ? null : now, null, 0, null, options(body, "{}"),
-                Entity.extra(body, FIELDS), now, null);
+                defaultProject, hash, hash == null ? null : now, hash == null ? null : rules.expiresAt(options, true),
+                0, null, options, Entity.extra(body, FIELDS), now, null);
         ctx.jdbi().useTransaction(h -> {
             UserStore store = h.attach(UserStore.class);
             if (store.findByName(row.name(), domain).isPresent()) {
@@ -129,13 +137,17 @@ public final class UserApi {
         Instant now = ctx.clock().instant();
         boolean newPassword = body.has("password");
         String password = Entity.text(body, "password");
+        rules.checkFormat(password);
         String hash = newPassword ? (password == null ? null : passwords.hash(password)) : row.passwordHash();
+        String options = options(body, row.options());
+        boolean enabled = Entity.bool(body, "enabled", row.enabled());
+        // Keystone clears the failure count whenever a user is (left) enabled: that is how an admin unlocks.
         UserRow updated = new UserRow(row.id(),
                 body.has("name") ? body.get("name").asString() : row.name(), row.domainId(),
-                Entity.bool(body, "enabled", row.enabled()), defaultProject, hash,
+                enabled, defaultProject, hash,
                 newPassword ? (hash == null ? null : now) : row.passwordCreatedAt(),
-                newPassword ? null : row.passwordExpiresAt(),
-                row.failedAuthCount(), row.failedAuthAt(), options(body, row.options()),
+                newPassword ? (hash == null ? null : rules.expiresAt(options, true)) : row.passwordExpiresAt(),
+                enabled ? 0 : row.failedAuthCount(), enabled ? null : row.failedAuthAt(), options,
                 Entity.mergeExtra(row.extra(), body, FIELDS), row.createdAt(), row.lastActiveAt());
         ctx.jdbi().useTransaction(h -> {
             UserStore store = h.attach(UserStore.class);
@@ -169,24 +181,31 @@ public final class UserApi {
     /**
      * The self-service change: no token needed, the original password is the proof. As in
      * Keystone, an unknown user and a wrong password are the same 401, so the route does
-     * not reveal which users exist.
+     * not reveal which users exist; a wrong original password counts towards lockout, and an
+     * expired one may still be changed (that is how a user gets past expiry or first use).
      */
     private Response changePassword(Request req) {
         ObjectNode body = (ObjectNode) ctx.schemas().validate("user_password", req.json()).get("user");
         String id = req.param("user_id");
         UserRow row = ctx.jdbi().withExtension(UserStore.class, s -> s.find(id)).orElse(null);
-        if (row == null || !row.enabled()
-                || !passwords.matches(row.passwordHash(), body.get("original_password").asString())) {
+        if (row == null) {
             throw ApiException.unauthorized("The request you have made requires authentication.");
         }
+        rules.verify(row, body.get("original_password").asString());
+        if (!row.enabled()) {
+            throw ApiException.unauthorized("The request you have made requires authentication.");
+        }
+        String password = body.get("password").asString();
+        rules.checkSelfServiceChange(row, password);
         Instant now = ctx.clock().instant();
-        String hash = passwords.hash(body.get("password").asString());
+        String hash = passwords.hash(password);
         UserRow updated = new UserRow(row.id(), row.name(), row.domainId(), row.enabled(), row.defaultProjectId(),
-                hash, now, null, 0, null, row.options(), row.extra(), row.createdAt(), row.lastActiveAt());
+                hash, now, rules.expiresAt(row.options(), false), 0, null, row.options(), row.extra(),
+                row.createdAt(), row.lastActiveAt());
         ctx.jdbi().useTransaction(h -> {
             UserStore store = h.attach(UserStore.class);
             store.update(updated);
-            store.addHistory(row.id(), hash, now);
+            store.addHistory(row.id(), hash, now, true);
         });
         ctx.revoke(RevocationEvent.ofUser(row.id(), ctx.clock().instant()));
         return Response.noContent();

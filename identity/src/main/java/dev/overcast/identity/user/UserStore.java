@@ -41,8 +41,28 @@ public interface UserStore {
     @SqlUpdate("delete from users where id = :id")
     int delete(@Bind("id") String id);
 
-    @SqlUpdate("insert into password_history (user_id, password_hash, created_at) values (:userId, :hash, :at)")
-    void addHistory(@Bind("userId") String userId, @Bind("hash") String hash, @Bind("at") Instant at);
+    /** Records a password set by an admin (or at creation). */
+    default void addHistory(String userId, String hash, Instant at) {
+        addHistory(userId, hash, at, false);
+    }
+
+    /** @param selfService whether the user set it themselves (held to the minimum password age) */
+    @SqlUpdate("""
+            insert into password_history (user_id, password_hash, created_at, self_service)
+            values (:userId, :hash, :at, :selfService)""")
+    void addHistory(@Bind("userId") String userId, @Bind("hash") String hash, @Bind("at") Instant at,
+                    @Bind("selfService") boolean selfService);
+
+    /** Whether the user's newest password was set by themselves; empty if they have no history. */
+    @SqlQuery("select self_service from password_history where user_id = :userId order by created_at desc limit 1")
+    Optional<Boolean> newestIsSelfService(@Bind("userId") String userId);
+
+    /** Counts a failed password authentication (Keystone counts even with lockout off). */
+    @SqlUpdate("update users set failed_auth_count = failed_auth_count + 1, failed_auth_at = :at where id = :id")
+    void recordFailedAuth(@Bind("id") String id, @Bind("at") Instant at);
+
+    @SqlUpdate("update users set failed_auth_count = 0, failed_auth_at = null where id = :id")
+    void resetFailedAuth(@Bind("id") String id);
 
     @SqlQuery("select password_hash from password_history where user_id = :userId order by created_at desc")
     List<String> history(@Bind("userId") String userId);
