@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 "  OVERCAST_DATABASE_URL (default: H2 under DATA_DIR; or jdbc:postgresql://HOST:5432/DB),",
                 "  OVERCAST_DATABASE_USER, OVERCAST_DATABASE_PASSWORD, OVERCAST_DATABASE_POOL_SIZE (8),",
                 "  OVERCAST_TOKEN_EXPIRATION (seconds, 3600), OVERCAST_PASSWORD_HASH_ROUNDS (bcrypt cost, 12),",
-                "  OVERCAST_MAX_BODY_BYTES (1048576), OVERCAST_POLICY_DIR (DATA_DIR/policy: <service>.yaml overrides).",
+                "  OVERCAST_MAX_BODY_BYTES (1048576), OVERCAST_POLICY_DIR (DATA_DIR/policy: <service>.yaml overrides),",
+                "  OVERCAST_SECURITY_COMPLIANCE_* (Keystone's [security_compliance] options; all off by default).",
                 "The README's configuration table describes each."})
 public final class Main implements Callable<Integer> {
 
