@@ -31,7 +31,13 @@ final class TokenMethod implements AuthMethod {
         if (id == null) {
             throw ApiException.badRequest("Invalid input for field 'identity.token.id': required.");
         }
-        AuthContext old = tokens.verify(id);
+        AuthContext old;
+        try {
+            old = tokens.verify(id);
+        } catch (ApiException e) {
+            // Keystone answers a token it cannot find (bad, expired or revoked) with 404.
+            throw ApiException.notFound("Could not find token: " + (id.length() > 16 ? id.substring(0, 16) + "..." : id) + ".");
+        }
         if (old.applicationCredentialId() != null || old.trustId() != null) {
             throw ApiException.forbidden("A token created from an application credential or a trust cannot be rescoped.");
         }
