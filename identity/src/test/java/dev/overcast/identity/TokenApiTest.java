@@ -114,6 +114,14 @@ class TokenApiTest {
     }
 
     @Test
+    void everyAnswerCarriesItsOwnRequestIdEvenWhenTheCallerSendsOne() {
+        String global = "req-12345678-1234-1234-1234-123456789abc";
+        var reply = server.client().withHeader("X-OpenStack-Request-ID", global).get("/v3");
+        assertThat(reply.header("x-openstack-request-id")).matches("req-[0-9a-f-]{36}").isNotEqualTo(global);
+        assertThat(server.client().get("/v3/nothing").header("x-openstack-request-id")).startsWith("req-");
+    }
+
+    @Test
     void versionDiscoveryNeedsNoToken() {
         var reply = server.client().get("/v3");
         assertThat(reply.status()).isEqualTo(200);

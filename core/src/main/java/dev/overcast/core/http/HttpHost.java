@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +35,6 @@ import io.micrometer.core.instrument.Timer;
 public final class HttpHost implements AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("overcast.access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
-    private static final Pattern REQUEST_ID = Pattern.compile("req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private record Mounted(String prefix, ServiceApi api, Routes routes) {
     }
@@ -63,7 +60,7 @@ public final class HttpHost implements AutoCloseable {
         this.services = List.copyOf(mounted);
         HttpRouting.Builder routing = HttpRouting.builder();
         extras.forEach((path, body) -> routing.get(path, (req, res) -> write(res, req.prologue().method().text(),
-                body.get(), UUID.randomUUID().toString())));
+                body.get(), RequestIds.create(Optional.empty()).local())));
         routing.any(this::dispatch);
         this.server = WebServer.builder()
                 .host(settings.bind())
@@ -111,20 +108,20 @@ public final class HttpHost implements AutoCloseable {
         long start = System.nanoTime();
         String method = req.prologue().method().text();
         String path = req.path().rawPath();
-        String requestId = "req-" + UUID.randomUUID();
+        RequestIds ids = RequestIds.create(req.headers().first(HeaderNames.create("X-OpenStack-Request-ID")));
         Mounted service = find(path);
         String template = "unmatched";
         int status;
         if (service == null) {
             status = write(res, method, Response.status(404, Map.of("error", Map.of("code", 404,
-                    "title", "Not Found", "message", "The resource could not be found."))), requestId);
+                    "title", "Not Found", "message", "The resource could not be found."))), ids.local());
         } else {
             String relative = path.substring(service.prefix.length());
             Response response;
             try {
                 Routes.Match match = service.routes.match(method, relative.isEmpty() ? "/" : relative);
                 template = match.route().template();
-                response = handle(req, service, relative, match, requestId);
+                response = handle(req, service, relative, match, ids);
             } catch (Routes.MethodNotAllowed e) {
                 response = fault(service, e).header("Allow", e.allowHeader());
             } catch (ApiException e) {
@@ -132,14 +129,14 @@ public final class HttpHost implements AutoCloseable {
             } catch (PolicyDenied e) {
                 response = fault(service, ApiException.forbidden(e.getMessage()));
             } catch (RuntimeException | Error e) {
-                LOG.error("{} {} {} failed", requestId, method, path, e);
+                LOG.error("{} {} {} failed", ids, method, path, e);
                 response = fault(service, new ApiException(500,
                         "An unexpected error prevented the server from fulfilling your request."));
             }
-            status = write(res, method, response, requestId);
+            status = write(res, method, response, ids.local());
         }
         long nanos = System.nanoTime() - start;
-        ACCESS.info("{} {} {} {} {}ms", requestId, method, path, status, nanos / 1_000_000);
+        ACCESS.info("{} {} {} {} {}ms", ids, method, path, status, nanos / 1_000_000);
         Timer.builder("http.server.requests")
                 .tag("service", service == null ? "none" : service.prefix)
                 .tag("method", method).tag("route", template).tag("status", Integer.toString(status))
@@ -147,7 +144,7 @@ public final class HttpHost implements AutoCloseable {
     }
 
     private Response handle(ServerRequest req, Mounted service, String relative, Routes.Match match,
-                            String requestId) {
+                            RequestIds ids) {
         byte[] body = readBody(req);
         AuthContext auth = null;
         Optional<String> token = req.headers().first(HeaderNames.create("X-Auth-Token"));
@@ -161,7 +158,7 @@ public final class HttpHost implements AutoCloseable {
             query.put(name, req.query().all(name));
         }
         Request request = new Request(req.prologue().method().text(), relative, match.params(), query,
-                name -> req.headers().first(HeaderNames.create(name)), body, auth, requestId,
+                name -> req.headers().first(HeaderNames.create(name)), body, auth, ids,
                 baseUrl(req) + service.prefix);
         return match.route().handler().handle(request);
     }

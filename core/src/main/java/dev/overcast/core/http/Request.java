@@ -22,12 +22,12 @@ public final class Request {
     private final Function<String, Optional<String>> headers;
     private final byte[] body;
     private final AuthContext auth;
-    private final String requestId;
+    private final RequestIds ids;
     private final String serviceUrl;
     private JsonNode json;
 
     Request(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-            Function<String, Optional<String>> headers, byte[] body, AuthContext auth, String requestId,
+            Function<String, Optional<String>> headers, byte[] body, AuthContext auth, RequestIds ids,
             String serviceUrl) {
         this.method = method;
         this.path = path;
@@ -36,7 +36,7 @@ public final class Request {
         this.headers = headers;
         this.body = body;
         this.auth = auth;
-        this.requestId = requestId;
+        this.ids = ids;
         this.serviceUrl = serviceUrl;
     }
 
@@ -132,8 +132,9 @@ public final class Request {
         return Optional.ofNullable(auth);
     }
 
-    public String requestId() {
-        return requestId;
+    /** This request's id and the caller's global request id, if it sent one. */
+    public RequestIds ids() {
+        return ids;
     }
 
     /** The public URL of this service (scheme, host, port and prefix), for links. */
