@@ -145,7 +145,9 @@ public final class HttpHost implements AutoCloseable {
 
     private Response handle(ServerRequest req, Mounted service, String relative, Routes.Match match,
                             RequestIds ids) {
-        byte[] body = readBody(req);
+        Request.Body body = match.route().streamsBody()
+                ? new Request.Body(new byte[0], req.content().inputStream())
+                : new Request.Body(readBody(req), null);
         AuthContext auth = null;
         Optional<String> token = req.headers().first(HeaderNames.create("X-Auth-Token"));
         if (token.isPresent() && !token.get().isBlank()) {
@@ -203,6 +205,9 @@ public final class HttpHost implements AutoCloseable {
         res.status(Status.create(response.status()));
         res.header(HeaderNames.create("x-openstack-request-id"), requestId);
         response.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+        if (response.body() instanceof Response.Stream stream) {
+            return writeStream(res, method, response, stream);
+        }
         byte[] bytes = response.bodyBytes();
         if (response.body() != null && !(response.body() instanceof byte[])) {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -214,6 +219,26 @@ public final class HttpHost implements AutoCloseable {
             res.send();
         } else {
             res.send(bytes);
+        }
+        return response.status();
+    }
+
+    private static int writeStream(ServerResponse res, String method, Response response, Response.Stream stream) {
+        res.header(HeaderNames.CONTENT_TYPE, stream.contentType());
+        if (stream.length() >= 0) {
+            res.header(HeaderNames.CONTENT_LENGTH, Long.toString(stream.length()));
+        }
+        try (InputStream in = stream.in()) {
+            if (method.equals("HEAD")) {
+                res.send();
+            } else {
+                try (var out = res.outputStream()) {
+                    in.transferTo(out);
+                }
+            }
+        } catch (IOException e) {
+            // The client went away or the source failed mid-stream; the status is already sent.
+            LOG.warn("streaming a {} response failed: {}", response.status(), e.getMessage());
         }
         return response.status();
     }

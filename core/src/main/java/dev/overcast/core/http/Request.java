@@ -21,20 +21,22 @@ public final class Request {
     private final Map<String, List<String>> query;
     private final Function<String, Optional<String>> headers;
     private final byte[] body;
+    private final java.io.InputStream bodyStream;
     private final AuthContext auth;
     private final RequestIds ids;
     private final String serviceUrl;
     private JsonNode json;
 
     Request(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-            Function<String, Optional<String>> headers, byte[] body, AuthContext auth, RequestIds ids,
+            Function<String, Optional<String>> headers, Body body, AuthContext auth, RequestIds ids,
             String serviceUrl) {
         this.method = method;
         this.path = path;
         this.pathParams = pathParams;
         this.query = query;
         this.headers = headers;
-        this.body = body;
+        this.body = body.bytes();
+        this.bodyStream = body.stream();
         this.auth = auth;
         this.ids = ids;
         this.serviceUrl = serviceUrl;
@@ -88,8 +90,18 @@ public final class Request {
         return headers.apply(name);
     }
 
+    /** The body as read before the handler ran; empty on a streaming route. */
     public byte[] body() {
         return body;
+    }
+
+    /** On a {@link Routes#streaming} route, the body as it arrives; null on other routes. */
+    public java.io.InputStream bodyStream() {
+        return bodyStream;
+    }
+
+    /** What the host hands a request: the bytes it read, or the stream a streaming route reads. */
+    record Body(byte[] bytes, java.io.InputStream stream) {
     }
 
     public boolean hasBody() {

@@ -11,6 +11,15 @@ import dev.overcast.core.json.Json;
  */
 public record Response(int status, Map<String, String> headers, Object body) {
 
+    /**
+     * A body streamed from {@code in} rather than held in memory (an image download, say);
+     * the host closes the stream.
+     *
+     * @param length the byte count for Content-Length, or -1 if unknown
+     */
+    public record Stream(java.io.InputStream in, long length, String contentType) {
+    }
+
     public Response {
         headers = Map.copyOf(headers);
     }
@@ -42,7 +51,7 @@ public record Response(int status, Map<String, String> headers, Object body) {
     }
 
     byte[] bodyBytes() {
-        if (body == null) {
+        if (body == null || body instanceof Stream) {
             return new byte[0];
         }
         return body instanceof byte[] raw ? raw : Json.bytes(body);

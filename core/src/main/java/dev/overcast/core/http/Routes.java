@@ -16,7 +16,7 @@ import java.util.TreeSet;
 public final class Routes {
 
     /** One registered route. */
-    public record Route(String method, PathTemplate path, Handler handler, boolean requiresToken) {
+    public record Route(String method, PathTemplate path, Handler handler, boolean requiresToken, boolean streamsBody) {
         public String template() {
             return path.text();
         }
@@ -54,17 +54,29 @@ public final class Routes {
 
     /** A route anyone may call without a token (version discovery, authentication). */
     public Routes publicRoute(String method, String path, Handler handler) {
-        return add(method, path, handler, false);
+        return add(method, path, handler, false, false);
+    }
+
+    /**
+     * A route whose handler reads the body itself, as a stream of any size
+     * ({@link Request#bodyStream()}), e.g. an image upload. It needs a token.
+     */
+    public Routes streaming(String method, String path, Handler handler) {
+        return add(method, path, handler, true, true);
     }
 
     private Routes add(String method, String path, Handler handler, boolean requiresToken) {
+        return add(method, path, handler, requiresToken, false);
+    }
+
+    private Routes add(String method, String path, Handler handler, boolean requiresToken, boolean streamsBody) {
         PathTemplate template = PathTemplate.parse(path);
         for (Route existing : routes) {
             if (existing.method.equals(method) && existing.path.segments().equals(template.segments())) {
                 throw new IllegalArgumentException("route registered twice: " + method + " " + path);
             }
         }
-        routes.add(new Route(method, template, handler, requiresToken));
+        routes.add(new Route(method, template, handler, requiresToken, streamsBody));
         return this;
     }
 
