@@ -30,11 +30,7 @@ public record IdentityContext(Jdbi jdbi, Policy policy, TokenCodec tokens, Revoc
     }
 
     public static Credentials credentials(AuthContext auth) {
-        return new Credentials(auth.userId(),
-                auth.userDomain() == null ? null : auth.userDomain().id(),
-                auth.projectId(),
-                auth.projectDomain() == null ? null : auth.projectDomain().id(),
-                auth.domainId(), auth.system(), auth.roleNames(), auth.isAdminProject());
+        return Credentials.of(auth);
     }
 
     /** Records a revocation event durably and applies it to the in-memory list at once. */

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import dev.overcast.core.auth.RevocationList;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
+import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.db.DatabaseSettings;
 import dev.overcast.core.db.ServiceDatabase;
 import dev.overcast.core.http.HttpHost;
@@ -30,6 +31,9 @@ import dev.overcast.identity.Bootstrap;
 import dev.overcast.identity.IdentityPolicy;
 import dev.overcast.identity.IdentityService;
 import dev.overcast.identity.IdentitySettings;
+import dev.overcast.image.ImagePolicy;
+import dev.overcast.image.ImageService;
+import dev.overcast.image.ImageSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -63,9 +67,18 @@ public final class Overcast implements AutoCloseable {
                     tokens, revocations, clock, new IdentitySettings(config.region(), lifetime, adminPassword, publicUrl,
                             config.securityCompliance()),
                     config.passwordHashRounds());
-            identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity")));
+            identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity"),
+                    new Bootstrap.CatalogEntry("image", "glance", "/image")));
 
-            List<ServiceApi> services = List.of(identity);
+            InProcessBus bus = new InProcessBus(clock);
+            closeables.add(bus);
+            ServiceDatabase imageDb = open(db, "image");
+            ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
+                    new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
+                            config.image().imageSizeCap(), config.image().imageSizeTotal()),
+                    bus, host());
+
+            List<ServiceApi> services = List.of(identity, image);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),
@@ -99,6 +112,14 @@ public final class Overcast implements AutoCloseable {
 
     public OvercastConfig config() {
         return config;
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private ServiceDatabase open(DatabaseSettings settings, String service) {

@@ -3,6 +3,7 @@ package dev.overcast.server;
 import java.nio.file.Path;
 
 import dev.overcast.identity.SecurityCompliance;
+import dev.overcast.image.ImageSettings;
 
 /**
  * Overcast's configuration: one YAML file ({@code --config}), each option also settable by
@@ -27,11 +28,12 @@ import dev.overcast.identity.SecurityCompliance;
  *                           ({@code security_compliance.lockout_failure_attempts},
  *                           {@code OVERCAST_SECURITY_COMPLIANCE_LOCKOUT_FAILURE_ATTEMPTS}, ...), each
  *                           documented with its default and unit on {@link SecurityCompliance};
+ * @param image              Image service options
  *                           default: every feature off, as in Keystone
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
-                             Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance) {
+                             Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -44,6 +46,7 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
         policyDir = policyDir == null ? dataDir.resolve("policy") : policyDir.toAbsolutePath().normalize();
         securityCompliance = securityCompliance == null ? SecurityCompliance.OFF : securityCompliance;
+        image = image == null ? new Image(null, null) : image;
     }
 
     /**
@@ -54,6 +57,17 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
      * @param poolSize connections per service; default 8
      */
     public record Database(String url, String user, String password, Integer poolSize) {
+    }
+
+    /**
+     * @param imageSizeCap   largest image accepted, in bytes; default 1 TiB (Glance's {@code image_size_cap})
+     * @param imageSizeTotal image bytes each project may store; default -1, no limit (Glance's {@code image_size_total})
+     */
+    public record Image(Long imageSizeCap, Long imageSizeTotal) {
+        public Image {
+            imageSizeCap = imageSizeCap == null ? ImageSettings.DEFAULT_SIZE_CAP : imageSizeCap;
+            imageSizeTotal = imageSizeTotal == null ? -1L : imageSizeTotal;
+        }
     }
 
     /** @param expiration token lifetime in seconds; default 3600 (Keystone's) */

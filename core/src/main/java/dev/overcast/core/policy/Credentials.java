@@ -29,4 +29,13 @@ public record Credentials(String userId, String userDomainId, String projectId, 
     public Credentials {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
+
+    /** The credentials of a validated token. */
+    public static Credentials of(dev.overcast.core.auth.AuthContext auth) {
+        return new Credentials(auth.userId(),
+                auth.userDomain() == null ? null : auth.userDomain().id(),
+                auth.projectId(),
+                auth.projectDomain() == null ? null : auth.projectDomain().id(),
+                auth.domainId(), auth.system(), auth.roleNames(), auth.isAdminProject());
+    }
 }
