@@ -52,9 +52,10 @@ public final class ImageServer implements AutoCloseable {
         bus = new InProcessBus(clock);
         bus.subscribe("notifications", "image", notifications::add);
         tokens = new TestTokens(clock);
-        ImageService image = new ImageService(db.jdbi(), Policy.of(ImagePolicy.defaults()), clock,
-                new ImageSettings(dir.resolve("images"), dir.resolve("staging"), ImageSettings.DEFAULT_SIZE_CAP,
-                        imageSizeTotal), bus, "test-host");
+        ImageSettings settings = new ImageSettings(dir.resolve("images"), dir.resolve("staging"),
+                ImageSettings.DEFAULT_SIZE_CAP, imageSizeTotal);
+        ImageService image = new ImageService(db.jdbi(), Policy.of(ImagePolicy.defaults()), clock, settings, bus,
+                "test-host", new FileImageData(settings.storeDir()));
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(image), new SimpleMeterRegistry(), Map.of());
     }

@@ -31,6 +31,7 @@ import dev.overcast.identity.Bootstrap;
 import dev.overcast.identity.IdentityPolicy;
 import dev.overcast.identity.IdentityService;
 import dev.overcast.identity.IdentitySettings;
+import dev.overcast.image.FileImageData;
 import dev.overcast.image.ImagePolicy;
 import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
@@ -73,10 +74,11 @@ public final class Overcast implements AutoCloseable {
             InProcessBus bus = new InProcessBus(clock);
             closeables.add(bus);
             ServiceDatabase imageDb = open(db, "image");
+            ImageSettings imageSettings = new ImageSettings(config.dataDir().resolve("images"),
+                    config.dataDir().resolve("images-staging"), config.image().imageSizeCap(),
+                    config.image().imageSizeTotal());
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
-                    new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
-                            config.image().imageSizeCap(), config.image().imageSizeTotal()),
-                    bus, host());
+                    imageSettings, bus, host(), new FileImageData(imageSettings.storeDir()));
 
             List<ServiceApi> services = List.of(identity, image);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();

@@ -2,7 +2,12 @@ package dev.overcast.image.images;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -56,11 +61,36 @@ public interface ImageStore {
     @SqlQuery("select coalesce(sum(size), 0) from image where owner = :owner and size is not null")
     long bytesOwnedBy(@Bind("owner") String owner);
 
+    /**
+     * The images {@code project} may see at all (see {@link ImageAccess}); listings narrow this
+     * further. {@code admin} sees every image.
+     */
+    @SqlQuery("select " + COLUMNS + """
+             from image where :admin or owner = :project or visibility in ('public', 'community')
+                or (visibility = 'shared' and exists (select 1 from image_member m
+                    where m.image_id = image.id and m.member_id = :project))""")
+    List<ImageRow> visibleTo(@Bind("project") String project, @Bind("admin") boolean admin);
+
+    @SqlQuery("select status from image_member where image_id = :id and member_id = :member")
+    Optional<String> membership(@Bind("id") String imageId, @Bind("member") String memberId);
+
+    /** Image id → membership status, for every image shared with {@code member}. */
+    @SqlQuery("select image_id, status from image_member where member_id = :member")
+    @KeyColumn("image_id")
+    @ValueColumn("status")
+    Map<String, String> memberships(@Bind("member") String memberId);
+
+    @SqlQuery("select image_id from image_tag where tag = :tag")
+    Set<String> taggedWith(@Bind("tag") String tag);
+
     @SqlQuery("select tag from image_tag where image_id = :id order by tag")
     List<String> tags(@Bind("id") String imageId);
 
     @SqlUpdate("insert into image_tag (image_id, tag) values (:id, :tag)")
     void addTag(@Bind("id") String imageId, @Bind("tag") String tag);
+
+    @SqlUpdate("delete from image_tag where image_id = :id")
+    void clearTags(@Bind("id") String imageId);
 
     @SqlUpdate("delete from image_tag where image_id = :id and tag = :tag")
     int removeTag(@Bind("id") String imageId, @Bind("tag") String tag);
