@@ -88,14 +88,19 @@ public final class ApiClient {
         return send("PATCH", path, body);
     }
 
-    /** Sends {@code body} as JSON: a String is sent as it is (so tests can send malformed JSON). */
+    /**
+     * Sends {@code body} as JSON: a String is sent as it is (so tests can send malformed JSON).
+     * The content type is {@code application/json} unless {@link #withHeader} set another.
+     */
     public Reply send(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String s ? s : Json.write(body);
-            request.header("Content-Type", "application/json");
+            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json");
+            }
             request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         if (token != null) {

@@ -65,8 +65,8 @@ public interface ImageStore {
      * The images {@code project} may see at all (see {@link ImageAccess}); listings narrow this
      * further. {@code admin} sees every image.
      */
-    @SqlQuery("select " + COLUMNS + """
-             from image where :admin or owner = :project or visibility in ('public', 'community')
+    @SqlQuery("select " + COLUMNS + " from image " + """
+             where :admin or owner = :project or visibility in ('public', 'community')
                 or (visibility = 'shared' and exists (select 1 from image_member m
                     where m.image_id = image.id and m.member_id = :project))""")
     List<ImageRow> visibleTo(@Bind("project") String project, @Bind("admin") boolean admin);
