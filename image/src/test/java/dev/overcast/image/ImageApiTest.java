@@ -335,6 +335,7 @@ class ImageApiTest {
     void theCreateNotificationCarriesTheImage() {
         ApiClient alice = project();
         String id = create(alice, Map.of("name", "noted")).get("id").asString();
+        assertThat(events(id)).containsExactly("image.create");
         Notification sent = server.notifications().stream()
                 .filter(n -> n.eventType().equals("image.create") && id.equals(payloadId(n))).findFirst().orElseThrow();
         assertThat(sent.payload().name()).isEqualTo("ImagePayload");
@@ -351,8 +352,26 @@ class ImageApiTest {
         return id == null ? null : id.asString();
     }
 
+    /**
+     * The notifications about {@code imageId}, in order. The bus delivers on its own thread, so
+     * this waits (up to five seconds) until no more arrive for a moment.
+     */
     private static List<String> events(String imageId) {
-        return server.notifications().stream().filter(n -> imageId.equals(payloadId(n)))
-                .map(Notification::eventType).toList();
+        List<String> seen = List.of();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int stableRounds = 0;
+        while (System.nanoTime() < deadline && stableRounds < 5) {
+            List<String> now = server.notifications().stream().filter(n -> imageId.equals(payloadId(n)))
+                    .map(Notification::eventType).toList();
+            stableRounds = !now.isEmpty() && now.equals(seen) ? stableRounds + 1 : 0;
+            seen = now;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return seen;
     }
 }
