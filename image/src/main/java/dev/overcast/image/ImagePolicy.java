@@ -17,6 +17,11 @@ public final class ImagePolicy {
         r.put("admin", "role:admin");
         r.put("project_member", "role:member and project_id:%(project_id)s");
         r.put("project_reader", "role:reader and project_id:%(project_id)s");
+        // Data: only the owner's members (or an admin) put data into an image; anyone who can
+        // see an image and holds a reader role reads its data (visibility is checked in code).
+        r.put("upload_image", "rule:admin or rule:project_member");
+        r.put("import_image", "rule:admin or rule:project_member");
+        r.put("download_image", "rule:admin or role:reader");
         return r;
     }
 }
