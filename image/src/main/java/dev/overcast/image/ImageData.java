@@ -1,12 +1,11 @@
 package dev.overcast.image;
 
 /**
- * Where image data lives, as the rest of Image sees it. The metadata API calls
- * {@link #delete} when an image is deleted; everything else about data (upload, download,
- * import) belongs to {@code dev.overcast.image.data}.
+ * Where an image's bytes live. The metadata API only needs to drop them when an image is
+ * deleted; uploads, downloads and imports belong to the data side, which extends the
+ * implementation.
  */
 public interface ImageData {
-
-    /** Removes the image's data, if it has any; a no-op otherwise. */
+    /** Removes the data of image {@code imageId}, if there is any; deleting nothing is not an error. */
     void delete(String imageId);
 }

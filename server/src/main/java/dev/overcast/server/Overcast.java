@@ -77,6 +77,10 @@ public final class Overcast implements AutoCloseable {
                     new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
                             config.image().imageSizeCap(), config.image().imageSizeTotal()),
                     bus, host());
+            // A tiny public bootable disk generated in code (not CirrOS), so a fresh cloud can boot
+            // a server without downloading anything. Owned by no project: Overcast's services do not
+            // share ids, so Image cannot name Identity's admin project; admins manage it all the same.
+            image.bootstrapTestImage(null);
 
             List<ServiceApi> services = List.of(identity, image);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();

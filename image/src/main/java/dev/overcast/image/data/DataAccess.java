@@ -36,14 +36,14 @@ final class DataAccess {
     /** The image, if the caller may put data into it under {@code rule}; 404 or 403 otherwise. */
     ImageRow writable(Request req, String imageId, String rule) {
         ImageRow image = visible(req, imageId);
-        ctx.enforce(req, rule, target(image));
+        ctx.enforce(req, rule, target(req, image));
         return image;
     }
 
     /** The image, if the caller may read its data. */
     ImageRow readable(Request req, String imageId) {
         ImageRow image = visible(req, imageId);
-        ctx.enforce(req, "download_image", target(image));
+        ctx.enforce(req, "download_image", target(req, image));
         return image;
     }
 
@@ -61,8 +61,14 @@ final class DataAccess {
         };
     }
 
-    private static Map<String, Object> target(ImageRow image) {
-        return Map.of("project_id", image.owner() == null ? "" : image.owner(), "visibility", image.visibility());
+    /** The policy target, as ImagePolicy describes it: the image's owner, visibility and the caller's membership. */
+    private Map<String, Object> target(Request req, ImageRow image) {
+        String owner = image.owner() == null ? "" : image.owner();
+        String project = req.auth().projectId();
+        boolean member = project != null && image.visibility().equals("shared")
+                && ctx.jdbi().withExtension(DataStore.class, s -> s.isMember(image.id(), project));
+        return Map.of("project_id", owner, "owner", owner, "visibility", image.visibility(),
+                "member_id", member ? project : "");
     }
 
     static ApiException notFound(String imageId) {

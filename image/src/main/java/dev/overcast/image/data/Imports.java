@@ -93,7 +93,7 @@ final class Imports {
     Response startImport(Request req) {
         String id = req.param("id");
         String method = methodName(req.json());
-        ImageRow image = access.writable(req, id, "import_image");
+        ImageRow image = access.writable(req, id, "upload_image");
         if (UNAVAILABLE.contains(method)) {
             throw ApiException.badRequest("Import method " + method + " is not available: Overcast runs offline; "
                     + "use glance-direct.");
