@@ -119,6 +119,22 @@ class ImageDataTest {
     }
 
     @Test
+    void aMemberOfASharedImageDownloadsItButCannotUploadToIt() {
+        String id = images.create("p1", "shared");
+        String carol = server.memberToken("carol", "p3");
+        server.jdbi().useHandle(h -> h.execute("insert into image_member (image_id, member_id, status, created_at, "
+                + "updated_at) values (?, 'p3', 'accepted', current_timestamp, current_timestamp)", id));
+
+        assertThat(images.put("/v2/images/" + id + "/file", carol, "application/octet-stream", bytes(5)).statusCode())
+                .isEqualTo(403);
+        assertThat(images.put("/v2/images/" + id + "/file", alice, "application/octet-stream", bytes(5)).statusCode())
+                .isEqualTo(204);
+        assertThat(images.get("/v2/images/" + id + "/file", carol).body()).isEqualTo(bytes(5));
+        assertThat(images.get("/v2/images/" + id + "/file", server.memberToken("dave", "p4")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aDeactivatedImageDownloadsOnlyForAnAdmin() {
         String id = uploaded("p1", bytes(100));
         server.jdbi().useExtension(ImageStore.class,
