@@ -35,6 +35,7 @@ public final class ImageServer implements AutoCloseable {
     private final TestTokens tokens;
     private final Path dir;
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    private final ImageSettings settings;
 
     public ImageServer() {
         this(Clock.systemUTC(), -1);
@@ -42,6 +43,14 @@ public final class ImageServer implements AutoCloseable {
 
     /** @param imageSizeTotal the per-project quota in bytes, -1 for none */
     public ImageServer(Clock clock, long imageSizeTotal) {
+        this(clock, imageSizeTotal, ImageSettings.DEFAULT_SIZE_CAP);
+    }
+
+    /**
+     * @param imageSizeTotal the per-project quota in bytes, -1 for none
+     * @param imageSizeCap   the largest image in bytes
+     */
+    public ImageServer(Clock clock, long imageSizeTotal, long imageSizeCap) {
         try {
             dir = Files.createTempDirectory("overcast-image-test");
         } catch (IOException e) {
@@ -52,10 +61,8 @@ public final class ImageServer implements AutoCloseable {
         bus = new InProcessBus(clock);
         bus.subscribe("notifications", "image", notifications::add);
         tokens = new TestTokens(clock);
-        ImageSettings settings = new ImageSettings(dir.resolve("images"), dir.resolve("staging"),
-                ImageSettings.DEFAULT_SIZE_CAP, imageSizeTotal);
-        ImageService image = new ImageService(db.jdbi(), Policy.of(ImagePolicy.defaults()), clock, settings, bus,
-                "test-host", new FileImageData(settings.storeDir()));
+        settings = new ImageSettings(dir.resolve("images"), dir.resolve("staging"), imageSizeCap, imageSizeTotal);
+        ImageService image = newService(clock);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(image), new SimpleMeterRegistry(), Map.of());
     }
@@ -78,6 +85,37 @@ public final class ImageServer implements AutoCloseable {
     /** A client acting as an admin of project {@code admin}. */
     public ApiClient admin() {
         return client().withToken(tokens.project("admin-user", "admin", "admin", "member", "reader"));
+    }
+
+    /**
+     * Another ImageService on this server's database and directories, as a restarted process
+     * would build it (which runs its recovery); it serves no requests.
+     */
+    public ImageService newService(Clock clock) {
+        return new ImageService(db.jdbi(), Policy.of(ImagePolicy.defaults()), clock, settings, bus, "test-host");
+    }
+
+    /** The database, for tests that set up rows the API cannot (yet) create. */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return db.jdbi();
+    }
+
+    /** The root URL of the image API, {@code http://127.0.0.1:PORT/image}. */
+    public String url() {
+        return host.localUrl() + "/image";
+    }
+
+    /** A token for {@code user}, a member of {@code project}. */
+    public String memberToken(String user, String project) {
+        return tokens.project(user, project, "member", "reader");
+    }
+
+    public String adminToken() {
+        return tokens.project("admin-user", "admin", "admin", "member", "reader");
+    }
+
+    public ImageSettings settings() {
+        return settings;
     }
 
     public List<Notification> notifications() {

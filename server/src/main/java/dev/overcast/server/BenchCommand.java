@@ -27,14 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code overcast bench identity}: starts a throw-away all-in-one server and prints token
+ * {@code overcast bench identity|image}. For identity: starts a throw-away all-in-one server and prints token
  * issue and validation rates, over HTTP as clients see them, and the rate at which a
- * service checks a token locally — with a codec that has no database at all.
+ * service checks a token locally — with a codec that has no database at all. For image, see
+ * {@link ImageBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print performance figures for a service.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: identity.")
+    @Parameters(index = "0", description = "What to measure: identity or image.")
     String target;
 
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
@@ -47,12 +48,19 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "12")
     int hashRounds;
 
+    @Option(names = "--size-mib", description = "Image size for the image benchmark, in MiB (default ${DEFAULT-VALUE}).",
+            defaultValue = "512")
+    int sizeMib;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     public Integer call() throws Exception {
+        if (target.equals("image")) {
+            return new ImageBench(sizeMib).run();
+        }
         if (!target.equals("identity")) {
-            System.err.println("overcast bench: unknown target '" + target + "'; known: identity");
+            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image");
             return 2;
         }
         Path dir = Files.createTempDirectory("overcast-bench");

@@ -31,7 +31,6 @@ import dev.overcast.identity.Bootstrap;
 import dev.overcast.identity.IdentityPolicy;
 import dev.overcast.identity.IdentityService;
 import dev.overcast.identity.IdentitySettings;
-import dev.overcast.image.FileImageData;
 import dev.overcast.image.ImagePolicy;
 import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
@@ -74,11 +73,14 @@ public final class Overcast implements AutoCloseable {
             InProcessBus bus = new InProcessBus(clock);
             closeables.add(bus);
             ServiceDatabase imageDb = open(db, "image");
-            ImageSettings imageSettings = new ImageSettings(config.dataDir().resolve("images"),
-                    config.dataDir().resolve("images-staging"), config.image().imageSizeCap(),
-                    config.image().imageSizeTotal());
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
-                    imageSettings, bus, host(), new FileImageData(imageSettings.storeDir()));
+                    new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
+                            config.image().imageSizeCap(), config.image().imageSizeTotal()),
+                    bus, host());
+            // A tiny public bootable disk generated in code (not CirrOS), so a fresh cloud can boot
+            // a server without downloading anything. Owned by no project: Overcast's services do not
+            // share ids, so Image cannot name Identity's admin project; admins manage it all the same.
+            image.bootstrapTestImage(null);
 
             List<ServiceApi> services = List.of(identity, image);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
