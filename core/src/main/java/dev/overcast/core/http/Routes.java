@@ -110,7 +110,9 @@ public final class Routes {
         if (headFallback != null) {
             return headFallback;
         }
-        if (allowed.isEmpty()) {
+        // A trailing slash names an empty last segment ("DELETE /v2/images/" names no image):
+        // that is a resource that does not exist, not a collection with the wrong method.
+        if (allowed.isEmpty() || rawPath.length() > 1 && rawPath.endsWith("/")) {
             throw ApiException.notFound("The resource could not be found.");
         }
         throw new MethodNotAllowed(allowed);
