@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *                        Glance's {@code image_size_total} quota
  */
 public record ImageSettings(Path storeDir, Path stagingDir, long imageSizeCap, long imageSizeTotal) {
+    /** The id of the one store Overcast has, as {@code /v2/info/stores} and an image's {@code stores} name it. */
+    public static final String STORE_ID = "file";
     public static final long DEFAULT_SIZE_CAP = 1024L * 1024 * 1024 * 1024;
 
     public ImageSettings {

@@ -5,14 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A route path such as {@code /v3/projects/{project_id}/tags/{tag}}, matched segment by segment. */
-record PathTemplate(String text, List<String> segments) {
+/**
+ * A route path such as {@code /v3/projects/{project_id}/tags/{tag}}, matched segment by
+ * segment. A trailing slash is part of the path: {@code /v2/images/} is not {@code /v2/images}.
+ */
+record PathTemplate(String text, List<String> segments, boolean trailingSlash) {
 
     static PathTemplate parse(String text) {
         if (!text.startsWith("/")) {
             throw new IllegalArgumentException("route path must start with '/': " + text);
         }
-        return new PathTemplate(text, split(text));
+        return new PathTemplate(text, split(text), hasTrailingSlash(text));
+    }
+
+    static boolean hasTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/");
     }
 
     static List<String> split(String path) {

@@ -72,7 +72,7 @@ public final class Routes {
     private Routes add(String method, String path, Handler handler, boolean requiresToken, boolean streamsBody) {
         PathTemplate template = PathTemplate.parse(path);
         for (Route existing : routes) {
-            if (existing.method.equals(method) && existing.path.segments().equals(template.segments())) {
+            if (existing.method.equals(method) && existing.path.equals(template)) {
                 throw new IllegalArgumentException("route registered twice: " + method + " " + path);
             }
         }
@@ -94,7 +94,11 @@ public final class Routes {
                 .toList();
         Set<String> allowed = new TreeSet<>();
         Match headFallback = null;
+        boolean slash = PathTemplate.hasTrailingSlash(rawPath);
         for (Route route : routes) {
+            if (route.path.trailingSlash() != slash) {
+                continue;
+            }
             Map<String, String> params = route.path.match(segments);
             if (params == null) {
                 continue;
@@ -110,9 +114,7 @@ public final class Routes {
         if (headFallback != null) {
             return headFallback;
         }
-        // A trailing slash names an empty last segment ("DELETE /v2/images/" names no image):
-        // that is a resource that does not exist, not a collection with the wrong method.
-        if (allowed.isEmpty() || rawPath.length() > 1 && rawPath.endsWith("/")) {
+        if (allowed.isEmpty()) {
             throw ApiException.notFound("The resource could not be found.");
         }
         throw new MethodNotAllowed(allowed);

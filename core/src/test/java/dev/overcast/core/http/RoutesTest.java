@@ -27,9 +27,12 @@ class RoutesTest {
     }
 
     @Test
-    void aTrailingSlashWithTheWrongMethodNamesNoResourceAndIs404() {
+    void aTrailingSlashIsPartOfThePathSoAnEmptyIdNamesNoResource() {
         assertThatThrownBy(() -> routes().match("DELETE", "/v2/images/"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> routes().match("GET", "/v2/images/"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(new Routes().get("/v3/", OK).match("GET", "/v3/").route().template()).isEqualTo("/v3/");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.json.Json;
+import dev.overcast.image.ImageSettings;
 import dev.overcast.image.ImageContext;
 import dev.overcast.image.images.ImageLifecycle.Event;
 import dev.overcast.image.images.ImageRow;
@@ -63,7 +64,7 @@ final class Imports {
     Response stores(Request req) {
         req.auth();
         ObjectNode body = Json.object();
-        body.putArray("stores").addObject().put("id", "file")
+        body.putArray("stores").addObject().put("id", ImageSettings.STORE_ID)
                 .put("description", "Image data as files under Overcast's data directory.").put("default", true);
         return Response.ok(body);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.overcast.core.json.Json;
+import dev.overcast.image.ImageSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,6 +47,9 @@ public final class ImageView {
         out.put("self", "/v2/images/" + row.id());
         out.put("file", "/v2/images/" + row.id() + "/file");
         out.put("schema", "/v2/schemas/image");
+        if (row.size() != null) {
+            out.put("stores", ImageSettings.STORE_ID);
+        }
         return out;
     }
 
