@@ -244,6 +244,13 @@ class ImageDataTest {
         assertThat(row.osHashValue()).isEqualTo(hex("SHA-512", data));
         assertThat(server.settings().stagingDir().resolve(id)).doesNotExist();
         assertThat(images.get("/v2/images/" + id + "/file", alice).body()).isEqualTo(data);
+
+        String requestId = reply.headers().firstValue("x-openstack-request-id").orElseThrow();
+        eventually(() -> Json.parse(new String(images.get("/v2/images/" + id + "/tasks", alice).body()))
+                .get("tasks").get(0).get("status").asString().equals("success"));
+        JsonNode task = Json.parse(new String(images.get("/v2/images/" + id + "/tasks", alice).body())).get("tasks").get(0);
+        assertThat(task.get("request_id").asString()).isEqualTo(requestId);
+        assertThat(task.get("input").get("import_req").get("method").get("name").asString()).isEqualTo("glance-direct");
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class ImageDataApi {
                 .get("/v2/images/{id}/file", uploads::download)
                 .streaming("PUT", "/v2/images/{id}/stage", imports::stage)
                 .post("/v2/images/{id}/import", imports::startImport)
+                .get("/v2/images/{id}/tasks", imports::tasks)
                 .get("/v2/info/import", imports::importMethods)
                 .get("/v2/info/stores", imports::stores);
     }

@@ -107,12 +107,51 @@ final class Imports {
             throw ApiException.conflict("Image needs to be staged before 'glance-direct' method can be used");
         }
         ImageRow importing = rows.apply(image, Event.IMPORT_STARTED);
-        worker.execute(() -> finishImport(importing));
+        String task = recordTask(req, importing, method);
+        worker.execute(() -> finishImport(importing, task));
         return Response.accepted(null);
     }
 
+    /** The task a client follows the import by; Glance names it after the request that started it. */
+    private String recordTask(Request req, ImageRow image, String method) {
+        ObjectNode input = Json.object();
+        input.put("image_id", image.id());
+        input.putObject("import_req").putObject("method").put("name", method);
+        input.putArray("backend").add(ImageSettings.STORE_ID);
+        String id = java.util.UUID.randomUUID().toString();
+        var now = rows.now();
+        ctx.jdbi().useExtension(TaskStore.class, s -> s.insert(new TaskStore.Task(id, image.id(), "api_image_import",
+                "processing", image.owner(), req.auth().userId(), req.ids().local(), input.toString(), null, "",
+                now, now, null)));
+        return id;
+    }
+
+    /** {@code GET /v2/images/{id}/tasks}: the image's import tasks, newest last. */
+    Response tasks(Request req) {
+        ImageRow image = access.visible(req, req.param("id"));
+        ObjectNode body = Json.object();
+        var tasks = body.putArray("tasks");
+        for (TaskStore.Task t : ctx.jdbi().withExtension(TaskStore.class, s -> s.forImage(image.id()))) {
+            ObjectNode task = tasks.addObject();
+            task.put("id", t.id());
+            task.put("type", t.type());
+            task.put("status", t.status());
+            task.put("owner", t.owner());
+            task.put("image_id", t.imageId());
+            task.put("user_id", t.userId());
+            task.put("request_id", t.requestId());
+            task.set("input", Json.parse(t.input()));
+            task.set("result", t.result() == null ? null : Json.parse(t.result()));
+            task.put("message", t.message());
+            task.put("created_at", dev.overcast.image.images.ImageView.time(t.createdAt()));
+            task.put("updated_at", dev.overcast.image.images.ImageView.time(t.updatedAt()));
+            task.put("expires_at", t.expiresAt() == null ? null : dev.overcast.image.images.ImageView.time(t.expiresAt()));
+        }
+        return Response.ok(body);
+    }
+
     /** The import's second half, after the 202: adopt the staged file, record it, activate. */
-    void finishImport(ImageRow importing) {
+    void finishImport(ImageRow importing, String task) {
         String id = importing.id();
         try {
             DataStore.Staged staged = ctx.jdbi().withExtension(DataStore.class, s -> s.staged(id))
@@ -122,13 +161,21 @@ final class Imports {
             ImageRow active = rows.complete(id, importing.status(), staged.written(), Event.IMPORT_FINISHED);
             ctx.jdbi().useExtension(DataStore.class, s -> s.unstage(id));
             notifications.uploadedAndActive(active, rows.tags(id));
+            finishTask(task, "success", "");
         } catch (Exception e) {
             LOG.warn("import of image {} failed: {}", id, e.toString());
             store.delete(id);
             staging.delete(id);
             ctx.jdbi().useExtension(DataStore.class, s -> s.unstage(id));
             rows.fail(id, importing.status(), Event.IMPORT_FAILED);
+            finishTask(task, "failure", "Import failed: " + e.getMessage());
         }
+    }
+
+    private void finishTask(String task, String status, String message) {
+        var now = rows.now();
+        ctx.jdbi().useExtension(TaskStore.class, s -> s.finish(task, status, null, message, now,
+                now.plus(java.time.Duration.ofHours(48))));
     }
 
     private static String methodName(JsonNode body) {
