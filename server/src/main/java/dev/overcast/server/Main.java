@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 "  OVERCAST_DATABASE_USER, OVERCAST_DATABASE_PASSWORD, OVERCAST_DATABASE_POOL_SIZE (8),",
                 "  OVERCAST_TOKEN_EXPIRATION (seconds, 3600), OVERCAST_PASSWORD_HASH_ROUNDS (bcrypt cost, 12),",
                 "  OVERCAST_MAX_BODY_BYTES (1048576), OVERCAST_POLICY_DIR (DATA_DIR/policy: <service>.yaml overrides),",
-                "  OVERCAST_SECURITY_COMPLIANCE_* (Keystone's [security_compliance] options; all off by default).",
+                "  OVERCAST_SECURITY_COMPLIANCE_* (Keystone's [security_compliance] options; all off by default),",
+                "  OVERCAST_IMAGE_IMAGE_SIZE_CAP (bytes, 1 TiB), OVERCAST_IMAGE_IMAGE_SIZE_TOTAL (bytes per project, -1: none).",
                 "The README's configuration table describes each."})
 public final class Main implements Callable<Integer> {
 
