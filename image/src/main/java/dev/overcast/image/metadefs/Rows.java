@@ -3,34 +3,37 @@ package dev.overcast.image.metadefs;
 import java.time.Instant;
 import java.util.Map;
 
-/** The catalog's rows, one record per table. JSON columns stay JSON text here. */
-final class Rows {
+/**
+ * The catalog's rows, one record per table; JSON columns stay JSON text. Public only because
+ * JDBI binds and maps them by reflection.
+ */
+public final class Rows {
     private Rows() {
     }
 
-    record Namespace(String id, String name, String displayName, String description, String visibility,
-                     boolean isProtected, String owner, Instant createdAt, Instant updatedAt) {
+    public record Namespace(String id, String name, String displayName, String description, String visibility,
+                            boolean isProtected, String owner, Instant createdAt, Instant updatedAt) {
         /** What namespace policy rules see. */
-        Map<String, Object> target() {
+        public Map<String, Object> target() {
             return owner == null ? Map.of("visibility", visibility)
                     : Map.of("project_id", owner, "owner", owner, "visibility", visibility);
         }
     }
 
-    record MetadefObject(String namespaceId, String name, String description, String required, String properties,
-                         Instant createdAt, Instant updatedAt) {
+    public record MetadefObject(String namespaceId, String name, String description, String required,
+                                String properties, Instant createdAt, Instant updatedAt) {
     }
 
-    record Property(String namespaceId, String name, String definition, Instant createdAt, Instant updatedAt) {
+    public record Property(String namespaceId, String name, String definition, Instant createdAt, Instant updatedAt) {
     }
 
-    record Tag(String namespaceId, String name, Instant createdAt, Instant updatedAt) {
+    public record Tag(String namespaceId, String name, Instant createdAt, Instant updatedAt) {
     }
 
-    record ResourceType(String name, boolean isProtected, Instant createdAt, Instant updatedAt) {
+    public record ResourceType(String name, boolean isProtected, Instant createdAt, Instant updatedAt) {
     }
 
-    record Association(String namespaceId, String resourceType, String prefix, String propertiesTarget,
-                       Instant createdAt, Instant updatedAt) {
+    public record Association(String namespaceId, String resourceType, String prefix, String propertiesTarget,
+                              Instant createdAt, Instant updatedAt) {
     }
 }
