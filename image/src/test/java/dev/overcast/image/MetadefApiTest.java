@@ -110,6 +110,9 @@ class MetadefApiTest {
         assertThat(names(stranger.get(NAMESPACES + "?limit=1000").json().get("namespaces"), "namespace"))
                 .doesNotContain(name);
         assertThat(stranger.get(NAMESPACES + "/" + name + "/objects").status()).isEqualTo(404);
+
+        admin.put(NAMESPACES + "/" + name, Map.of("namespace", name, "description", "edited by an admin"));
+        assertThat(ownerMember.get(NAMESPACES + "/" + name).json().get("owner").asString()).isEqualTo(owner);
     }
 
     @Test
@@ -305,6 +308,21 @@ class MetadefApiTest {
         assertThat(names(second.get("namespaces"), "namespace")).containsExactly(made.get(2));
         assertThat(second.has("next")).isFalse();
         assertThat(admin.get(NAMESPACES + "?sort_key=colour").status()).isEqualTo(400);
+    }
+
+    @Test
+    void tagsAndObjectsAreListedInPagesSortedAsAsked() {
+        String ns = NAMESPACES + "/" + namespace();
+        admin.post(ns + "/tags", Map.of("tags", List.of(Map.of("name", "b"), Map.of("name", "a"), Map.of("name", "c"))));
+        List.of("y", "x").forEach(o -> admin.post(ns + "/objects", Map.of("name", o)));
+
+        var tags = admin.get(ns + "/tags?sort_key=name&sort_dir=asc&limit=2").json().get("tags");
+        assertThat(names(tags, "name")).containsExactly("a", "b");
+        var rest = admin.get(ns + "/tags?sort_key=name&sort_dir=asc&marker=b").json().get("tags");
+        assertThat(names(rest, "name")).containsExactly("c");
+        var objects = admin.get(ns + "/objects?sort_key=name&sort_dir=desc").json().get("objects");
+        assertThat(names(objects, "name")).containsExactly("y", "x");
+        assertThat(admin.get(ns + "/tags?sort_dir=sideways").status()).isEqualTo(400);
     }
 
     @Test

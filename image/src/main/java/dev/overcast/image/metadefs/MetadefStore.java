@@ -95,7 +95,7 @@ interface MetadefStore {
 
     String TAG = "namespace_id, name, created_at, updated_at";
 
-    @SqlQuery("select " + TAG + " from metadef_tag where namespace_id = :ns order by created_at, name")
+    @SqlQuery("select " + TAG + " from metadef_tag where namespace_id = :ns order by name")
     List<Rows.Tag> tags(@Bind("ns") String namespaceId);
 
     @SqlQuery("select " + TAG + " from metadef_tag where namespace_id = :ns and name = :name")

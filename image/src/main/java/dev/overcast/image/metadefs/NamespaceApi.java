@@ -25,9 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Namespaces: list, create (with any definitions in it), show, replace, delete. */
 final class NamespaceApi {
-    /** Glance's {@code limit_param_default} and {@code api_limit_max}. */
-    static final int DEFAULT_LIMIT = 25;
-    static final int MAX_LIMIT = 1000;
     private static final Map<String, Comparator<Rows.Namespace>> SORT_KEYS = Map.of(
             "created_at", Comparator.comparing(Rows.Namespace::createdAt),
             "updated_at", Comparator.comparing(Rows.Namespace::updatedAt),
@@ -54,20 +51,6 @@ final class NamespaceApi {
 
     private Response list(Request req) {
         AuthContext auth = ctx.enforce(req, "get_metadef_namespaces", Map.of());
-        int limit = limit(req);
-        String sortKey = req.query("sort_key").orElse("created_at");
-        Comparator<Rows.Namespace> order = SORT_KEYS.get(sortKey);
-        if (order == null) {
-            throw ApiException.badRequest("Invalid sort key: " + sortKey + ". It must be one of: "
-                    + String.join(", ", SORT_KEYS.keySet().stream().sorted().toList()) + ".");
-        }
-        order = order.thenComparing(Rows.Namespace::name);
-        String dir = req.query("sort_dir").orElse("desc");
-        switch (dir) {
-            case "asc" -> { }
-            case "desc" -> order = order.reversed();
-            default -> throw ApiException.badRequest("Invalid sort direction: " + dir + ". It must be asc or desc.");
-        }
         Map<String, List<Rows.Association>> associations = new LinkedHashMap<>();
         List<Rows.Namespace> all = ctx.jdbi().withExtension(MetadefStore.class, s -> {
             s.allAssociations().forEach(a ->
@@ -81,45 +64,18 @@ final class NamespaceApi {
                 .filter(ns -> req.query("visibility").map(ns.visibility()::equals).orElse(true))
                 .filter(ns -> types == null || associations.getOrDefault(ns.id(), List.of()).stream()
                         .anyMatch(a -> types.contains(a.resourceType())))
-                .sorted(order)
                 .toList();
-        int start = req.query("marker").map(marker -> after(matching, marker)).orElse(0);
-        List<Rows.Namespace> page = matching.subList(start, Math.min(matching.size(), start + limit));
+        Page<Rows.Namespace> page = Page.of(req, matching, SORT_KEYS, Rows.Namespace::name);
 
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("namespaces");
-        page.forEach(ns -> list.add(Views.namespace(ns, associations.getOrDefault(ns.id(), List.of()))));
+        page.items().forEach(ns -> list.add(Views.namespace(ns, associations.getOrDefault(ns.id(), List.of()))));
         out.put("first", "/v2/metadefs/namespaces");
         out.put("schema", "/v2/schemas/metadefs/namespaces");
-        if (page.size() == limit && start + limit < matching.size()) {
-            out.put("next", "/v2/metadefs/namespaces?" + nextQuery(req, page.getLast().name()));
+        if (page.more()) {
+            out.put("next", "/v2/metadefs/namespaces?" + nextQuery(req, page.items().getLast().name()));
         }
         return Response.ok(out);
-    }
-
-    private static int limit(Request req) {
-        String value = req.query("limit").orElse(null);
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit < 0) {
-                throw ApiException.badRequest("limit param must be positive");
-            }
-            return Math.min(limit, MAX_LIMIT);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit param must be an integer");
-        }
-    }
-
-    private static int after(List<Rows.Namespace> sorted, String marker) {
-        for (int i = 0; i < sorted.size(); i++) {
-            if (sorted.get(i).name().equals(marker)) {
-                return i + 1;
-            }
-        }
-        throw ApiException.badRequest("Invalid marker: namespace " + marker + " could not be found.");
     }
 
     private static String nextQuery(Request req, String marker) {
@@ -245,15 +201,19 @@ final class NamespaceApi {
         return object;
     }
 
-    /** Glance's PUT replaces: unset optional fields go back to their defaults. */
+    /**
+     * Glance's PUT replaces: unset optional fields go back to their defaults. Unlike Glance, an
+     * unset owner stays as it was rather than becoming the caller's project, so an admin's
+     * edit does not take a project's private namespace away from it.
+     */
     private Response update(Request req) {
         JsonNode body = ctx.schemas().validate("published/metadefs-namespace", req.json());
         Rows.Namespace ns = namespaces.find(req, "modify_metadef_namespace");
         Rows.Namespace updated = new Rows.Namespace(ns.id(), Views.text(body, "namespace"),
                 Views.text(body, "display_name"), Views.text(body, "description"),
                 body.has("visibility") ? body.get("visibility").asString() : "private",
-                body.has("protected") && body.get("protected").asBoolean(), owner(req.auth(), body),
-                ns.createdAt(), ctx.clock().instant());
+                body.has("protected") && body.get("protected").asBoolean(),
+                body.has("owner") ? owner(req.auth(), body) : ns.owner(), ns.createdAt(), ctx.clock().instant());
         ctx.jdbi().useTransaction(h -> {
             MetadefStore store = h.attach(MetadefStore.class);
             if (!updated.name().equals(ns.name()) && store.namespace(updated.name()).isPresent()) {

@@ -1,6 +1,8 @@
 package dev.overcast.image.metadefs;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
@@ -14,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** Object definitions: named groups of property definitions, some of them required. */
 final class ObjectApi {
     private static final String PATH = "/v2/metadefs/namespaces/{namespace}/objects";
+    private static final Map<String, Comparator<Rows.MetadefObject>> SORT_KEYS = Map.of(
+            "created_at", Comparator.comparing(Rows.MetadefObject::createdAt),
+            "updated_at", Comparator.comparing(Rows.MetadefObject::updatedAt),
+            "name", Comparator.comparing(Rows.MetadefObject::name));
 
     private final ImageContext ctx;
     private final Namespaces namespaces;
@@ -36,8 +42,8 @@ final class ObjectApi {
         Rows.Namespace ns = namespaces.find(req, "get_metadef_objects");
         ObjectNode out = Json.object();
         var objects = out.putArray("objects");
-        ctx.jdbi().withExtension(MetadefStore.class, s -> s.objects(ns.id()))
-                .forEach(o -> objects.add(Views.object(ns, o)));
+        Page.of(req, ctx.jdbi().withExtension(MetadefStore.class, s -> s.objects(ns.id())), SORT_KEYS,
+                Rows.MetadefObject::name).items().forEach(o -> objects.add(Views.object(ns, o)));
         out.put("schema", "/v2/schemas/metadefs/objects");
         return Response.ok(out);
     }

@@ -2,8 +2,10 @@ package dev.overcast.image.metadefs;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.overcast.core.http.ApiException;
@@ -18,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** Tag definitions: names only, created one at a time or as a set. */
 final class TagApi {
     private static final String PATH = "/v2/metadefs/namespaces/{namespace}/tags";
+    private static final Map<String, Comparator<Rows.Tag>> SORT_KEYS = Map.of(
+            "created_at", Comparator.comparing(Rows.Tag::createdAt),
+            "updated_at", Comparator.comparing(Rows.Tag::updatedAt),
+            "name", Comparator.comparing(Rows.Tag::name));
 
     private final ImageContext ctx;
     private final Namespaces namespaces;
@@ -39,7 +45,8 @@ final class TagApi {
 
     private Response list(Request req) {
         Rows.Namespace ns = namespaces.find(req, "get_metadef_tags");
-        return Response.ok(tags(ctx.jdbi().withExtension(MetadefStore.class, s -> s.tags(ns.id()))));
+        List<Rows.Tag> rows = ctx.jdbi().withExtension(MetadefStore.class, s -> s.tags(ns.id()));
+        return Response.ok(tags(Page.of(req, rows, SORT_KEYS, Rows.Tag::name).items()));
     }
 
     /**
