@@ -49,6 +49,35 @@ public final class ImagePolicy {
         r.put("get_members", ADMIN + " or (role:reader and (project_id:%(project_id)s or " + IMAGE_MEMBER + "))");
         r.put("modify_member", ADMIN + " or (role:member and " + IMAGE_MEMBER + ")");
         r.put("copy_image", "role:admin");
+        // Metadata definitions: everyone reads (namespace visibility still applies), admins write.
+        r.put("metadef_default", "");
+        r.put("metadef_admin", "role:admin");
+        r.put("get_metadef_namespace", "rule:metadef_default");
+        r.put("get_metadef_namespaces", "rule:metadef_default");
+        r.put("modify_metadef_namespace", "rule:metadef_admin");
+        r.put("add_metadef_namespace", "rule:metadef_admin");
+        r.put("delete_metadef_namespace", "rule:metadef_admin");
+        r.put("get_metadef_object", "rule:metadef_default");
+        r.put("get_metadef_objects", "rule:metadef_default");
+        r.put("modify_metadef_object", "rule:metadef_admin");
+        r.put("add_metadef_object", "rule:metadef_admin");
+        r.put("delete_metadef_object", "rule:metadef_admin");
+        r.put("list_metadef_resource_types", "rule:metadef_default");
+        r.put("get_metadef_resource_type", "rule:metadef_default");
+        r.put("add_metadef_resource_type_association", "rule:metadef_admin");
+        r.put("remove_metadef_resource_type_association", "rule:metadef_admin");
+        r.put("get_metadef_property", "rule:metadef_default");
+        r.put("get_metadef_properties", "rule:metadef_default");
+        r.put("modify_metadef_property", "rule:metadef_admin");
+        r.put("add_metadef_property", "rule:metadef_admin");
+        r.put("remove_metadef_property", "rule:metadef_admin");
+        r.put("get_metadef_tag", "rule:metadef_default");
+        r.put("get_metadef_tags", "rule:metadef_default");
+        r.put("modify_metadef_tag", "rule:metadef_admin");
+        r.put("add_metadef_tag", "rule:metadef_admin");
+        r.put("add_metadef_tags", "rule:metadef_admin");
+        r.put("delete_metadef_tag", "rule:metadef_admin");
+        r.put("delete_metadef_tags", "rule:metadef_admin");
         return r;
     }
 }

@@ -65,5 +65,6 @@ public final class ImageService implements ServiceApi {
         new ImageApi(ctx, data.data()).routes(routes);
         new MemberApi(ctx).routes(routes);
         new SchemaApi(ctx).routes(routes);
+        new dev.overcast.image.metadefs.MetadefApi(ctx).routes(routes);
     }
 }
