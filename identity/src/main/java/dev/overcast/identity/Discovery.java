@@ -13,8 +13,7 @@ final class Discovery {
 
     void routes(Routes r) {
         r.publicRoute("GET", "/", this::versions)
-                .publicRoute("GET", "/v3", this::v3)
-                .publicRoute("GET", "/v3/", this::v3);
+                .publicRoute("GET", "/v3", this::v3);
     }
 
     private Response versions(Request req) {

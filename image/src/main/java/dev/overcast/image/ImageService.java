@@ -53,6 +53,12 @@ public final class ImageService implements ServiceApi {
         return "/image";
     }
 
+    /** Glance's router tells {@code /v2/images/} from {@code /v2/images}: the first names no image. */
+    @Override
+    public boolean strictTrailingSlash() {
+        return true;
+    }
+
     @Override
     public FaultFormat faults() {
         return new GlanceFaults();

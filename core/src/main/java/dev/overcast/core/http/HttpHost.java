@@ -52,7 +52,7 @@ public final class HttpHost implements AutoCloseable {
         this.metrics = metrics;
         List<Mounted> mounted = new ArrayList<>();
         for (ServiceApi api : apis) {
-            Routes routes = new Routes();
+            Routes routes = new Routes(api.strictTrailingSlash());
             api.routes(routes);
             mounted.add(new Mounted(api.prefix(), api, routes));
         }

@@ -27,6 +27,17 @@ public final class Routes {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final boolean strictTrailingSlash;
+
+    /** Routes that ignore a trailing slash on a request. */
+    public Routes() {
+        this(false);
+    }
+
+    /** @param strictTrailingSlash whether {@code /a/} and {@code /a} are different paths */
+    public Routes(boolean strictTrailingSlash) {
+        this.strictTrailingSlash = strictTrailingSlash;
+    }
 
     public Routes get(String path, Handler handler) {
         return add("GET", path, handler, true);
@@ -96,7 +107,7 @@ public final class Routes {
         Match headFallback = null;
         boolean slash = PathTemplate.hasTrailingSlash(rawPath);
         for (Route route : routes) {
-            if (route.path.trailingSlash() != slash) {
+            if (route.path.trailingSlash() != slash && (strictTrailingSlash || route.path.trailingSlash())) {
                 continue;
             }
             Map<String, String> params = route.path.match(segments);

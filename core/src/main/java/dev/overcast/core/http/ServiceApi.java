@@ -14,4 +14,12 @@ public interface ServiceApi {
 
     /** Registers the service's routes; paths are relative to {@link #prefix()}. */
     void routes(Routes routes);
+
+    /**
+     * Whether a trailing slash makes a different path, as in Glance ({@code GET /v2/images/}
+     * is a 404), or is ignored, as in Keystone ({@code /v3/OS-TRUST/trusts/} lists trusts).
+     */
+    default boolean strictTrailingSlash() {
+        return false;
+    }
 }

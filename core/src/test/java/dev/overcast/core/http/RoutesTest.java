@@ -9,7 +9,7 @@ class RoutesTest {
     private static final Handler OK = req -> Response.noContent();
 
     private static Routes routes() {
-        return new Routes().get("/v2/images", OK).post("/v2/images", OK).get("/v2/images/{id}", OK)
+        return new Routes(true).get("/v2/images", OK).post("/v2/images", OK).get("/v2/images/{id}", OK)
                 .delete("/v2/images/{id}", OK);
     }
 
@@ -33,6 +33,12 @@ class RoutesTest {
         assertThatThrownBy(() -> routes().match("GET", "/v2/images/"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(new Routes().get("/v3/", OK).match("GET", "/v3/").route().template()).isEqualTo("/v3/");
+    }
+
+    @Test
+    void withoutStrictSlashesATrailingSlashIsIgnored() {
+        Routes lenient = new Routes().get("/v3/OS-TRUST/trusts", OK);
+        assertThat(lenient.match("GET", "/v3/OS-TRUST/trusts/").route().template()).isEqualTo("/v3/OS-TRUST/trusts");
     }
 
     @Test
