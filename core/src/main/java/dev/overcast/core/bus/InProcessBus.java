@@ -128,8 +128,8 @@ public final class InProcessBus implements Bus {
         Wire.decode(message, Notification.class, what); // reads back; see the class comment
         ConsumerQueue<Subscriber> queue = subscribers.get(topic);
         for (Subscriber subscriber : queue == null ? List.<Subscriber>of() : queue.all()) {
-            if (notification.hasEventTypePrefix(subscriber.prefix)) {
-                execute(() -> subscriber.deliver(message));
+            if (notification.hasEventTypePrefix(subscriber.prefix) && subscriber.enqueue(message)) {
+                execute(subscriber::drain);
             }
         }
     }
@@ -276,12 +276,31 @@ public final class InProcessBus implements Bus {
         private final String prefix;
         private final Consumer<Notification> handler;
         private final ConsumerQueue<Subscriber> queue;
+        /** Notifications not yet handed over, in the order they were published (as an AMQP queue keeps them). */
+        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile boolean open = true;
 
         Subscriber(String prefix, Consumer<Notification> handler, ConsumerQueue<Subscriber> queue) {
             this.prefix = prefix;
             this.handler = handler;
             this.queue = queue;
+        }
+
+        /** Queues a notification; true when no drain is running, so the caller must start one. */
+        boolean enqueue(byte[] message) {
+            inbox.add(message);
+            return draining.compareAndSet(false, true);
+        }
+
+        /** Hands queued notifications over one at a time, so one subscriber sees them in order. */
+        void drain() {
+            do {
+                for (byte[] message = inbox.poll(); message != null; message = inbox.poll()) {
+                    deliver(message);
+                }
+                draining.set(false);
+            } while (!inbox.isEmpty() && draining.compareAndSet(false, true));
         }
 
         void deliver(byte[] message) {

@@ -54,6 +54,17 @@ class NotificationTest {
     }
 
     @Test
+    void a_subscriber_sees_notifications_in_the_order_they_were_published() throws InterruptedException {
+        var received = new Inbox<Notification>();
+        bus.subscribe(TOPIC, "", received::add);
+        for (int i = 0; i < 200; i++) {
+            notifier.info("instance.step." + i, payload("step"));
+        }
+        assertThat(received.next(200)).extracting(Notification::eventType)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 200).mapToObj(i -> "instance.step." + i).toList());
+    }
+
+    @Test
     void a_prefix_matches_whole_dotted_parts_of_the_event_type() {
         Notification shelveOffload = notifier.info("instance.shelve_offload.end", payload("shelved"));
 
