@@ -354,4 +354,11 @@ class MetadefApiTest {
         });
         assertThat(member.get("/v2/schemas/metadefs/namespaces").json().has("definitions")).isTrue();
     }
+
+    @Test
+    void bodiesThatAreNotObjectsAreRefusedWith400() {
+        for (String body : new String[] {"[]", "null", "1", "\"x\""}) {
+            assertThat(server.admin().post("/v2/metadefs/namespaces", body).status()).as(body).isEqualTo(400);
+        }
+    }
 }

@@ -43,6 +43,17 @@ public final class Schemas {
         return body;
     }
 
+    /**
+     * As {@link #validate}, for bodies that must be a JSON object whatever the schema says
+     * (published schemas may leave the top-level type out).
+     */
+    public JsonNode validateObject(String name, JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object.");
+        }
+        return validate(name, body);
+    }
+
     private static String field(Error error) {
         String location = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
         if (error.getProperty() != null && !location.endsWith(error.getProperty())) {

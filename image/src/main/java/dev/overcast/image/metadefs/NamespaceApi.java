@@ -88,7 +88,7 @@ final class NamespaceApi {
     }
 
     private Response create(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-namespace", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-namespace", req.json());
         AuthContext auth = req.auth();
         String owner = owner(auth, body);
         Instant now = ctx.clock().instant();
@@ -207,7 +207,7 @@ final class NamespaceApi {
      * edit does not take a project's private namespace away from it.
      */
     private Response update(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-namespace", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-namespace", req.json());
         Rows.Namespace ns = namespaces.find(req, "modify_metadef_namespace");
         Rows.Namespace updated = new Rows.Namespace(ns.id(), Views.text(body, "namespace"),
                 Views.text(body, "display_name"), Views.text(body, "description"),

@@ -49,7 +49,7 @@ final class ObjectApi {
     }
 
     private Response create(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-object", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-object", req.json());
         Rows.Namespace ns = namespaces.find(req, "add_metadef_object");
         Rows.MetadefObject row = Definitions.object(ns, body, ctx.clock().instant());
         ctx.jdbi().useTransaction(h -> Definitions.add(h.attach(MetadefStore.class), ns, row));
@@ -62,7 +62,7 @@ final class ObjectApi {
     }
 
     private Response update(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-object", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-object", req.json());
         Rows.Namespace ns = namespaces.find(req, "modify_metadef_object");
         String oldName = req.param("object_name");
         Rows.MetadefObject updated = ctx.jdbi().inTransaction(h -> {

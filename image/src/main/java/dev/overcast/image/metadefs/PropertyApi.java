@@ -44,7 +44,7 @@ final class PropertyApi {
     }
 
     private Response create(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-property", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-property", req.json());
         Rows.Namespace ns = namespaces.find(req, "add_metadef_property");
         Rows.Property row = Definitions.property(ns, Views.text(body, "name"), body, ctx.clock().instant());
         ctx.jdbi().useTransaction(h -> Definitions.add(h.attach(MetadefStore.class), ns, row));
@@ -68,7 +68,7 @@ final class PropertyApi {
     }
 
     private Response update(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-property", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-property", req.json());
         Rows.Namespace ns = namespaces.find(req, "modify_metadef_property");
         String oldName = req.param("property_name");
         Rows.Property updated = ctx.jdbi().inTransaction(h -> {

@@ -52,7 +52,7 @@ final class ResourceTypeApi {
     }
 
     private Response associate(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-resource_type", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-resource_type", req.json());
         Rows.Namespace ns = namespaces.find(req, "add_metadef_resource_type_association");
         Rows.Association row = ctx.jdbi().inTransaction(h ->
                 Definitions.associate(h.attach(MetadefStore.class), ns, body, ctx.clock().instant()));

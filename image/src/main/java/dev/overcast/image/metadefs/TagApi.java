@@ -61,7 +61,7 @@ final class TagApi {
         }
         List<String> names = new ArrayList<>();
         for (JsonNode tag : tags) {
-            ctx.schemas().validate("published/metadefs-tag", tag);
+            ctx.schemas().validateObject("published/metadefs-tag", tag);
             names.add(tag.get("name").asString());
         }
         Set<String> seen = new HashSet<>();
@@ -101,7 +101,7 @@ final class TagApi {
     }
 
     private Response update(Request req) {
-        JsonNode body = ctx.schemas().validate("published/metadefs-tag", req.json());
+        JsonNode body = ctx.schemas().validateObject("published/metadefs-tag", req.json());
         Rows.Namespace ns = namespaces.find(req, "modify_metadef_tag");
         String oldName = req.param("tag_name");
         Rows.Tag updated = ctx.jdbi().inTransaction(h -> {
