@@ -180,19 +180,20 @@ public final class FileStore implements ImageData {
     }
 
     /**
-     * Copies with two buffers so that SHA-512 runs on a second thread while this one reads,
-     * takes the MD5 and writes: on a small machine the two digests, not the disk, are what
-     * limits an upload. Each buffer is filled whole before it is hashed and written (a socket
-     * hands over a few KiB at a time; one write and two digest updates per MiB cost far
-     * less than per packet).
+     * Copies with two buffers so that the two digests run on two other threads while this
+     * one reads the next chunk and writes the current one: on a small machine MD5 and
+     * SHA-512, not the disk, are what limit an upload. Each buffer is filled whole before it
+     * is hashed and written (a socket hands over a few KiB at a time; one write and two
+     * digest updates per MiB cost far less than per packet).
      */
     private static Written copy(InputStream in, FileChannel out, long limit) throws IOException {
         MessageDigest md5 = digest("MD5");
         MessageDigest sha512 = digest("SHA-512");
         byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
         long total = 0;
-        try (ExecutorService hasher = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sha512-", 0).factory())) {
-            Future<?> hashing = null;
+        try (ExecutorService md5Thread = hasher("md5-"); ExecutorService shaThread = hasher("sha512-")) {
+            Future<?> md5Done = null;
+            Future<?> shaDone = null;
             int current = 0;
             int n;
             while ((n = in.readNBytes(buffers[current], 0, BUFFER)) > 0) {
@@ -202,21 +203,27 @@ public final class FileStore implements ImageData {
                 }
                 byte[] chunk = buffers[current];
                 int length = n;
-                // The other buffer's SHA-512 must finish before this chunk's starts (order) and
+                // The other buffer's digests must finish before this chunk's start (order) and
                 // before the next read reuses that buffer.
-                await(hashing);
-                hashing = hasher.submit(() -> sha512.update(chunk, 0, length));
-                md5.update(chunk, 0, length);
+                await(md5Done);
+                await(shaDone);
+                md5Done = md5Thread.submit(() -> md5.update(chunk, 0, length));
+                shaDone = shaThread.submit(() -> sha512.update(chunk, 0, length));
                 ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, length);
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }
                 current = 1 - current;
             }
-            await(hashing);
+            await(md5Done);
+            await(shaDone);
         }
         HexFormat hex = HexFormat.of();
         return new Written(total, hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
+    }
+
+    private static ExecutorService hasher(String name) {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name, 0).factory());
     }
 
     private static void await(Future<?> hashing) throws IOException {
