@@ -285,28 +285,37 @@ class ImageDataTest {
     }
 
     @Test
-    void aRestartPutsInterruptedUploadsAndImportsBackToQueuedAndClearsTheirFiles() throws Exception {
+    void aRestartResumesImportsWhoseStagedDataSurvivedAndPutsTheRestBackToQueued() throws Exception {
         String saving = images.create("p1", "private");
         String importing = images.create("p1", "private");
+        String lostImport = images.create("p1", "private");
         String staged = images.create("p1", "private");
         String active = uploaded("p1", bytes(10));
         move(saving, ImageLifecycle.Event.UPLOAD_STARTED);
         Files.write(server.storeDir().resolve("." + saving + ".dead.partial"), bytes(100));
-        assertThat(images.put("/v2/images/" + importing + "/stage", alice, "application/octet-stream", bytes(50))
+        byte[] importData = bytes(50);
+        assertThat(images.put("/v2/images/" + importing + "/stage", alice, "application/octet-stream", importData)
                 .statusCode()).isEqualTo(204);
         move(importing, ImageLifecycle.Event.IMPORT_STARTED);
+        assertThat(images.put("/v2/images/" + lostImport + "/stage", alice, "application/octet-stream", bytes(60))
+                .statusCode()).isEqualTo(204);
+        move(lostImport, ImageLifecycle.Event.IMPORT_STARTED);
+        Files.delete(server.settings().stagingDir().resolve(lostImport));
         assertThat(images.put("/v2/images/" + staged + "/stage", alice, "application/octet-stream", bytes(50))
                 .statusCode()).isEqualTo(204);
 
         server.newService(Clock.systemUTC());
 
         assertThat(images.row(saving).status()).isEqualTo("queued");
-        assertThat(images.row(importing).status()).isEqualTo("queued");
-        assertThat(images.row(staged).status()).isEqualTo("uploading");
-        assertThat(images.row(active).status()).isEqualTo("active");
         assertThat(server.storeDir().resolve("." + saving + ".dead.partial")).doesNotExist();
+        eventually(() -> images.row(importing).status().equals("active"));
+        assertThat(images.row(importing).checksum()).isEqualTo(hex("MD5", importData));
+        assertThat(images.get("/v2/images/" + importing + "/file", alice).body()).isEqualTo(importData);
         assertThat(server.settings().stagingDir().resolve(importing)).doesNotExist();
+        assertThat(images.row(lostImport).status()).isEqualTo("queued");
+        assertThat(images.row(staged).status()).isEqualTo("uploading");
         assertThat(server.settings().stagingDir().resolve(staged)).exists();
+        assertThat(images.row(active).status()).isEqualTo("active");
         assertThat(server.storeDir().resolve(active)).exists();
     }
 

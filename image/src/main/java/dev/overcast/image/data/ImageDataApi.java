@@ -28,7 +28,7 @@ public final class ImageDataApi {
         DataNotifications notifications = new DataNotifications(ctx.notifier());
         this.uploads = new Uploads(store, access, limits, rows, notifications);
         this.imports = new Imports(ctx, store, staging, access, limits, rows, notifications, worker);
-        new DataRecovery(ctx, store, staging, rows).run();
+        new DataRecovery(ctx, store, staging, rows, imports).run();
     }
 
     /** The store, for the metadata API to delete an image's data with. */

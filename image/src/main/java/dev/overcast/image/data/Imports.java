@@ -156,8 +156,11 @@ final class Imports {
         try {
             DataStore.Staged staged = ctx.jdbi().withExtension(DataStore.class, s -> s.staged(id))
                     .orElseThrow(() -> new IllegalStateException("image " + id + " lost its staged data"));
-            Path source = staging.path(id);
-            store.adopt(id, source);
+            // A process killed after the move but before the image was marked active left the
+            // data in the store already: adopting is then done.
+            if (staging.exists(id) || !store.exists(id)) {
+                store.adopt(id, staging.path(id));
+            }
             ImageRow active = rows.complete(id, importing.status(), staged.written(), Event.IMPORT_FINISHED);
             ctx.jdbi().useExtension(DataStore.class, s -> s.unstage(id));
             notifications.uploadedAndActive(active, rows.tags(id));
@@ -172,7 +175,27 @@ final class Imports {
         }
     }
 
+    /**
+     * Picks up an import a killed process left {@code importing}, if its staged data (or the
+     * data already moved into the store) and the staging record survived; false if not, and
+     * the caller resets the image.
+     */
+    boolean resume(ImageRow importing) {
+        String id = importing.id();
+        boolean staged = ctx.jdbi().withExtension(DataStore.class, s -> s.staged(id)).isPresent();
+        if (!staged || !(staging.exists(id) || store.exists(id))) {
+            return false;
+        }
+        String task = ctx.jdbi().withExtension(TaskStore.class, s -> s.forImage(id)).stream()
+                .filter(t -> t.status().equals("processing")).map(TaskStore.Task::id).reduce((a, b) -> b).orElse(null);
+        worker.execute(() -> finishImport(importing, task));
+        return true;
+    }
+
     private void finishTask(String task, String status, String message) {
+        if (task == null) {
+            return;
+        }
         var now = rows.now();
         ctx.jdbi().useExtension(TaskStore.class, s -> s.finish(task, status, null, message, now,
                 now.plus(java.time.Duration.ofHours(48))));
