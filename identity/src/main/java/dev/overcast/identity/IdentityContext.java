@@ -21,16 +21,12 @@ public record IdentityContext(Jdbi jdbi, Policy policy, TokenCodec tokens, Revoc
     /** Enforces {@code rule} for the caller against {@code target}; a 403 if policy says no. */
     public AuthContext enforce(Request request, String rule, Map<String, Object> target) {
         AuthContext auth = request.auth();
-        policy.enforce(rule, credentials(auth), target);
+        policy.enforce(rule, Credentials.of(auth), target);
         return auth;
     }
 
     public boolean allowed(AuthContext auth, String rule, Map<String, Object> target) {
-        return policy.check(rule, credentials(auth), target);
-    }
-
-    public static Credentials credentials(AuthContext auth) {
-        return Credentials.of(auth);
+        return policy.check(rule, Credentials.of(auth), target);
     }
 
     /** Records a revocation event durably and applies it to the in-memory list at once. */

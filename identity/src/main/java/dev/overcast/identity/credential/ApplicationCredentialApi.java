@@ -2,11 +2,8 @@ package dev.overcast.identity.credential;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.identity.Entity;
 import dev.overcast.identity.IdentityContext;
+import dev.overcast.identity.Times;
 import dev.overcast.identity.Ids;
 import dev.overcast.identity.role.RoleRow;
 import dev.overcast.identity.project.ProjectStore;
@@ -76,7 +74,7 @@ final class ApplicationCredentialApi {
             throw ApiException.badRequest("Application credentials must be created with a project-scoped token.");
         }
         Instant now = ctx.clock().instant();
-        Instant expiresAt = expiresAt(Entity.text(body, "expires_at"));
+        Instant expiresAt = Times.parse("expires_at", Entity.text(body, "expires_at"));
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.badRequest("The expires_at of an application credential must be in the future.");
         }
@@ -214,22 +212,6 @@ final class ApplicationCredentialApi {
             long key = store.insertAccessRule(id, userId, service, path, method);
             return new AccessRuleRow(key, id, userId, service, path, method);
         });
-    }
-
-    private static Instant expiresAt(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text)
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("Invalid input for field 'expires_at': an ISO 8601 time is required.");
-            }
-        }
     }
 
     /** As Python's {@code isoformat()} writes a naive UTC time, which is what clients compare with. */

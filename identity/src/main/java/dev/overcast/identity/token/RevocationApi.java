@@ -1,19 +1,15 @@
 package dev.overcast.identity.token;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import dev.overcast.core.auth.RevocationEvent;
-import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.identity.IdentityContext;
+import dev.overcast.identity.Times;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,9 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * check tokens themselves (Overcast's own services get them in memory).
  */
 public final class RevocationApi {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final IdentityContext ctx;
 
     public RevocationApi(IdentityContext ctx) {
@@ -37,7 +30,7 @@ public final class RevocationApi {
 
     private Response list(Request req) {
         ctx.enforce(req, "identity:list_revoke_events", Map.of());
-        Instant since = req.query("since").map(RevocationApi::parse).orElse(Instant.EPOCH);
+        Instant since = req.query("since").map(text -> Times.parse("since", text)).orElse(Instant.EPOCH);
         ObjectNode out = Json.object();
         ArrayNode events = out.putArray("events");
         for (RevocationEvent e : ctx.revocations().events()) {
@@ -52,9 +45,9 @@ public final class RevocationApi {
             putIfSet(event, "audit_id", e.auditId());
             putIfSet(event, "OS-TRUST:trust_id", e.trustId());
             putIfSet(event, "application_credential_id", e.applicationCredentialId());
-            event.put("issued_before", TIME.format(e.issuedBefore()));
+            event.put("issued_before", Times.format(e.issuedBefore()));
             // Overcast revokes "everything issued until now", so the two instants are the same.
-            event.put("revoked_at", TIME.format(e.issuedBefore()));
+            event.put("revoked_at", Times.format(e.issuedBefore()));
         }
         out.putObject("links").put("self", req.serviceUrl() + "/v3/OS-REVOKE/events").putNull("previous").putNull("next");
         return Response.ok(out);
@@ -63,18 +56,6 @@ public final class RevocationApi {
     private static void putIfSet(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
-        }
-    }
-
-    private static Instant parse(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw ApiException.badRequest("Invalid value for 'since': '" + text + "' is not an ISO 8601 time.");
-            }
         }
     }
 }

@@ -1,21 +1,17 @@
 package dev.overcast.identity.token;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.auth.AuthContext.Ref;
 import dev.overcast.core.json.Json;
 import dev.overcast.identity.IdentityContext;
+import dev.overcast.identity.Times;
 import dev.overcast.identity.catalog.Catalog;
 import dev.overcast.identity.trust.TrustScopes;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The token as Keystone shows it in the body of an issue or validate response. */
 final class TokenView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final IdentityContext ctx;
     private final Catalog catalog;
 
@@ -34,8 +30,8 @@ final class TokenView {
         user.set("domain", ref(token.userDomain()));
         user.putNull("password_expires_at");
         t.set("audit_ids", Json.tree(token.auditIds()));
-        t.put("expires_at", TIME.format(token.expiresAt()));
-        t.put("issued_at", TIME.format(token.issuedAt()));
+        t.put("expires_at", Times.format(token.expiresAt()));
+        t.put("issued_at", Times.format(token.issuedAt()));
         if (token.project() != null) {
             ObjectNode project = ref(token.project());
             project.set("domain", ref(token.projectDomain()));

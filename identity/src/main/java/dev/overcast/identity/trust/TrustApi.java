@@ -1,10 +1,6 @@
 package dev.overcast.identity.trust;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +20,7 @@ import dev.overcast.core.json.Json;
 import dev.overcast.identity.Entity;
 import dev.overcast.identity.Ids;
 import dev.overcast.identity.IdentityContext;
+import dev.overcast.identity.Times;
 import dev.overcast.identity.project.ProjectStore;
 import dev.overcast.identity.role.RoleResolver;
 import dev.overcast.identity.role.RoleRow;
@@ -39,8 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Trusts are immutable; deleting one revokes the tokens it produced.
  */
 public final class TrustApi {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Set<String> FIELDS = Set.of("id", "trustor_user_id", "trustee_user_id", "project_id",
             "impersonation", "expires_at", "remaining_uses", "roles", "allow_redelegation",
             "redelegation_count", "links");
@@ -72,7 +67,7 @@ public final class TrustApi {
         if (auth.trustId() != null) {
             throw ApiException.forbidden("Redelegation of trusts is not supported.");
         }
-        Instant expires = parseTime(Entity.text(body, "expires_at"));
+        Instant expires = Times.parse("expires_at", Entity.text(body, "expires_at"));
         if (expires != null && !expires.isAfter(ctx.clock().instant())) {
             throw ApiException.badRequest("Invalid input for field 'expires_at': the time is in the past.");
         }
@@ -226,7 +221,7 @@ public final class TrustApi {
         out.put("trustee_user_id", row.trusteeUserId());
         out.put("project_id", row.projectId());
         out.put("impersonation", row.impersonation());
-        out.put("expires_at", row.expiresAt() == null ? null : TIME.format(row.expiresAt()));
+        out.put("expires_at", row.expiresAt() == null ? null : Times.format(row.expiresAt()));
         if (row.remainingUses() == null) {
             out.putNull("remaining_uses");
         } else {
@@ -240,21 +235,5 @@ public final class TrustApi {
         }
         Entity.withExtra(out, row.extra());
         return Entity.self(out, req.serviceUrl() + "/v3/OS-TRUST/trusts/" + row.id());
-    }
-
-    static Instant parseTime(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw ApiException.badRequest("Invalid input for field 'expires_at': '" + text
-                        + "' is not an ISO 8601 time.");
-            }
-        }
     }
 }
