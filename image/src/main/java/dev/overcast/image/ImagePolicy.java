@@ -29,7 +29,6 @@ public final class ImagePolicy {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("default", "");
         r.put("context_is_admin", "role:admin");
-        r.put("admin", "role:admin");
         r.put("project_member", PROJECT_MEMBER);
         r.put("project_reader", PROJECT_READER);
         r.put("add_image", ADMIN + " or (" + PROJECT_MEMBER + " and project_id:%(owner)s)");

@@ -67,10 +67,6 @@ public record AuthContext(
         return roles.stream().map(Ref::name).collect(Collectors.toUnmodifiableSet());
     }
 
-    public boolean hasRole(String name) {
-        return roles.stream().anyMatch(r -> r.name().equalsIgnoreCase(name));
-    }
-
     @JsonIgnore
     public boolean isUnscoped() {
         return project == null && domain == null && !system;

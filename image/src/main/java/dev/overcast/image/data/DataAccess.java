@@ -48,7 +48,7 @@ final class DataAccess {
     }
 
     boolean isAdmin(AuthContext auth) {
-        return ctx.allowed(auth, "admin", Map.of());
+        return ctx.allowed(auth, "context_is_admin", Map.of());
     }
 
     private boolean canSee(AuthContext auth, ImageRow image) {
