@@ -1,0 +1,2 @@
+/** Placement: resource providers and what is allocated from them, under {@code /placement}. */
+package dev.overcast.placement;
