@@ -8,14 +8,26 @@ package dev.overcast.core.http;
  */
 public class ApiException extends RuntimeException {
     private final int status;
+    private final String code;
 
     public ApiException(int status, String message) {
+        this(status, message, null);
+    }
+
+    /** @param code a machine-readable error code, as Placement's {@code placement.concurrent_update}, or null */
+    public ApiException(int status, String message, String code) {
         super(message, null, false, false);
         this.status = status;
+        this.code = code;
     }
 
     public int status() {
         return status;
+    }
+
+    /** The machine-readable error code, or null when the error has none. */
+    public String code() {
+        return code;
     }
 
     /** 400: the request is malformed or names a field wrongly. */

@@ -11,6 +11,14 @@ import tools.jackson.databind.JsonNode;
 public interface FaultFormat {
     JsonNode render(int status, String message);
 
+    /**
+     * Renders {@code error}; formats that carry more than status and message (Placement's
+     * error {@code code} and {@code request_id}) override this.
+     */
+    default JsonNode render(ApiException error, RequestIds ids) {
+        return render(error.status(), error.getMessage());
+    }
+
     /** The standard reason phrase for a status, e.g. "Not Found". */
     static String title(int status) {
         return switch (status) {

@@ -17,6 +17,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.auth.TokenCodec;
 import dev.overcast.core.policy.PolicyDenied;
+import dev.overcast.core.version.ApiVersion;
+import dev.overcast.core.version.ResponseHeader;
+import dev.overcast.core.version.VersionHistory;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -29,7 +32,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Serves every service on one port, each under its own path prefix, and runs the path of a
  * request that DESIGN.md describes: request id, body limit, token check (local, no database),
- * route match (404/405), handler, and the service's fault body for any error. A handler's
+ * microversion negotiation
+ * (for services that have a {@link VersionHistory}; its headers go on every answer), route
+ * match (404/405), handler, and the service's fault body for any error. A handler's
  * unexpected exception becomes a 500 whose body says nothing internal.
  */
 public final class HttpHost implements AutoCloseable {
@@ -118,20 +123,30 @@ public final class HttpHost implements AutoCloseable {
         } else {
             String relative = path.substring(service.prefix.length());
             Response response;
+            List<ResponseHeader> versionHeaders = List.of();
             try {
+                ApiVersion version = null;
+                VersionHistory history = service.api.versions();
+                if (history != null) {
+                    version = history.negotiate(name -> req.headers().first(HeaderNames.create(name)).orElse(null));
+                    versionHeaders = history.responseHeaders(version);
+                }
                 Routes.Match match = service.routes.match(method, relative.isEmpty() ? "/" : relative);
                 template = match.route().template();
-                response = handle(req, service, relative, match, ids);
+                response = handle(req, service, relative, match, ids, version);
             } catch (Routes.MethodNotAllowed e) {
-                response = fault(service, e).header("Allow", e.allowHeader());
+                response = fault(service, e, ids).header("Allow", e.allowHeader());
             } catch (ApiException e) {
-                response = fault(service, e);
+                response = fault(service, e, ids);
             } catch (PolicyDenied e) {
-                response = fault(service, ApiException.forbidden(e.getMessage()));
+                response = fault(service, ApiException.forbidden(e.getMessage()), ids);
             } catch (RuntimeException | Error e) {
                 LOG.error("{} {} {} failed", ids, method, path, e);
                 response = fault(service, new ApiException(500,
-                        "An unexpected error prevented the server from fulfilling your request."));
+                        "An unexpected error prevented the server from fulfilling your request."), ids);
+            }
+            for (ResponseHeader h : versionHeaders) {
+                response = response.header(h.name(), h.value());
             }
             status = write(res, method, response, ids.local());
         }
@@ -144,7 +159,7 @@ public final class HttpHost implements AutoCloseable {
     }
 
     private Response handle(ServerRequest req, Mounted service, String relative, Routes.Match match,
-                            RequestIds ids) {
+                            RequestIds ids, ApiVersion version) {
         Request.Body body = match.route().streamsBody()
                 ? new Request.Body(new byte[0], req.content().inputStream())
                 : new Request.Body(readBody(req), null);
@@ -161,7 +176,7 @@ public final class HttpHost implements AutoCloseable {
         }
         Request request = new Request(req.prologue().method().text(), relative, match.params(), query,
                 name -> req.headers().first(HeaderNames.create(name)), body, auth, ids,
-                baseUrl(req) + service.prefix);
+                baseUrl(req) + service.prefix, version);
         return match.route().handler().handle(request);
     }
 
@@ -197,8 +212,8 @@ public final class HttpHost implements AutoCloseable {
         return null;
     }
 
-    private static Response fault(Mounted service, ApiException e) {
-        return Response.status(e.status(), service.api.faults().render(e.status(), e.getMessage()));
+    private static Response fault(Mounted service, ApiException e, RequestIds ids) {
+        return Response.status(e.status(), service.api.faults().render(e, ids));
     }
 
     private static int write(ServerResponse res, String method, Response response, String requestId) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.json.Json;
+import dev.overcast.core.version.ApiVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +26,12 @@ public final class Request {
     private final AuthContext auth;
     private final RequestIds ids;
     private final String serviceUrl;
+    private final ApiVersion version;
     private JsonNode json;
 
     Request(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
             Function<String, Optional<String>> headers, Body body, AuthContext auth, RequestIds ids,
-            String serviceUrl) {
+            String serviceUrl, ApiVersion version) {
         this.method = method;
         this.path = path;
         this.pathParams = pathParams;
@@ -40,6 +42,24 @@ public final class Request {
         this.auth = auth;
         this.ids = ids;
         this.serviceUrl = serviceUrl;
+        this.version = version;
+    }
+
+    /**
+     * The microversion negotiated for this request.
+     *
+     * @throws IllegalStateException when the service has no microversions
+     */
+    public ApiVersion version() {
+        if (version == null) {
+            throw new IllegalStateException("this service has no microversions");
+        }
+        return version;
+    }
+
+    /** True when the negotiated microversion is {@code major.minor} or later. */
+    public boolean versionAtLeast(int major, int minor) {
+        return version().isAtLeast(new ApiVersion(major, minor));
     }
 
     public String method() {

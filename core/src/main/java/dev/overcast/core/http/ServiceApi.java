@@ -1,5 +1,7 @@
 package dev.overcast.core.http;
 
+import dev.overcast.core.version.VersionHistory;
+
 /**
  * One OpenStack service as the HTTP host sees it: where it lives, how its errors look and
  * which routes it serves. Services implement this; the host knows nothing else about them.
@@ -21,5 +23,14 @@ public interface ServiceApi {
      */
     default boolean strictTrailingSlash() {
         return false;
+    }
+
+    /**
+     * The service's microversion history, or null when it has none. When present the host
+     * negotiates every request's version before routing ({@link Request#version()}) and puts
+     * the version headers on every answer, errors included.
+     */
+    default VersionHistory versions() {
+        return null;
     }
 }

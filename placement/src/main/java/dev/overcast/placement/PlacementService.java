@@ -1,0 +1,48 @@
+package dev.overcast.placement;
+
+import java.time.Clock;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.overcast.core.http.FaultFormat;
+import dev.overcast.core.http.Routes;
+import dev.overcast.core.http.ServiceApi;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.core.schema.Schemas;
+import dev.overcast.core.version.VersionHistory;
+import dev.overcast.placement.model.ProviderIndex;
+
+/** Placement: the Placement 1.x API under {@code /placement}, microversions 1.0 to 1.39. */
+public final class PlacementService implements ServiceApi {
+    private final PlacementContext ctx;
+
+    /** @param policy the placement policy: {@link PlacementPolicy#defaults()} with any operator overrides */
+    public PlacementService(Jdbi jdbi, Policy policy, Clock clock) {
+        this.ctx = new PlacementContext(jdbi, new ProviderIndex(jdbi), policy, new Schemas("placement"), clock);
+    }
+
+    /** The shared state, for in-process callers that use Placement's code directly (benchmarks, tests). */
+    public PlacementContext context() {
+        return ctx;
+    }
+
+    @Override
+    public String prefix() {
+        return "/placement";
+    }
+
+    @Override
+    public FaultFormat faults() {
+        return new PlacementFaults();
+    }
+
+    @Override
+    public VersionHistory versions() {
+        return PlacementVersions.HISTORY;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        new Discovery().routes(routes);
+    }
+}

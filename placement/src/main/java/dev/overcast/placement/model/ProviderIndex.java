@@ -1,0 +1,135 @@
+package dev.overcast.placement.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every resource provider in memory, so that allocation candidates and provider lists never
+ * scan the database: at 10,000 providers a candidate query is a walk over records, not a
+ * join over inventories and summed allocations.
+ *
+ * <p>The database stays the authority. Writers change rows in a transaction (claims check
+ * capacity there, under row locks) and, once committed, call {@link #refresh} for the
+ * providers they touched; the index re-reads them. Two refreshes of one provider may finish
+ * out of order, so a record only replaces one with a lower or equal generation — every
+ * change bumps the generation, so the newest read wins. A provider deleted is removed.
+ *
+ * <p>This process sees its own writes at once. Writes by other processes sharing the
+ * database are seen when something here refreshes those providers, or at {@link #loadAll}.
+ */
+public final class ProviderIndex {
+    private final Jdbi jdbi;
+    private final Map<String, Provider> byUuid = new ConcurrentHashMap<>();
+    /** Root uuid → the uuids in its tree, root first. Guarded by {@code this} for writes. */
+    private final Map<String, List<String>> trees = new ConcurrentHashMap<>();
+    /** Every uuid, for walks that start at a random place; copy-on-write, guarded by {@code this}. */
+    private volatile List<String> order = List.of();
+
+    public ProviderIndex(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        loadAll();
+    }
+
+    /** Reads every provider from the database, replacing whatever the index held. */
+    public synchronized void loadAll() {
+        List<Provider> all = jdbi.withHandle(h -> ProviderRows.load(h, null));
+        byUuid.clear();
+        for (Provider p : all) {
+            byUuid.put(p.uuid(), p);
+        }
+        rebuildStructure();
+    }
+
+    /** Re-reads {@code uuids} after a committed change; removes the ones that no longer exist. */
+    public void refresh(Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return;
+        }
+        List<Provider> fresh = jdbi.withHandle(h -> ProviderRows.load(h, uuids));
+        boolean structure = false;
+        synchronized (this) {
+            Set<String> missing = new LinkedHashSet<>(uuids);
+            for (Provider p : fresh) {
+                missing.remove(p.uuid());
+                Provider old = byUuid.get(p.uuid());
+                if (old == null || old.generation() <= p.generation()) {
+                    byUuid.put(p.uuid(), p);
+                    structure |= old == null || !java.util.Objects.equals(old.parentUuid(), p.parentUuid())
+                            || !old.rootUuid().equals(p.rootUuid());
+                }
+            }
+            for (String gone : missing) {
+                structure |= byUuid.remove(gone) != null;
+            }
+            if (structure) {
+                rebuildStructure();
+            }
+        }
+    }
+
+    public Optional<Provider> get(String uuid) {
+        return Optional.ofNullable(byUuid.get(uuid));
+    }
+
+    /** Every provider uuid, in a stable order (by creation as loaded, then as added). */
+    public List<String> uuids() {
+        return order;
+    }
+
+    /** The providers of the tree rooted at {@code rootUuid}, root first then parents before children. */
+    public List<Provider> tree(String rootUuid) {
+        List<String> members = trees.getOrDefault(rootUuid, List.of());
+        List<Provider> out = new ArrayList<>(members.size());
+        for (String uuid : members) {
+            Provider p = byUuid.get(uuid);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Every root provider uuid. */
+    public Set<String> roots() {
+        return Collections.unmodifiableSet(trees.keySet());
+    }
+
+    public int size() {
+        return byUuid.size();
+    }
+
+    private void rebuildStructure() {
+        List<Provider> all = new ArrayList<>(byUuid.values());
+        all.sort(java.util.Comparator.comparing(Provider::createdAt).thenComparing(Provider::uuid));
+        Map<String, List<String>> children = new java.util.HashMap<>();
+        for (Provider p : all) {
+            if (p.parentUuid() != null) {
+                children.computeIfAbsent(p.parentUuid(), k -> new ArrayList<>()).add(p.uuid());
+            }
+        }
+        Map<String, List<String>> newTrees = new java.util.HashMap<>();
+        for (Provider p : all) {
+            if (p.isRoot()) {
+                List<String> members = new ArrayList<>();
+                ArrayList<String> queue = new ArrayList<>(List.of(p.uuid()));
+                for (int i = 0; i < queue.size(); i++) {
+                    members.add(queue.get(i));
+                    queue.addAll(children.getOrDefault(queue.get(i), List.of()));
+                }
+                newTrees.put(p.uuid(), List.copyOf(members));
+            }
+        }
+        trees.keySet().retainAll(newTrees.keySet());
+        trees.putAll(newTrees);
+        order = all.stream().map(Provider::uuid).toList();
+    }
+}
