@@ -44,5 +44,8 @@ public final class PlacementService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
+        new dev.overcast.placement.classes.ResourceClassApi(ctx).routes(routes);
+        new dev.overcast.placement.traits.TraitApi(ctx).routes(routes);
+        new dev.overcast.placement.aggregates.AggregateApi(ctx).routes(routes);
     }
 }
