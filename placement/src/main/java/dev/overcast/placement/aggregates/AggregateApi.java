@@ -38,6 +38,7 @@ public final class AggregateApi {
         this.ctx = ctx;
     }
 
+    /** Registers {@code /resource_providers/{uuid}/aggregates}. */
     public void routes(Routes r) {
         r.get("/resource_providers/{uuid}/aggregates", this::list)
                 .put("/resource_providers/{uuid}/aggregates", this::replace);

@@ -32,6 +32,7 @@ public final class ResourceClassApi {
         this.ctx = ctx;
     }
 
+    /** Registers {@code /resource_classes} and {@code /resource_classes/{name}}. */
     public void routes(Routes r) {
         r.get("/resource_classes", this::list)
                 .post("/resource_classes", this::create)

@@ -102,6 +102,30 @@ class ProviderTraitApiTest {
     }
 
     @Test
+    void twoWritersWithTheSameGenerationCannotBothWin() throws Exception {
+        String rp = TestProviders.create(server, "rp-race");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = pool.submit(() -> {
+                start.await();
+                return admin.put(path(rp), Map.of("traits", List.of("CUSTOM_TRAIT_1"), "resource_provider_generation", 0))
+                        .status();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return admin.put(path(rp), Map.of("traits", List.of("CUSTOM_TRAIT_2"), "resource_provider_generation", 0))
+                        .status();
+            });
+            start.countDown();
+            statuses = List.of(a.get(), b.get());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(TestProviders.generation(server, rp)).isEqualTo(1);
+        assertThat(admin.get(path(rp)).json().get("traits").size()).isEqualTo(1);
+    }
+
+    @Test
     void malformedBodiesAre400s() {
         String rp = TestProviders.create(server, "rp-malformed");
         assertThat(admin.put(path(rp), Map.of("traits", List.of("CUSTOM_TRAIT_1"))).status()).isEqualTo(400);
