@@ -1,10 +1,14 @@
 package dev.overcast.compute.scheduler;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -121,12 +125,10 @@ public final class Decider {
         if (n <= 1) {
             return total;
         }
-        boolean overrides = false;
-        for (int i = 0; i < n && !overrides; i++) {
-            overrides = !pool.hosts[i].aggregates().isEmpty();
-        }
+        Set<String> overridden = overriddenMultipliers(pool);
         double[] raw = new double[n];
         for (HostWeigher weigher : weighers) {
+            boolean overrides = !overridden.isEmpty() && overridden.contains(weigher.multiplierOption());
             if (weigher.multiplier() == 0 && !overrides) {
                 continue;
             }
@@ -149,6 +151,28 @@ public final class Decider {
             }
         }
         return total;
+    }
+
+    /**
+     * The multiplier options some aggregate in the pool overrides. Hosts share a few aggregates, so each aggregate
+     * is read once (by identity) rather than once per host and weigher; usually none overrides anything and every
+     * weigher then takes its configured multiplier without looking at aggregates again.
+     */
+    private static Set<String> overriddenMultipliers(HostPool pool) {
+        Set<String> options = new HashSet<>();
+        Set<Aggregate> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < pool.size; i++) {
+            for (Aggregate a : pool.hosts[i].aggregates()) {
+                if (seen.add(a)) {
+                    for (String key : a.metadata().keySet()) {
+                        if (key.endsWith("_weight_multiplier")) {
+                            options.add(key);
+                        }
+                    }
+                }
+            }
+        }
+        return options;
     }
 
     private Selected select(HostPool pool, double[] weights, RandomGenerator random) {

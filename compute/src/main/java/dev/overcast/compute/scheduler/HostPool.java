@@ -1,9 +1,7 @@
 package dev.overcast.compute.scheduler;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The hosts still in the running for one decision, with their candidates, in Placement's order. Steps remove
@@ -25,7 +23,7 @@ final class HostPool {
      */
     static HostPool of(List<Candidate> offered, Map<String, HostState> byProviderUuid, ReasonTally unknown) {
         HostPool pool = new HostPool(offered.size());
-        Set<String> seen = new HashSet<>(offered.size() * 2);
+        SeenProviders seen = new SeenProviders(offered.size());
         for (Candidate c : offered) {
             if (!seen.add(c.rootProviderUuid())) {
                 continue;

@@ -22,11 +22,13 @@ public record ServerGroupAntiAffinityFilter() implements HostFilter {
         FilterResult full = new FilterResult.Reject(max == 1
                 ? "already hosts a member of group " + group.uuid()
                 : "already hosts " + max + " members of group " + group.uuid() + " (max_server_per_host)");
+        // The group's small member map is asked first: most hosts pass on it, and the host's (larger) instance
+        // set is read only for the hosts that are full, where a move may keep the instance on its source host.
         return host -> {
-            if (instance != null && host.instanceUuids().contains(instance)) {
+            if (group.membersOn(host.host()) < max) {
                 return FilterResult.PASS;
             }
-            return group.membersOn(host.host()) < max ? FilterResult.PASS : full;
+            return instance != null && host.instanceUuids().contains(instance) ? FilterResult.PASS : full;
         };
     }
 }
