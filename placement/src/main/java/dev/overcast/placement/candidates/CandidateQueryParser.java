@@ -1,7 +1,6 @@
 package dev.overcast.placement.candidates;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,15 +119,19 @@ public final class CandidateQueryParser {
         boolean manyMemberOf = v.isAtLeast(new ApiVersion(1, 24));
         boolean forbiddenAggs = v.isAtLeast(new ApiVersion(1, 32));
         Pattern key = v.isAtLeast(new ApiVersion(1, 33)) ? KEY_1_33 : KEY;
-        Map<String, RequestGroup> bySuffix = new LinkedHashMap<>();
+        // Upstream keeps groups in query-string order; the host hands the query over without
+        // its order, so groups go by suffix: numbers numerically, then names.
+        Map<String, RequestGroup> bySuffix = new java.util.TreeMap<>(CandidateQueryParser::bySuffix);
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             Matcher m = key.matcher(e.getKey());
             if (!m.matches() || e.getValue().isEmpty()) {
                 continue;
             }
             String suffix = m.group(2) == null ? "" : m.group(2);
-            RequestGroup g = bySuffix.computeIfAbsent(suffix,
-                    s -> new RequestGroup(s, Map.of(), List.of(), Set.of(), List.of(), Set.of(), null));
+            RequestGroup g = bySuffix.get(suffix);
+            if (g == null) {
+                g = new RequestGroup(suffix, Map.of(), List.of(), Set.of(), List.of(), Set.of(), null);
+            }
             List<String> values = e.getValue();
             switch (m.group(1)) {
                 case "resources" -> {
@@ -157,6 +160,22 @@ public final class CandidateQueryParser {
             bySuffix.put(suffix, g);
         }
         return bySuffix;
+    }
+
+    private static int bySuffix(String a, String b) {
+        boolean an = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
+        boolean bn = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(!a.isEmpty(), !b.isEmpty());
+        }
+        if (an && bn) {
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : a.compareTo(b);
+        }
+        if (an != bn) {
+            return an ? -1 : 1;
+        }
+        return a.compareTo(b);
     }
 
     /** Before 1.36: every group with traits or aggregates must have resources. */

@@ -177,10 +177,10 @@ class CandidateQueryParserTest {
     }
 
     @Test
-    void theUnsuffixedGroupComesFirstThenGranularGroupsInQueryOrder() {
-        CandidateQuery query = parse("1.25", "resources2=VCPU:1", "resources=MEMORY_MB:1", "resources1=DISK_GB:1",
-                "group_policy=none");
-        assertThat(query.groups()).extracting(RequestGroup::suffix).containsExactly("", "2", "1");
+    void theUnsuffixedGroupComesFirstThenNumberedGroupsThenNamedOnes() {
+        CandidateQuery query = parse("1.33", "resources10=VCPU:1", "resources_B=VCPU:1", "resources=MEMORY_MB:1",
+                "resources2=DISK_GB:1", "resources_A=VCPU:1", "group_policy=none");
+        assertThat(query.groups()).extracting(RequestGroup::suffix).containsExactly("", "2", "10", "_A", "_B");
     }
 
     @Test
@@ -207,7 +207,7 @@ class CandidateQueryParserTest {
         assertThat(code("1.36", "member_of1=" + AGG1)).isEqualTo("placement.query.missing_value");
         assertThat(error("1.36", "resources_COMPUTE=VCPU:1", "resources_ACCEL=CUSTOM_FPGA:1",
                 "same_subtree=COMPUTE,_ACCEL", "group_policy=none")).isEqualTo("Real suffixes should be specified in "
-                + "`same_subtree`: ['COMPUTE'] not found in ['_COMPUTE', '_ACCEL'].");
+                + "`same_subtree`: ['COMPUTE'] not found in ['_ACCEL', '_COMPUTE'].");
         assertThat(error("1.36", "resources_COMPUTE=VCPU:1", "same_subtree=_COMPUTE,,_ACCEL"))
                 .isEqualTo("Empty string (unsuffixed group) can not be specified in `same_subtree` ");
         CandidateQuery ok = parse("1.36", "resources=VCPU:1", "required_NIC=CUSTOM_NIC",
