@@ -1,22 +1,19 @@
 package dev.overcast.placement.candidates;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.overcast.core.json.Json;
 import dev.overcast.core.version.ApiVersion;
 import dev.overcast.placement.candidates.AllocationCandidates.AllocationRequest;
 import dev.overcast.placement.candidates.AllocationCandidates.Result;
 import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
-import tools.jackson.core.JsonGenerator;
 
 /**
- * The {@code GET /allocation_candidates} body per microversion, streamed straight to bytes (a
+ * The {@code GET /allocation_candidates} body per microversion, written straight to bytes (a
  * thousand candidates is a large body and the scheduler asks often):
  * <ul>
  * <li>{@code allocation_requests}: before 1.12 each is {@code {"allocations": [{"resource_provider":
@@ -26,92 +23,101 @@ import tools.jackson.core.JsonGenerator;
  *     requested classes before 1.27), {@code traits} from 1.17, {@code parent_provider_uuid} and
  *     {@code root_provider_uuid} from 1.29.</li>
  * </ul>
+ * Classes and traits are sorted by name so that equal states give equal bodies.
  */
 final class CandidateJson {
     private CandidateJson() {
     }
 
     static byte[] render(Result result, CandidateQuery query, ApiVersion v) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + result.requests().size() * 200);
-        try (JsonGenerator g = Json.mapper().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeName("allocation_requests");
-            g.writeStartArray();
-            boolean dict = atLeast(v, 12);
-            boolean mappings = atLeast(v, 34);
-            for (AllocationRequest r : result.requests()) {
-                if (dict) {
-                    writeDict(g, r, mappings);
-                } else {
-                    writeList(g, r);
-                }
+        JsonBytes out = new JsonBytes(256 + result.requests().size() * 240);
+        out.raw("{\"allocation_requests\":[");
+        boolean dict = atLeast(v, 12);
+        boolean mappings = atLeast(v, 34);
+        boolean first = true;
+        for (AllocationRequest r : result.requests()) {
+            if (!first) {
+                out.raw(',');
             }
-            g.writeEndArray();
-            g.writeName("provider_summaries");
-            writeSummaries(g, result.summaries(), requestedClasses(query), v);
-            g.writeEndObject();
+            first = false;
+            if (dict) {
+                writeDict(out, r, mappings);
+            } else {
+                writeList(out, r);
+            }
         }
-        return out.toByteArray();
+        out.raw("],\"provider_summaries\":");
+        writeSummaries(out, result.summaries(), requestedClasses(query), v);
+        return out.raw('}').toBytes();
     }
 
     private static boolean atLeast(ApiVersion v, int minor) {
         return v.isAtLeast(new ApiVersion(1, minor));
     }
 
-    private static void writeDict(JsonGenerator g, AllocationRequest r, boolean mappings) {
-        g.writeStartObject();
-        g.writeName("allocations");
-        g.writeStartObject();
+    private static void writeDict(JsonBytes out, AllocationRequest r, boolean mappings) {
+        out.raw("{\"allocations\":{");
+        boolean first = true;
         for (Map.Entry<String, Map<String, Long>> e : r.allocations().entrySet()) {
-            g.writeName(e.getKey());
-            g.writeStartObject();
-            g.writeName("resources");
-            writeAmounts(g, e.getValue());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        if (mappings) {
-            g.writeName("mappings");
-            g.writeStartObject();
-            for (Map.Entry<String, List<String>> m : r.mappings().entrySet()) {
-                g.writeName(m.getKey());
-                g.writeStartArray();
-                for (String uuid : m.getValue()) {
-                    g.writeString(uuid);
-                }
-                g.writeEndArray();
+            if (!first) {
+                out.raw(',');
             }
-            g.writeEndObject();
+            first = false;
+            out.name(e.getKey()).raw("{\"resources\":");
+            writeAmounts(out, e.getValue());
+            out.raw('}');
         }
-        g.writeEndObject();
+        out.raw('}');
+        if (mappings) {
+            out.raw(",\"mappings\":{");
+            boolean firstGroup = true;
+            for (Map.Entry<String, List<String>> m : r.mappings().entrySet()) {
+                if (!firstGroup) {
+                    out.raw(',');
+                }
+                firstGroup = false;
+                out.name(m.getKey()).raw('[');
+                boolean firstUuid = true;
+                for (String uuid : m.getValue()) {
+                    if (!firstUuid) {
+                        out.raw(',');
+                    }
+                    firstUuid = false;
+                    out.str(uuid);
+                }
+                out.raw(']');
+            }
+            out.raw('}');
+        }
+        out.raw('}');
     }
 
-    private static void writeList(JsonGenerator g, AllocationRequest r) {
-        g.writeStartObject();
-        g.writeName("allocations");
-        g.writeStartArray();
+    private static void writeList(JsonBytes out, AllocationRequest r) {
+        out.raw("{\"allocations\":[");
+        boolean first = true;
         for (Map.Entry<String, Map<String, Long>> e : r.allocations().entrySet()) {
-            g.writeStartObject();
-            g.writeName("resource_provider");
-            g.writeStartObject();
-            g.writeName("uuid");
-            g.writeString(e.getKey());
-            g.writeEndObject();
-            g.writeName("resources");
-            writeAmounts(g, e.getValue());
-            g.writeEndObject();
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.raw("{\"resource_provider\":{\"uuid\":").str(e.getKey()).raw("},\"resources\":");
+            writeAmounts(out, e.getValue());
+            out.raw('}');
         }
-        g.writeEndArray();
-        g.writeEndObject();
+        out.raw("]}");
     }
 
-    private static void writeAmounts(JsonGenerator g, Map<String, Long> amounts) {
-        g.writeStartObject();
+    private static void writeAmounts(JsonBytes out, Map<String, Long> amounts) {
+        out.raw('{');
+        boolean first = true;
         for (Map.Entry<String, Long> a : amounts.entrySet()) {
-            g.writeName(a.getKey());
-            g.writeNumber(a.getValue().longValue());
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.name(a.getKey()).num(a.getValue());
         }
-        g.writeEndObject();
+        out.raw('}');
     }
 
     /** The classes any group asks for: what summaries show before 1.27. */
@@ -123,53 +129,93 @@ final class CandidateJson {
         return out;
     }
 
-    private static void writeSummaries(JsonGenerator g, List<Provider> summaries, Set<String> requested, ApiVersion v) {
+    /** The names in order, cheaply: these sets hold a handful of names. */
+    private static String[] sorted(Set<String> names) {
+        String[] out = names.toArray(new String[0]);
+        if (out.length > 1) {
+            Arrays.sort(out);
+        }
+        return out;
+    }
+
+    /**
+     * A provider's summary from 1.27 depends only on the provider record (immutable: a change
+     * replaces it) and the microversion's fields, and the same hosts come back query after
+     * query; so the bytes are kept per provider uuid, valid while the index holds that very
+     * record. Bounded: cleared when it grows past {@link #CACHE_MAX} entries.
+     */
+    private record Cached(Provider provider, boolean traits, boolean nested, byte[] bytes) {
+    }
+
+    private static final int CACHE_MAX = 200_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Cached> SUMMARIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void writeSummaries(JsonBytes out, List<Provider> summaries, Set<String> requested,
+                                       ApiVersion v) {
         boolean all = atLeast(v, 27);
         boolean traits = atLeast(v, 17);
         boolean nested = atLeast(v, 29);
-        g.writeStartObject();
+        out.raw('{');
+        boolean first = true;
         for (Provider p : summaries) {
-            g.writeName(p.uuid());
-            g.writeStartObject();
-            g.writeName("resources");
-            g.writeStartObject();
-            Map<String, Inventory> inventories = p.inventories();
-            Iterable<String> classes = inventories.size() > 1 ? new TreeMap<>(inventories).keySet()
-                    : inventories.keySet();
-            for (String rc : classes) {
-                if (!all && !requested.contains(rc)) {
-                    continue;
-                }
-                g.writeName(rc);
-                g.writeStartObject();
-                g.writeName("capacity");
-                g.writeNumber(inventories.get(rc).capacity());
-                g.writeName("used");
-                g.writeNumber(p.used(rc));
-                g.writeEndObject();
+            if (!first) {
+                out.raw(',');
             }
-            g.writeEndObject();
-            if (traits) {
-                g.writeName("traits");
-                g.writeStartArray();
-                Iterable<String> names = p.traits().size() > 1 ? new TreeSet<>(p.traits()) : p.traits();
-                for (String t : names) {
-                    g.writeString(t);
-                }
-                g.writeEndArray();
+            first = false;
+            out.name(p.uuid());
+            if (!all) {
+                writeSummary(out, p, requested, false, traits, nested);
+                continue;
             }
-            if (nested) {
-                g.writeName("parent_provider_uuid");
-                if (p.parentUuid() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(p.parentUuid());
+            Cached c = SUMMARIES.get(p.uuid());
+            if (c == null || c.provider != p || c.traits != traits || c.nested != nested) {
+                JsonBytes one = new JsonBytes(256);
+                writeSummary(one, p, requested, true, traits, nested);
+                c = new Cached(p, traits, nested, one.toBytes());
+                if (SUMMARIES.size() >= CACHE_MAX) {
+                    SUMMARIES.clear();
                 }
-                g.writeName("root_provider_uuid");
-                g.writeString(p.rootUuid());
+                SUMMARIES.put(p.uuid(), c);
             }
-            g.writeEndObject();
+            out.bytes(c.bytes);
         }
-        g.writeEndObject();
+        out.raw('}');
+    }
+
+    private static void writeSummary(JsonBytes out, Provider p, Set<String> requested, boolean all, boolean traits,
+                                     boolean nested) {
+        out.raw("{\"resources\":{");
+        Map<String, Inventory> inventories = p.inventories();
+        boolean firstClass = true;
+        for (String rc : sorted(inventories.keySet())) {
+            if (!all && !requested.contains(rc)) {
+                continue;
+            }
+            if (!firstClass) {
+                out.raw(',');
+            }
+            firstClass = false;
+            out.name(rc).raw("{\"capacity\":").num(inventories.get(rc).capacity()).raw(",\"used\":")
+                    .num(p.used(rc)).raw('}');
+        }
+        out.raw('}');
+        if (traits) {
+            out.raw(",\"traits\":[");
+            boolean firstTrait = true;
+            for (String t : sorted(p.traits())) {
+                if (!firstTrait) {
+                    out.raw(',');
+                }
+                firstTrait = false;
+                out.str(t);
+            }
+            out.raw(']');
+        }
+        if (nested) {
+            out.raw(",\"parent_provider_uuid\":").str(p.parentUuid()).raw(",\"root_provider_uuid\":")
+                    .str(p.rootUuid());
+        }
+        out.raw('}');
     }
 }

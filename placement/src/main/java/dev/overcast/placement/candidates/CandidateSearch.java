@@ -27,8 +27,16 @@ final class CandidateSearch {
     private final int granularCount;
     private final int limit;
     private final boolean isolate;
-    private final LinkedHashSet<AllocationRequest> found = new LinkedHashSet<>();
+    /** The candidates so far, in order. */
+    private final List<AllocationRequest> found = new ArrayList<>();
+    /**
+     * The candidates that could come twice (from several anchors: those using sharing
+     * providers, or made by combining groups). A single root's own candidate is unique and
+     * skips this set.
+     */
+    private final Set<AllocationRequest> seen = new HashSet<>();
     private List<Provider> sharing = List.of();
+    private Set<String> sharingUuids = Set.of();
 
     /** A request group compiled for matching: resources as parallel arrays, its in_tree resolved. */
     private static final class Group {
@@ -94,6 +102,7 @@ final class CandidateSearch {
             }
         }
         Set<String> shared = view.sharing();
+        sharingUuids = shared;
         if (!shared.isEmpty()) {
             List<Provider> resolved = new ArrayList<>(shared.size());
             for (String uuid : shared) {
@@ -163,8 +172,12 @@ final class CandidateSearch {
             // The common case: one group, a childless root, nothing shared with it.
             Group g = groups[0];
             if (alone(g, root)) {
-                found.add(new AllocationRequest(Map.of(root.uuid(), g.source.resources()),
-                        Map.of("", List.of(root.uuid()))));
+                // Unique: only this anchor makes it, unless the root is itself a sharing provider.
+                AllocationRequest single = new AllocationRequest(Map.of(root.uuid(), g.source.resources()),
+                        Map.of("", List.of(root.uuid())));
+                if (!sharingUuids.contains(root.uuid()) || seen.add(single)) {
+                    found.add(single);
+                }
             }
             return;
         }
@@ -352,7 +365,7 @@ final class CandidateSearch {
                 pick[j] = perGroup.get(j).get(at[j]);
             }
             AllocationRequest merged = merge(pick);
-            if (merged != null) {
+            if (merged != null && seen.add(merged)) {
                 found.add(merged);
             }
             if (!advance(at, perGroup)) {
