@@ -150,9 +150,13 @@ record QuerySchema(Map<String, Rule> properties, List<String> patterns, List<Str
         }
     }
 
+    /** Compiled key patterns; a handful, shared by every request. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private boolean matchesPattern(String key) {
         for (String p : patterns) {
-            if (Pattern.compile(p).matcher(key).matches()) {
+            if (COMPILED.computeIfAbsent(p, Pattern::compile).matcher(key).matches()) {
                 return true;
             }
         }
