@@ -40,7 +40,8 @@ public final class AllocationCandidates {
      *                    one tree, and summaries list only the providers used
      * @param randomize   upstream's {@code [placement] randomize_allocation_candidates}: start the
      *                    walk at a random root and shuffle the result (default false: stable order)
-     * @param random      the source of randomness when {@code randomize}; may be null otherwise
+     * @param random      the source of randomness when {@code randomize}; null for the calling
+     *                    thread's generator
      */
     public record Options(boolean nestedAware, boolean randomize, RandomGenerator random) {
         /** Nested-aware, stable order. */

@@ -82,6 +82,10 @@ final class CandidateSearch {
         this.isolate = query.groupPolicy() == GroupPolicy.ISOLATE;
     }
 
+    private java.util.random.RandomGenerator random() {
+        return options.random() != null ? options.random() : java.util.concurrent.ThreadLocalRandom.current();
+    }
+
     Result run() {
         if (groups.length == 0) {
             return Result.EMPTY;
@@ -124,7 +128,7 @@ final class CandidateSearch {
         List<AllocationRequest> requests = new ArrayList<>(found);
         if (options.randomize()) {
             for (int i = requests.size() - 1; i > 0; i--) {
-                Collections.swap(requests, i, options.random().nextInt(i + 1));
+                Collections.swap(requests, i, random().nextInt(i + 1));
             }
         }
         return new Result(List.copyOf(requests), summaries(requests));
@@ -148,7 +152,7 @@ final class CandidateSearch {
         if (n == 0) {
             return;
         }
-        int start = options.randomize() ? options.random().nextInt(n) : 0;
+        int start = options.randomize() ? random().nextInt(n) : 0;
         for (int i = 0; i < n && found.size() < limit; i++) {
             int at = start + i;
             if (at >= n) {
