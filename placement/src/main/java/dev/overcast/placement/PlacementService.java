@@ -44,6 +44,11 @@ public final class PlacementService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
+        new dev.overcast.placement.providers.ProviderApi(ctx).routes(routes);
+        new dev.overcast.placement.providers.InventoryApi(ctx).routes(routes);
+        new dev.overcast.placement.classes.ResourceClassApi(ctx).routes(routes);
+        new dev.overcast.placement.traits.TraitApi(ctx).routes(routes);
+        new dev.overcast.placement.aggregates.AggregateApi(ctx).routes(routes);
         new dev.overcast.placement.candidates.CandidateApi(ctx).routes(routes);
     }
 }

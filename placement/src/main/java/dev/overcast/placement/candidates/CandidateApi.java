@@ -1,8 +1,6 @@
 package dev.overcast.placement.candidates;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,12 +13,14 @@ import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.core.version.ApiVersion;
+import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.candidates.AllocationCandidates.Options;
 import dev.overcast.placement.candidates.AllocationCandidates.Result;
 import dev.overcast.placement.model.Provider;
 import dev.overcast.placement.model.ProviderJson;
 import dev.overcast.placement.model.StandardResourceClasses;
+import dev.overcast.placement.traits.StandardTraits;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,16 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * resource classes and traits named in the query exist.
  */
 public final class CandidateApi {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-
     private final PlacementContext ctx;
     private final KnownTraits traits;
     private final CandidateSettings settings;
 
-    /** Custom traits from the database, no standard traits yet, stable order. */
+    /** Standard traits (os-traits), custom ones from the database, stable order. */
     public CandidateApi(PlacementContext ctx) {
-        this(ctx, KnownTraits.of(ctx.jdbi(), Set.of()), CandidateSettings.defaults());
+        this(ctx, KnownTraits.of(ctx.jdbi(), StandardTraits.all()), CandidateSettings.defaults());
     }
 
     public CandidateApi(PlacementContext ctx, KnownTraits traits, CandidateSettings settings) {
@@ -74,10 +71,7 @@ public final class CandidateApi {
         CandidateQuery query = CandidateQueryParser.parse(req.queryParams(), v);
         Result result = find(query, v);
         Response out = Response.ok(CandidateJson.render(result, query, v)).header("Content-Type", "application/json");
-        if (req.versionAtLeast(1, 15)) {
-            out = out.header("Cache-Control", "no-cache").header("Last-Modified", HTTP_DATE.format(ctx.clock().instant()));
-        }
-        return out;
+        return CacheHeaders.apply(req, out, ctx.clock().instant());
     }
 
     private Response providers(Request req) {
@@ -102,12 +96,7 @@ public final class CandidateApi {
                 modified = p.updatedAt();
             }
         }
-        Response out = Response.ok(body);
-        if (req.versionAtLeast(1, 15)) {
-            out = out.header("Cache-Control", "no-cache").header("Last-Modified",
-                    HTTP_DATE.format(modified == null ? ctx.clock().instant() : modified));
-        }
-        return out;
+        return CacheHeaders.apply(req, Response.ok(body), modified == null ? ctx.clock().instant() : modified);
     }
 
     /** Unknown resource classes, then unknown traits, as upstream reports them. */
