@@ -49,5 +49,6 @@ public final class PlacementService implements ServiceApi {
         new dev.overcast.placement.classes.ResourceClassApi(ctx).routes(routes);
         new dev.overcast.placement.traits.TraitApi(ctx).routes(routes);
         new dev.overcast.placement.aggregates.AggregateApi(ctx).routes(routes);
+        new dev.overcast.placement.candidates.CandidateApi(ctx).routes(routes);
     }
 }
