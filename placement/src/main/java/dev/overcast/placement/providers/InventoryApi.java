@@ -15,6 +15,7 @@ import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
+import dev.overcast.placement.model.ProviderJson;
 import dev.overcast.placement.model.ProviderWrites;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +43,8 @@ public final class InventoryApi {
     private Response list(Request req) {
         ctx.enforce(req, "placement:resource_providers:inventories:list");
         Provider p = ctx.provider(req.param("uuid"));
-        return CacheHeaders.apply(req, Response.ok(ProviderView.inventories(p.inventories(), p.generation())), p.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(InventoryJson.inventories(p.inventories(), p.generation())),
+                p.updatedAt());
     }
 
     private Response show(Request req) {
@@ -53,7 +55,7 @@ public final class InventoryApi {
         if (i == null) {
             throw ApiException.notFound("No inventory of class " + rc + " for " + p.uuid());
         }
-        return CacheHeaders.apply(req, Response.ok(ProviderView.inventory(i)
+        return CacheHeaders.apply(req, Response.ok(InventoryJson.inventory(i)
                 .put("resource_provider_generation", p.generation())), p.updatedAt());
     }
 
@@ -66,7 +68,8 @@ public final class InventoryApi {
             inventories.put(e.getKey(), parse(req, p.uuid(), e.getKey(), e.getValue()));
         }
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return CacheHeaders.apply(req, Response.ok(ProviderView.inventories(after.inventories(), after.generation())), after.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(InventoryJson.inventories(after.inventories(),
+                after.generation())), after.updatedAt());
     }
 
     private Response create(Request req) {
@@ -81,9 +84,9 @@ public final class InventoryApi {
         Map<String, Inventory> inventories = new HashMap<>(p.inventories());
         inventories.put(rc, parse(req, p.uuid(), rc, body));
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return CacheHeaders.apply(req, Response.status(201, ProviderView.inventory(after.inventories().get(rc))
+        return CacheHeaders.apply(req, Response.status(201, InventoryJson.inventory(after.inventories().get(rc))
                         .put("resource_provider_generation", after.generation())), after.updatedAt())
-                .header("Location", ProviderView.linkPrefix(req) + "/resource_providers/" + p.uuid()
+                .header("Location", ProviderJson.linkPrefix(req.serviceUrl()) + "/resource_providers/" + p.uuid()
                         + "/inventories/" + rc);
     }
 
@@ -99,7 +102,7 @@ public final class InventoryApi {
         Map<String, Inventory> inventories = new HashMap<>(p.inventories());
         inventories.put(rc, parse(req, p.uuid(), rc, body));
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return CacheHeaders.apply(req, Response.ok(ProviderView.inventory(after.inventories().get(rc))
+        return CacheHeaders.apply(req, Response.ok(InventoryJson.inventory(after.inventories().get(rc))
                 .put("resource_provider_generation", after.generation())), after.updatedAt());
     }
 

@@ -15,6 +15,7 @@ import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Provider;
+import dev.overcast.placement.model.ProviderJson;
 import dev.overcast.placement.model.ProviderWrites;
 import tools.jackson.databind.JsonNode;
 
@@ -64,18 +65,18 @@ public final class ProviderApi {
                     .bind("now", now).execute();
         });
         ctx.index().refresh(List.of(uuid));
-        String location = ProviderView.linkPrefix(req) + "/resource_providers/" + uuid;
+        String location = ProviderJson.linkPrefix(req.serviceUrl()) + "/resource_providers/" + uuid;
         if (!req.versionAtLeast(1, 20)) {
             return Response.status(201, null).header("Location", location);
         }
         Provider p = ctx.provider(uuid);
-        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt()).header("Location", location);
+        return render(req, p).header("Location", location);
     }
 
     private Response show(Request req) {
         ctx.enforce(req, "placement:resource_providers:show");
         Provider p = ctx.provider(req.param("uuid"));
-        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt());
+        return render(req, p);
     }
 
     private Response update(Request req) {
@@ -107,7 +108,7 @@ public final class ProviderApi {
         });
         ctx.index().refresh(touched);
         Provider p = ctx.provider(uuid);
-        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt());
+        return render(req, p);
     }
 
     /**
@@ -150,6 +151,11 @@ public final class ProviderApi {
         });
         ctx.index().refresh(List.of(uuid));
         return Response.noContent();
+    }
+
+    private static Response render(Request req, Provider p) {
+        return CacheHeaders.apply(req, Response.ok(ProviderJson.render(p, req.version(),
+                ProviderJson.linkPrefix(req.serviceUrl()))), p.updatedAt());
     }
 
     private static String rootOf(Handle h, String parent) {
