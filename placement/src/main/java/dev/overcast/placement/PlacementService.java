@@ -44,5 +44,6 @@ public final class PlacementService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
+        new dev.overcast.placement.allocations.AllocationApi(ctx).routes(routes);
     }
 }
