@@ -44,6 +44,8 @@ public final class PlacementService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
+        new dev.overcast.placement.providers.ProviderApi(ctx).routes(routes);
+        new dev.overcast.placement.providers.InventoryApi(ctx).routes(routes);
         new dev.overcast.placement.allocations.AllocationApi(ctx).routes(routes);
     }
 }

@@ -1,0 +1,169 @@
+package dev.overcast.placement.providers;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.overcast.core.http.ApiException;
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import dev.overcast.core.http.Routes;
+import dev.overcast.placement.PlacementContext;
+import dev.overcast.placement.PlacementErrors;
+import dev.overcast.placement.model.Inventory;
+import dev.overcast.placement.model.Provider;
+import dev.overcast.placement.model.ProviderWrites;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A provider's inventories, all at once ({@code /inventories}) or one resource class at a
+ * time ({@code /inventories/{resource_class}}). Every change names the generation the caller
+ * read and bumps it.
+ */
+public final class InventoryApi {
+    private static final long MAX_INT = 2147483647L;
+
+    private final PlacementContext ctx;
+
+    public InventoryApi(PlacementContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void routes(Routes r) {
+        String all = "/resource_providers/{uuid}/inventories";
+        String one = all + "/{resource_class}";
+        r.get(all, this::list).put(all, this::replaceAll).post(all, this::create).delete(all, this::deleteAll)
+                .get(one, this::show).put(one, this::updateOne).delete(one, this::deleteOne);
+    }
+
+    private Response list(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:list");
+        Provider p = ctx.provider(req.param("uuid"));
+        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventories(p.inventories(), p.generation())),
+                req, p.updatedAt());
+    }
+
+    private Response show(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:show");
+        Provider p = ctx.provider(req.param("uuid"));
+        String rc = req.param("resource_class");
+        Inventory i = p.inventories().get(rc);
+        if (i == null) {
+            throw ApiException.notFound("No inventory of class " + rc + " for " + p.uuid());
+        }
+        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventory(i)
+                .put("resource_provider_generation", p.generation())), req, p.updatedAt());
+    }
+
+    private Response replaceAll(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:update");
+        Provider p = ctx.provider(req.param("uuid"));
+        JsonNode body = ctx.schemas().validateObject("inventories_put", req.json());
+        Map<String, Inventory> inventories = new LinkedHashMap<>();
+        for (var e : body.get("inventories").properties()) {
+            inventories.put(e.getKey(), parse(req, p.uuid(), e.getKey(), e.getValue()));
+        }
+        Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
+        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventories(after.inventories(), after.generation())),
+                req, after.updatedAt());
+    }
+
+    private Response create(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:create");
+        Provider p = ctx.provider(req.param("uuid"));
+        JsonNode body = ctx.schemas().validateObject("inventory_post", req.json());
+        String rc = body.get("resource_class").asString();
+        if (p.inventories().containsKey(rc)) {
+            throw PlacementErrors.concurrentUpdate("Update conflict: Inventory for resource class " + rc
+                    + " already exists on resource provider " + p.uuid() + ".");
+        }
+        Map<String, Inventory> inventories = new HashMap<>(p.inventories());
+        inventories.put(rc, parse(req, p.uuid(), rc, body));
+        Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
+        return ProviderView.cacheHeaders(Response.status(201, ProviderView.inventory(after.inventories().get(rc))
+                        .put("resource_provider_generation", after.generation())), req, after.updatedAt())
+                .header("Location", ProviderView.linkPrefix(req) + "/resource_providers/" + p.uuid()
+                        + "/inventories/" + rc);
+    }
+
+    private Response updateOne(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:update");
+        Provider p = ctx.provider(req.param("uuid"));
+        String rc = req.param("resource_class");
+        JsonNode body = ctx.schemas().validateObject("inventory_put", req.json());
+        if (!p.inventories().containsKey(rc)) {
+            throw ApiException.badRequest("No inventory record with resource class for resource provider "
+                    + p.uuid() + ": " + rc);
+        }
+        Map<String, Inventory> inventories = new HashMap<>(p.inventories());
+        inventories.put(rc, parse(req, p.uuid(), rc, body));
+        Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
+        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventory(after.inventories().get(rc))
+                .put("resource_provider_generation", after.generation())), req, after.updatedAt());
+    }
+
+    private Response deleteAll(Request req) {
+        if (!req.versionAtLeast(1, 5)) {
+            throw ApiException.methodNotAllowed("The method specified is not allowed for this resource.");
+        }
+        ctx.enforce(req, "placement:resource_providers:inventories:delete");
+        Provider p = ctx.provider(req.param("uuid"));
+        write(p.uuid(), p.generation(), Map.of());
+        return Response.noContent();
+    }
+
+    private Response deleteOne(Request req) {
+        ctx.enforce(req, "placement:resource_providers:inventories:delete");
+        Provider p = ctx.provider(req.param("uuid"));
+        String rc = req.param("resource_class");
+        if (!p.inventories().containsKey(rc)) {
+            throw ApiException.notFound("No inventory of class " + rc + " found for delete");
+        }
+        Map<String, Inventory> inventories = new HashMap<>(p.inventories());
+        inventories.remove(rc);
+        try {
+            write(p.uuid(), p.generation(), inventories);
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            throw PlacementErrors.conflict("Unable to delete inventory of class " + rc + ": " + e.getMessage(),
+                    PlacementErrors.CONCURRENT_UPDATE);
+        }
+        return Response.noContent();
+    }
+
+    /** Replaces the provider's inventories if its generation is still {@code generation}. */
+    private Provider write(String uuid, long generation, Map<String, Inventory> inventories) {
+        Instant now = ctx.clock().instant();
+        ctx.jdbi().useTransaction(h -> {
+            long current = ProviderWrites.lockGeneration(h, uuid);
+            if (current != generation) {
+                throw PlacementErrors.concurrentUpdate("resource provider generation conflict");
+            }
+            ProviderWrites.replaceInventories(h, uuid, inventories);
+            ProviderWrites.bumpGeneration(h, uuid, generation, now);
+        });
+        ctx.index().refresh(List.of(uuid));
+        return ctx.provider(uuid);
+    }
+
+    /**
+     * One inventory with upstream's defaults filled in. Capacity must stay positive; from 1.26
+     * reserved may equal total (capacity 0), as upstream allows.
+     */
+    private static Inventory parse(Request req, String uuid, String rc, JsonNode j) {
+        Inventory i = new Inventory(j.get("total").asLong(), j.path("reserved").asLong(0), j.path("min_unit").asLong(1),
+                j.path("max_unit").asLong(MAX_INT), j.path("step_size").asLong(1),
+                j.has("allocation_ratio") ? j.get("allocation_ratio").asDouble() : 1.0);
+        boolean reservedMayEqualTotal = req.versionAtLeast(1, 26);
+        if (reservedMayEqualTotal ? i.capacity() < 0 : i.capacity() <= 0) {
+            throw ApiException.badRequest("Unable to update inventory for resource provider " + uuid
+                    + ": Invalid inventory for '" + rc + "' on resource provider '" + uuid + "'. The reserved value is "
+                    + (reservedMayEqualTotal ? "greater than total." : "greater than or equal to total."));
+        }
+        return i;
+    }
+}
