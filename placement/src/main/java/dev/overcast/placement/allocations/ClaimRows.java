@@ -29,6 +29,23 @@ final class ClaimRows {
     record AllocationRow(String consumer, String provider, String resourceClass, long used) {
     }
 
+    /** How many rows {@code consumer_lock} holds (migration V13); never changes. */
+    static final int CONSUMER_LOCK_BUCKETS = 1024;
+
+    /** The lock bucket of a consumer: stable across processes, as String.hashCode is specified. */
+    static int bucket(String consumer) {
+        return Math.floorMod(consumer.hashCode(), CONSUMER_LOCK_BUCKETS);
+    }
+
+    /**
+     * Locks a consumer's bucket for the rest of the transaction. Every writer of a consumer
+     * takes it first, so writers of one consumer wait on a row that always exists (see V13).
+     */
+    static void lockBucket(Handle h, int bucket) {
+        h.createQuery("select bucket from consumer_lock where bucket = :bucket for update")
+                .bind("bucket", bucket).mapTo(Integer.class).one();
+    }
+
     /** Locks a consumer row for the rest of the transaction; empty when there is none. */
     static Optional<ConsumerRow> lockConsumer(Handle h, String uuid) {
         return h.createQuery("select uuid, project_id, user_id, generation, consumer_type from consumer "
@@ -40,8 +57,8 @@ final class ClaimRows {
     }
 
     /**
-     * Creates a consumer. Another transaction creating the same consumer makes this wait for it
-     * and then fail on the primary key: a concurrent change.
+     * Creates a consumer, under its bucket lock. A primary key violation can then only come
+     * from a writer that skipped the bucket; it is reported as a concurrent change.
      */
     static void insertConsumer(Handle h, ConsumerWrite w, long generation, Instant now) {
         try {

@@ -30,11 +30,12 @@ import dev.overcast.placement.model.ProviderWrites;
  * the same numbers, on H2 and PostgreSQL alike, at READ COMMITTED.
  *
  * <h2>Lock order</h2>
- * Consumers first, then providers, each in uuid order. Every writer of allocations goes
- * through here; inventory writers lock only providers, in uuid order too. So no two
- * transactions wait on each other in a cycle. A consumer that does not exist yet cannot be
- * locked; it is inserted instead, and a second creator of the same consumer waits on the
- * primary key and then fails — a concurrent change, as its generation expectation is stale.
+ * Consumer lock buckets first, in bucket order, then providers in uuid order. Every writer of
+ * allocations goes through here; inventory writers lock only providers, in uuid order too. So
+ * no two transactions wait on each other in a cycle. A consumer that does not exist yet has
+ * no row to lock, so writers meet on its bucket, a row of {@code consumer_lock} that always
+ * exists (migration V13 says why H2 needs this). Under the bucket lock the consumer row is
+ * read, created or changed by one writer at a time.
  *
  * <h2>Steps</h2>
  * {@link #lock} locks the consumers, checks their generations, reads their current
@@ -176,6 +177,9 @@ final class ClaimTransaction {
                 throw new IllegalArgumentException("consumer written twice: " + w.consumer());
             }
         }
+        Set<Integer> buckets = new TreeSet<>();
+        byConsumer.keySet().forEach(consumer -> buckets.add(ClaimRows.bucket(consumer)));
+        buckets.forEach(bucket -> ClaimRows.lockBucket(h, bucket));
         for (String consumer : byConsumer.keySet()) {
             ClaimRows.lockConsumer(h, consumer).ifPresent(row -> existing.put(consumer, row));
         }
