@@ -124,9 +124,4 @@ public final class AllocationApi {
         out.put("resource_provider_generation", found.generation());
         return CacheHeaders.apply(req, Response.ok(out), modified != null ? modified : ctx.clock().instant());
     }
-
-    /** For tests and callers that hold an {@code AllocationApi}: the in-process entry point it uses. */
-    public Claims claims() {
-        return claims;
-    }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
@@ -68,7 +69,7 @@ final class AllocationReads {
             return Optional.empty();
         }
         return Optional.of(new ProviderAllocations(rows.getFirst().generation(),
-                rows.stream().map(Row::allocation).filter(java.util.Objects::nonNull).toList()));
+                rows.stream().map(Row::allocation).filter(Objects::nonNull).toList()));
     }
 
     /**
@@ -88,12 +89,14 @@ final class AllocationReads {
 
     /** How many consumers hold allocations, per consumer type when {@code byType} (else under null). */
     static Map<String, Long> consumerCounts(Handle h, String projectId, String userId, boolean byType, String type) {
+        record Count(String consumerType, long consumers) {
+        }
         Map<String, Long> out = new HashMap<>();
         bind(h.createQuery("select " + (byType ? "c.consumer_type" : "null") + ", count(distinct a.consumer_uuid) "
                 + "from allocation a join consumer c on c.uuid = a.consumer_uuid " + where(userId, type)
                 + (byType ? " group by c.consumer_type" : "")), projectId, userId, type)
-                .map((rs, ctx) -> new TypedUsage(rs.getString(1), null, rs.getLong(2)))
-                .forEach(row -> out.put(row.consumerType(), row.used()));
+                .map((rs, ctx) -> new Count(rs.getString(1), rs.getLong(2)))
+                .forEach(count -> out.put(count.consumerType(), count.consumers()));
         return out;
     }
 

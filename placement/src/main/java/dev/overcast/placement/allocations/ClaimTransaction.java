@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,9 @@ import dev.overcast.placement.model.ProviderWrites;
  * {@link #finish} bumps each touched provider's generation, once per {@link #bump}.
  *
  * <p>Upstream bumps the providers named in the new allocations, not those a consumer moved
- * away from; here both are bumped, because the provider index orders its copies by
- * generation and a provider whose usage changed must not keep its generation.
+ * away from, and its DELETE bumps none; here every provider whose usage changes is bumped,
+ * because the provider index orders its copies by generation and a provider whose usage
+ * changed must not keep its generation.
  */
 final class ClaimTransaction {
     private final Handle h;
@@ -242,7 +244,7 @@ final class ClaimTransaction {
     }
 
     private void requireResourceClasses(List<CapacityCheck.Ask> asks) {
-        Set<String> checked = new java.util.HashSet<>();
+        Set<String> checked = new HashSet<>();
         for (CapacityCheck.Ask ask : asks) {
             if (checked.add(ask.resourceClass()) && !ProviderWrites.resourceClassExists(h, ask.resourceClass())) {
                 throw new ClaimRefused(new Refusal.UnknownResourceClass(ask.resourceClass()));
