@@ -46,6 +46,10 @@ public final class PlacementService implements ServiceApi {
         new Discovery().routes(routes);
         new dev.overcast.placement.providers.ProviderApi(ctx).routes(routes);
         new dev.overcast.placement.providers.InventoryApi(ctx).routes(routes);
+        new dev.overcast.placement.classes.ResourceClassApi(ctx).routes(routes);
+        new dev.overcast.placement.traits.TraitApi(ctx).routes(routes);
+        new dev.overcast.placement.aggregates.AggregateApi(ctx).routes(routes);
+        new dev.overcast.placement.candidates.CandidateApi(ctx).routes(routes);
         new dev.overcast.placement.allocations.AllocationApi(ctx).routes(routes);
     }
 }

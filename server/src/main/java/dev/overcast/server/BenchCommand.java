@@ -27,15 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code overcast bench identity|image}. For identity: starts a throw-away all-in-one server and prints token
+ * {@code overcast bench identity|image|scheduler}. For identity: starts a throw-away all-in-one server and prints token
  * issue and validation rates, over HTTP as clients see them, and the rate at which a
  * service checks a token locally — with a codec that has no database at all. For image, see
- * {@link ImageBench}.
+ * {@link ImageBench}; for the scheduler, {@link SchedulerBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print performance figures for a service.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: identity or image.")
+    @Parameters(index = "0", description = "What to measure: identity, image or scheduler.")
     String target;
 
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
@@ -52,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "512")
     int sizeMib;
 
+    @Option(names = "--hosts", split = ",", description = "Scheduler benchmark: simulated hosts, one run per count "
+            + "(default ${DEFAULT-VALUE}).", defaultValue = "1000,10000,50000")
+    List<Integer> hosts;
+
+    @Option(names = "--requests", description = "Scheduler benchmark: servers to place per run (default ${DEFAULT-VALUE}).",
+            defaultValue = "20000")
+    int requests;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -59,8 +67,11 @@ final class BenchCommand implements Callable<Integer> {
         if (target.equals("image")) {
             return new ImageBench(sizeMib).run();
         }
+        if (target.equals("scheduler")) {
+            return new SchedulerBench(hosts, requests, concurrency).run();
+        }
         if (!target.equals("identity")) {
-            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image");
+            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image, scheduler");
             return 2;
         }
         Path dir = Files.createTempDirectory("overcast-bench");

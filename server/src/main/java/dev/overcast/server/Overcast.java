@@ -34,6 +34,8 @@ import dev.overcast.identity.IdentitySettings;
 import dev.overcast.image.ImagePolicy;
 import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
+import dev.overcast.placement.PlacementPolicy;
+import dev.overcast.placement.PlacementService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -68,7 +70,8 @@ public final class Overcast implements AutoCloseable {
                             config.securityCompliance()),
                     config.passwordHashRounds());
             identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity"),
-                    new Bootstrap.CatalogEntry("image", "glance", "/image")));
+                    new Bootstrap.CatalogEntry("image", "glance", "/image"),
+                    new Bootstrap.CatalogEntry("placement", "placement", "/placement")));
 
             InProcessBus bus = new InProcessBus(clock);
             closeables.add(bus);
@@ -82,7 +85,11 @@ public final class Overcast implements AutoCloseable {
             // share ids, so Image cannot name Identity's admin project; admins manage it all the same.
             image.bootstrapTestImage(null);
 
-            List<ServiceApi> services = List.of(identity, image);
+            ServiceDatabase placementDb = open(db, "placement");
+            PlacementService placement = new PlacementService(placementDb.jdbi(),
+                    policy("placement", PlacementPolicy.defaults()), clock);
+
+            List<ServiceApi> services = List.of(identity, image, placement);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),

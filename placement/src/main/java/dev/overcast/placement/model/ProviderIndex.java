@@ -33,6 +33,15 @@ public final class ProviderIndex {
     private final Map<String, List<String>> trees = new ConcurrentHashMap<>();
     /** Every uuid, for walks that start at a random place; copy-on-write, guarded by {@code this}. */
     private volatile List<String> order = List.of();
+    /**
+     * Providers that share their inventory through aggregates (trait {@value #SHARES_VIA_AGGREGATE}):
+     * few, and every candidate query needs them, so they are kept rather than found by a scan.
+     * Copy-on-write, guarded by {@code this}.
+     */
+    private volatile Set<String> sharing = Set.of();
+
+    /** The standard trait that marks a provider sharing its inventory with its aggregates' trees. */
+    public static final String SHARES_VIA_AGGREGATE = "MISC_SHARES_VIA_AGGREGATE";
 
     public ProviderIndex(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -47,6 +56,7 @@ public final class ProviderIndex {
             byUuid.put(p.uuid(), p);
         }
         rebuildStructure();
+        rebuildSharing();
     }
 
     /** Re-reads {@code uuids} after a committed change; removes the ones that no longer exist. */
@@ -56,6 +66,7 @@ public final class ProviderIndex {
         }
         List<Provider> fresh = jdbi.withHandle(h -> ProviderRows.load(h, uuids));
         boolean structure = false;
+        boolean sharingChanged = false;
         synchronized (this) {
             Set<String> missing = new LinkedHashSet<>(uuids);
             for (Provider p : fresh) {
@@ -63,15 +74,21 @@ public final class ProviderIndex {
                 Provider old = byUuid.get(p.uuid());
                 if (old == null || old.generation() <= p.generation()) {
                     byUuid.put(p.uuid(), p);
+                    sharingChanged |= isSharing(p) != (old != null && isSharing(old));
                     structure |= old == null || !java.util.Objects.equals(old.parentUuid(), p.parentUuid())
                             || !old.rootUuid().equals(p.rootUuid());
                 }
             }
             for (String gone : missing) {
-                structure |= byUuid.remove(gone) != null;
+                Provider removed = byUuid.remove(gone);
+                structure |= removed != null;
+                sharingChanged |= removed != null && isSharing(removed);
             }
             if (structure) {
                 rebuildStructure();
+            }
+            if (sharingChanged) {
+                rebuildSharing();
             }
         }
     }
@@ -103,8 +120,27 @@ public final class ProviderIndex {
         return Collections.unmodifiableSet(trees.keySet());
     }
 
+    /** The uuids of the providers that share inventory via aggregates ({@value #SHARES_VIA_AGGREGATE}). */
+    public Set<String> sharing() {
+        return sharing;
+    }
+
     public int size() {
         return byUuid.size();
+    }
+
+    private static boolean isSharing(Provider p) {
+        return p.traits().contains(SHARES_VIA_AGGREGATE);
+    }
+
+    private void rebuildSharing() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Provider p : byUuid.values()) {
+            if (isSharing(p)) {
+                out.add(p.uuid());
+            }
+        }
+        sharing = Collections.unmodifiableSet(out);
     }
 
     private void rebuildStructure() {

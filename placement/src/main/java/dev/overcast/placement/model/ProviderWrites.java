@@ -45,11 +45,14 @@ public final class ProviderWrites {
                 .orElseThrow(() -> ApiException.notFound("No resource provider with uuid " + uuid + " found"));
     }
 
-    /** True when {@code name} is a standard resource class or a custom one that exists. */
+    /**
+     * True when {@code name} is a standard resource class or a custom one that exists. A custom
+     * class's row stays locked for the transaction, so it cannot be deleted while in use here.
+     */
     public static boolean resourceClassExists(Handle h, String name) {
         return StandardResourceClasses.isStandard(name)
-                || h.createQuery("select count(*) from custom_resource_class where name = :name")
-                .bind("name", name).mapTo(Integer.class).one() > 0;
+                || h.createQuery("select name from custom_resource_class where name = :name for update")
+                .bind("name", name).mapTo(String.class).findOne().isPresent();
     }
 
     /** Amount allocated per resource class from {@code uuid}, read in the transaction. */

@@ -10,6 +10,7 @@ import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
+import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Inventory;
@@ -41,8 +42,7 @@ public final class InventoryApi {
     private Response list(Request req) {
         ctx.enforce(req, "placement:resource_providers:inventories:list");
         Provider p = ctx.provider(req.param("uuid"));
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventories(p.inventories(), p.generation())),
-                req, p.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.inventories(p.inventories(), p.generation())), p.updatedAt());
     }
 
     private Response show(Request req) {
@@ -53,8 +53,8 @@ public final class InventoryApi {
         if (i == null) {
             throw ApiException.notFound("No inventory of class " + rc + " for " + p.uuid());
         }
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventory(i)
-                .put("resource_provider_generation", p.generation())), req, p.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.inventory(i)
+                .put("resource_provider_generation", p.generation())), p.updatedAt());
     }
 
     private Response replaceAll(Request req) {
@@ -66,8 +66,7 @@ public final class InventoryApi {
             inventories.put(e.getKey(), parse(req, p.uuid(), e.getKey(), e.getValue()));
         }
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventories(after.inventories(), after.generation())),
-                req, after.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.inventories(after.inventories(), after.generation())), after.updatedAt());
     }
 
     private Response create(Request req) {
@@ -82,8 +81,8 @@ public final class InventoryApi {
         Map<String, Inventory> inventories = new HashMap<>(p.inventories());
         inventories.put(rc, parse(req, p.uuid(), rc, body));
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return ProviderView.cacheHeaders(Response.status(201, ProviderView.inventory(after.inventories().get(rc))
-                        .put("resource_provider_generation", after.generation())), req, after.updatedAt())
+        return CacheHeaders.apply(req, Response.status(201, ProviderView.inventory(after.inventories().get(rc))
+                        .put("resource_provider_generation", after.generation())), after.updatedAt())
                 .header("Location", ProviderView.linkPrefix(req) + "/resource_providers/" + p.uuid()
                         + "/inventories/" + rc);
     }
@@ -100,8 +99,8 @@ public final class InventoryApi {
         Map<String, Inventory> inventories = new HashMap<>(p.inventories());
         inventories.put(rc, parse(req, p.uuid(), rc, body));
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.inventory(after.inventories().get(rc))
-                .put("resource_provider_generation", after.generation())), req, after.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.inventory(after.inventories().get(rc))
+                .put("resource_provider_generation", after.generation())), after.updatedAt());
     }
 
     private Response deleteAll(Request req) {

@@ -11,6 +11,7 @@ import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
+import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Provider;
@@ -68,15 +69,13 @@ public final class ProviderApi {
             return Response.status(201, null).header("Location", location);
         }
         Provider p = ctx.provider(uuid);
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))),
-                req, p.updatedAt()).header("Location", location);
+        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt()).header("Location", location);
     }
 
     private Response show(Request req) {
         ctx.enforce(req, "placement:resource_providers:show");
         Provider p = ctx.provider(req.param("uuid"));
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))),
-                req, p.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt());
     }
 
     private Response update(Request req) {
@@ -108,8 +107,7 @@ public final class ProviderApi {
         });
         ctx.index().refresh(touched);
         Provider p = ctx.provider(uuid);
-        return ProviderView.cacheHeaders(Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))),
-                req, p.updatedAt());
+        return CacheHeaders.apply(req, Response.ok(ProviderView.provider(p, req.version(), ProviderView.linkPrefix(req))), p.updatedAt());
     }
 
     /**

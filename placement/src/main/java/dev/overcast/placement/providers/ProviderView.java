@@ -1,13 +1,9 @@
 package dev.overcast.placement.providers;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.overcast.core.http.Request;
-import dev.overcast.core.http.Response;
 import dev.overcast.core.json.Json;
 import dev.overcast.core.version.ApiVersion;
 import dev.overcast.placement.model.Inventory;
@@ -68,14 +64,5 @@ final class ProviderView {
         new TreeMap<>(inventories).forEach((rc, i) -> all.set(rc, inventory(i)));
         out.put("resource_provider_generation", generation);
         return out;
-    }
-
-    /** From 1.15, GETs and PUTs say when the data last changed and that it must not be cached. */
-    static Response cacheHeaders(Response r, Request req, Instant modified) {
-        if (!req.versionAtLeast(1, 15)) {
-            return r;
-        }
-        return r.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)))
-                .header("Cache-Control", "no-cache");
     }
 }

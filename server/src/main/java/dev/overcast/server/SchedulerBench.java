@@ -1,0 +1,248 @@
+package dev.overcast.server;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.overcast.compute.placement.BusPlacementClient;
+import dev.overcast.compute.scheduler.Aggregate;
+import dev.overcast.compute.scheduler.Capacity;
+import dev.overcast.compute.scheduler.Flavor;
+import dev.overcast.compute.scheduler.HostState;
+import dev.overcast.compute.scheduler.HostStates;
+import dev.overcast.compute.scheduler.RequestSpec;
+import dev.overcast.compute.scheduler.ScheduleResult;
+import dev.overcast.compute.scheduler.Scheduled;
+import dev.overcast.compute.scheduler.Scheduler;
+import dev.overcast.compute.scheduler.SchedulerSettings;
+import dev.overcast.compute.scheduler.SupportedInstance;
+import dev.overcast.core.bus.InProcessBus;
+import dev.overcast.core.bus.Subscription;
+import dev.overcast.core.db.DatabaseSettings;
+import dev.overcast.core.db.ServiceDatabase;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.placement.PlacementPolicy;
+import dev.overcast.placement.PlacementService;
+import dev.overcast.placement.rpc.PlacementRpc;
+
+/**
+ * {@code overcast bench scheduler}: the Compute scheduler placing servers on simulated hosts,
+ * through the real Placement code and database (embedded H2 files, as the all-in-one runs)
+ * and the in-process bus. For each host count it registers the hosts as resource providers,
+ * then schedules {@code --requests} m1.small servers from {@code --concurrency} threads with
+ * the default filters and weighers, every decision ending in a Placement claim, and prints
+ * placements per second, p50/p99 time per decision and the peak heap.
+ */
+final class SchedulerBench {
+    private static final Flavor SMALL = Flavor.of("m1.small", 1, 2048, 20);
+
+    private final List<Integer> hostCounts;
+    private final int requests;
+    private final int concurrency;
+
+    SchedulerBench(List<Integer> hostCounts, int requests, int concurrency) {
+        this.hostCounts = hostCounts;
+        this.requests = requests;
+        this.concurrency = concurrency;
+    }
+
+    int run() throws Exception {
+        System.out.printf("Overcast scheduler benchmark: %d requests per run, %d concurrent, %d cores, max heap %d MiB,"
+                        + " default filters and weighers, max_placement_results %d%n", requests, concurrency,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                SchedulerSettings.defaults().maxPlacementResults());
+        System.out.printf("  %8s %14s %10s %10s %12s %14s%n", "hosts", "placements/s", "p50 ms", "p99 ms",
+                "peak heap", "setup s");
+        for (int hosts : hostCounts) {
+            runOne(hosts);
+        }
+        return 0;
+    }
+
+    private void runOne(int hosts) throws Exception {
+        Path dir = Files.createTempDirectory("overcast-bench-scheduler");
+        DatabaseSettings db = new DatabaseSettings("jdbc:h2:file:" + dir.resolve("overcast")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null, 8);
+        long setupStart = System.nanoTime();
+        try (ServiceDatabase placementDb = ServiceDatabase.open(db, "placement");
+             InProcessBus bus = new InProcessBus(Clock.systemUTC())) {
+            SimulatedHosts states = register(placementDb.jdbi(), hosts);
+            PlacementService placement = new PlacementService(placementDb.jdbi(),
+                    Policy.of(PlacementPolicy.defaults()), Clock.systemUTC());
+            try (Subscription rpc = new PlacementRpc(placement.context()).listen(bus, "bench")) {
+                Scheduler scheduler = new Scheduler(new BusPlacementClient(bus, Duration.ofSeconds(30)), states,
+                        SchedulerSettings.defaults(), new SplittableRandom(7));
+                double setup = (System.nanoTime() - setupStart) / 1e9;
+                // Warm up the JIT on a tenth of the requests, then measure on fresh instances.
+                schedule(scheduler, states, Math.max(100, requests / 10), false);
+                System.gc();
+                HeapPeak heap = HeapPeak.start();
+                long start = System.nanoTime();
+                long[] nanos = schedule(scheduler, states, requests, true);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long peak = heap.stop();
+                Arrays.sort(nanos);
+                System.out.printf("  %8d %14.0f %10.2f %10.2f %9d MiB %14.1f%n", hosts, requests / seconds,
+                        nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, peak >> 20, setup);
+            }
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Schedules {@code n} servers; returns each decision's time in nanoseconds. */
+    private long[] schedule(Scheduler scheduler, SimulatedHosts states, int n, boolean strict) throws Exception {
+        long[] nanos = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        String instance = UUID.randomUUID().toString();
+                        long t0 = System.nanoTime();
+                        ScheduleResult result = scheduler.select(RequestSpec.of(SMALL, "bench-project", instance),
+                                List.of(instance));
+                        nanos[i] = System.nanoTime() - t0;
+                        if (result instanceof Scheduled scheduled) {
+                            states.consume(scheduled.instances().getFirst().host().host().uuid(), instance);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        }
+        if (strict && failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of " + n + " requests found no valid host");
+        }
+        return nanos;
+    }
+
+    /**
+     * Registers {@code n} compute nodes as resource providers (64 vCPUs at 4.0, 256 GiB, 2 TB)
+     * in batches of SQL, which is set-up rather than what is measured; the index then loads
+     * them as it does at start.
+     */
+    private static SimulatedHosts register(Jdbi jdbi, int n) {
+        Map<String, HostState> states = new ConcurrentHashMap<>();
+        Instant now = Instant.now();
+        jdbi.useTransaction(h -> {
+            var providers = h.prepareBatch("insert into resource_provider (uuid, name, generation, parent_uuid, "
+                    + "root_uuid, created_at, updated_at) values (:uuid, :name, 1, null, :uuid, :now, :now)");
+            var inventories = h.prepareBatch("insert into inventory (provider_uuid, resource_class, total, reserved, "
+                    + "min_unit, max_unit, step_size, allocation_ratio) values (:uuid, :rc, :total, 0, 1, :total, 1, :ratio)");
+            for (int i = 0; i < n; i++) {
+                String uuid = UUID.randomUUID().toString();
+                String name = "compute-%05d".formatted(i);
+                providers.bind("uuid", uuid).bind("name", name).bind("now", now).add();
+                inventories.bind("uuid", uuid).bind("rc", "VCPU").bind("total", 64).bind("ratio", 4.0).add();
+                inventories.bind("uuid", uuid).bind("rc", "MEMORY_MB").bind("total", 262_144).bind("ratio", 1.0).add();
+                inventories.bind("uuid", uuid).bind("rc", "DISK_GB").bind("total", 2_000).bind("ratio", 1.0).add();
+                states.put(uuid, new HostState(name, name, uuid, new Capacity(64, 0, 4.0), new Capacity(262_144, 0, 1.0),
+                        new Capacity(2_000, 0, 1.0), 0, null, null, "QEMU", 8_002_000, "x86_64",
+                        List.of(new SupportedInstance("x86_64", "qemu", "hvm")), Map.of(), List.of(), 0));
+                if (i % 5_000 == 4_999) {
+                    providers.execute();
+                    inventories.execute();
+                }
+            }
+            if (providers.size() > 0) {
+                providers.execute();
+                inventories.execute();
+            }
+        });
+        return new SimulatedHosts(states);
+    }
+
+    /** The scheduler's host states for the simulated nodes, updated as instances land (Nova's host manager). */
+    private record SimulatedHosts(Map<String, HostState> byUuid) implements HostStates {
+        @Override
+        public Map<String, HostState> byProviderUuid(Collection<String> providerUuids) {
+            Map<String, HostState> out = HashMap.newHashMap(providerUuids.size());
+            for (String uuid : providerUuids) {
+                HostState s = byUuid.get(uuid);
+                if (s != null) {
+                    out.put(uuid, s);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<HostState> nodesOf(String host) {
+            return byUuid.values().stream().filter(s -> s.host().equals(host)).toList();
+        }
+
+        @Override
+        public List<Aggregate> aggregates() {
+            return List.of();
+        }
+
+        /** The instance landed and, the driver being simulated, finished building: no I/O operation stays. */
+        void consume(String uuid, String instance) {
+            byUuid.computeIfPresent(uuid, (k, s) -> {
+                HostState c = s.consume(SMALL.vcpus(), SMALL.memoryMb(), SMALL.diskGb(), instance);
+                return new HostState(c.host(), c.node(), c.uuid(), c.vcpus(), c.ramMb(), c.diskGb(), s.numIoOps(),
+                        c.instanceUuids(), c.service(), c.hypervisorType(), c.hypervisorVersion(), c.cpuArch(),
+                        c.supportedInstances(), c.capabilities(), c.aggregates(), c.failedBuilds());
+            });
+        }
+    }
+
+    /** Samples heap use every few milliseconds on a daemon thread; the peak is what {@link #stop} returns. */
+    private static final class HeapPeak {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        static HeapPeak start() {
+            HeapPeak h = new HeapPeak();
+            h.thread = Thread.ofPlatform().daemon().start(() -> {
+                while (h.running) {
+                    h.peak.accumulateAndGet(h.memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return h;
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+    }
+}
