@@ -50,5 +50,6 @@ public final class PlacementService implements ServiceApi {
         new dev.overcast.placement.traits.TraitApi(ctx).routes(routes);
         new dev.overcast.placement.aggregates.AggregateApi(ctx).routes(routes);
         new dev.overcast.placement.candidates.CandidateApi(ctx).routes(routes);
+        new dev.overcast.placement.allocations.AllocationApi(ctx).routes(routes);
     }
 }

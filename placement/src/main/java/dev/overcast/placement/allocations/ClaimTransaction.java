@@ -1,0 +1,254 @@
+package dev.overcast.placement.allocations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jdbi.v3.core.Handle;
+
+import dev.overcast.core.http.ApiException;
+import dev.overcast.placement.model.ProviderWrites;
+
+/**
+ * Replaces the allocations of some consumers, inside the caller's transaction, so that no
+ * inventory is ever over-committed however many writers race.
+ *
+ * <h2>Why locks, not optimistic generations</h2>
+ * Upstream reads usage, checks capacity, writes, and then bumps each provider's generation
+ * with a compare-and-set, retrying the whole write when another writer got there first. Two
+ * claims for the last unit both read "1 free"; only the generation bump stops the second. We
+ * instead lock every provider a write touches ({@code SELECT ... FOR UPDATE}) before reading
+ * its usage: the second claim waits for the first to commit and then reads the usage the
+ * first wrote, so it is refused for capacity rather than retried. The check and the write see
+ * the same numbers, on H2 and PostgreSQL alike, at READ COMMITTED.
+ *
+ * <h2>Lock order</h2>
+ * Consumer lock buckets first, in bucket order, then providers in uuid order. Every writer of
+ * allocations goes through here; inventory writers lock only providers, in uuid order too. So
+ * no two transactions wait on each other in a cycle. A consumer that does not exist yet has
+ * no row to lock, so writers meet on its bucket, a row of {@code consumer_lock} that always
+ * exists (migration V13 says why H2 needs this). Under the bucket lock the consumer row is
+ * read, created or changed by one writer at a time.
+ *
+ * <h2>Steps</h2>
+ * {@link #lock} locks the consumers, checks their generations, reads their current
+ * allocations and locks every provider involved (old allocations, new ones, and any the
+ * caller adds — the reshaper's). {@link #apply} frees the old allocations first (moving a
+ * consumer within one provider never counts twice), checks the new ones against inventory
+ * and the usage that remains, writes them, and updates or deletes the consumers: a consumer
+ * with no allocations left is deleted, so its generation starts again at null.
+ * {@link #finish} bumps each touched provider's generation, once per {@link #bump}.
+ *
+ * <p>Upstream bumps the providers named in the new allocations, not those a consumer moved
+ * away from, and its DELETE bumps none; here every provider whose usage changes is bumped,
+ * because the provider index orders its copies by generation and a provider whose usage
+ * changed must not keep its generation.
+ */
+final class ClaimTransaction {
+    private final Handle h;
+    private final Instant now;
+    private final List<ConsumerWrite> writes;
+    private final Map<String, ClaimRows.ConsumerRow> existing = new HashMap<>();
+    private final Map<String, Long> locked = new TreeMap<>();
+    private final Map<String, Integer> bumps = new TreeMap<>();
+    private List<ClaimRows.AllocationRow> previous = List.of();
+
+    private ClaimTransaction(Handle h, Instant now, List<ConsumerWrite> writes) {
+        this.h = h;
+        this.now = now;
+        this.writes = List.copyOf(writes);
+    }
+
+    /**
+     * Locks the consumers of {@code writes} and checks their generations (in the writers'
+     * order), checks that every provider named exists, and locks every provider involved plus
+     * {@code moreProviders}.
+     *
+     * @throws ClaimRefused on a generation conflict or an unknown provider
+     */
+    static ClaimTransaction lock(Handle h, Instant now, List<ConsumerWrite> writes, Collection<String> moreProviders) {
+        ClaimTransaction tx = new ClaimTransaction(h, now, writes);
+        tx.lockConsumers();
+        tx.previous = ClaimRows.allocationsOf(h, tx.consumers());
+        requireProviders(h, writes);
+        tx.lockProviders(moreProviders);
+        return tx;
+    }
+
+    /** Refuses the first provider, in the writers' order, that does not exist. */
+    static void requireProviders(Handle h, List<ConsumerWrite> writes) {
+        Set<String> named = new LinkedHashSet<>();
+        writes.forEach(w -> named.addAll(w.allocations().keySet()));
+        Set<String> found = ClaimRows.existingProviders(h, named);
+        for (String provider : named) {
+            if (!found.contains(provider)) {
+                throw new ClaimRefused(new Refusal.UnknownProvider(provider));
+            }
+        }
+    }
+
+    /** The generation of a provider this transaction locked. */
+    long generation(String provider) {
+        Long generation = locked.get(provider);
+        if (generation == null) {
+            throw new IllegalStateException("provider not locked: " + provider);
+        }
+        return generation;
+    }
+
+    /** Records one more change to a locked provider; {@link #finish} bumps its generation once per change. */
+    void bump(String provider) {
+        generation(provider);
+        bumps.merge(provider, 1, Integer::sum);
+    }
+
+    /** The allocations the consumers held when locked. */
+    List<ClaimRows.AllocationRow> previous() {
+        return previous;
+    }
+
+    /**
+     * Frees the consumers' old allocations, checks and writes the new ones, and updates or
+     * deletes the consumers.
+     *
+     * @throws ClaimRefused when a resource class is unknown or an allocation does not fit
+     */
+    void apply() {
+        ClaimRows.deleteAllocationsOf(h, consumers());
+        List<CapacityCheck.Ask> asks = asks();
+        requireResourceClasses(asks);
+        Set<String> providers = new TreeSet<>();
+        asks.forEach(a -> providers.add(a.provider()));
+        CapacityCheck.check(asks, ClaimRows.inventories(h, providers), ClaimRows.usage(h, providers))
+                .ifPresent(refusal -> {
+                    throw new ClaimRefused(refusal);
+                });
+        List<ClaimRows.AllocationRow> rows = new ArrayList<>();
+        for (ConsumerWrite w : writes) {
+            w.allocations().forEach((provider, resources) -> resources.forEach((rc, amount) ->
+                    rows.add(new ClaimRows.AllocationRow(w.consumer(), provider, rc, amount))));
+        }
+        ClaimRows.insertAllocations(h, rows, now);
+        for (ConsumerWrite w : writes) {
+            ClaimRows.ConsumerRow row = existing.get(w.consumer());
+            if (row != null && w.releasesAll()) {
+                ClaimRows.deleteConsumer(h, w.consumer());
+            } else if (row != null) {
+                ClaimRows.updateConsumer(h, row, w, now);
+            }
+        }
+        Set<String> touched = new TreeSet<>(providers);
+        previous.forEach(r -> touched.add(r.provider()));
+        touched.forEach(this::bump);
+    }
+
+    /**
+     * Bumps the generation of every provider changed, once per recorded change.
+     *
+     * @return every provider locked, for the index to refresh once committed
+     */
+    Set<String> finish() {
+        for (Map.Entry<String, Integer> e : bumps.entrySet()) {
+            long generation = locked.get(e.getKey());
+            for (int i = 0; i < e.getValue(); i++) {
+                generation = ProviderWrites.bumpGeneration(h, e.getKey(), generation, now);
+            }
+            locked.put(e.getKey(), generation);
+        }
+        return new TreeSet<>(locked.keySet());
+    }
+
+    private Set<String> consumers() {
+        Set<String> out = new LinkedHashSet<>();
+        writes.forEach(w -> out.add(w.consumer()));
+        return out;
+    }
+
+    private void lockConsumers() {
+        Map<String, ConsumerWrite> byConsumer = new TreeMap<>();
+        for (ConsumerWrite w : writes) {
+            if (byConsumer.put(w.consumer(), w) != null) {
+                throw new IllegalArgumentException("consumer written twice: " + w.consumer());
+            }
+        }
+        Set<Integer> buckets = new TreeSet<>();
+        byConsumer.keySet().forEach(consumer -> buckets.add(ClaimRows.bucket(consumer)));
+        buckets.forEach(bucket -> ClaimRows.lockBucket(h, bucket));
+        for (String consumer : byConsumer.keySet()) {
+            ClaimRows.lockConsumer(h, consumer).ifPresent(row -> existing.put(consumer, row));
+        }
+        for (ConsumerWrite w : writes) {
+            checkGeneration(w, existing.get(w.consumer()));
+        }
+        for (ConsumerWrite w : byConsumer.values()) {
+            if (!existing.containsKey(w.consumer()) && !w.releasesAll()) {
+                // Created as upstream leaves it: generation 0, bumped once by this write.
+                ClaimRows.insertConsumer(h, w, 1, now);
+            }
+        }
+    }
+
+    private static void checkGeneration(ConsumerWrite w, ClaimRows.ConsumerRow row) {
+        switch (w.expected()) {
+            case ExpectedGeneration.Unchecked u -> {
+            }
+            case ExpectedGeneration.Absent a -> {
+                if (row != null) {
+                    throw conflict(Long.toString(row.generation()), w.expected());
+                }
+            }
+            case ExpectedGeneration.Exactly e -> {
+                if (row == null) {
+                    throw conflict("null", w.expected());
+                }
+                if (row.generation() != e.generation()) {
+                    throw conflict(Long.toString(row.generation()), w.expected());
+                }
+            }
+        }
+    }
+
+    private static ClaimRefused conflict(String actual, ExpectedGeneration expected) {
+        return new ClaimRefused(new Refusal.ConsumerGenerationConflict(actual, ExpectedGeneration.describe(expected)));
+    }
+
+    private void lockProviders(Collection<String> moreProviders) {
+        Set<String> all = new TreeSet<>(moreProviders);
+        previous.forEach(r -> all.add(r.provider()));
+        writes.forEach(w -> all.addAll(w.allocations().keySet()));
+        for (String provider : all) {
+            try {
+                locked.put(provider, ProviderWrites.lockGeneration(h, provider));
+            } catch (ApiException gone) {
+                // Deleted between the existence check and the lock.
+                throw new ClaimRefused(new Refusal.UnknownProvider(provider));
+            }
+        }
+    }
+
+    private List<CapacityCheck.Ask> asks() {
+        List<CapacityCheck.Ask> asks = new ArrayList<>();
+        for (ConsumerWrite w : writes) {
+            w.allocations().forEach((provider, resources) -> resources.forEach((rc, amount) ->
+                    asks.add(new CapacityCheck.Ask(provider, rc, amount))));
+        }
+        return asks;
+    }
+
+    private void requireResourceClasses(List<CapacityCheck.Ask> asks) {
+        Set<String> checked = new HashSet<>();
+        for (CapacityCheck.Ask ask : asks) {
+            if (checked.add(ask.resourceClass()) && !ProviderWrites.resourceClassExists(h, ask.resourceClass())) {
+                throw new ClaimRefused(new Refusal.UnknownResourceClass(ask.resourceClass()));
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.overcast.placement.allocations;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.overcast.placement.PlacementContext;
+
+/**
+ * Claims and releases resources in-process, without HTTP: what the scheduler calls after it
+ * picked providers from the index. The HTTP routes write through the same code
+ * ({@link #write}), so a claim made here is checked exactly as {@code PUT /allocations} is.
+ */
+public final class Claims {
+    private final PlacementContext ctx;
+
+    public Claims(PlacementContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Replaces {@code consumer}'s allocations with {@code allocations}, whatever it held
+     * before (as {@code PUT /allocations} did before consumer generations).
+     *
+     * @param consumerType the consumer type, e.g. {@code INSTANCE}, or null to leave it as it is
+     * @param allocations  provider uuid → resource class → amount (each at least 1); empty
+     *                     releases everything
+     * @return true when written; false when refused — a provider or resource class that does
+     *         not exist (any more), no inventory, units or capacity exceeded, or another writer
+     *         creating the same consumer at the same time. Nothing is written then.
+     * @throws IllegalArgumentException for a malformed consumer uuid or an amount below 1
+     */
+    public boolean claim(String consumer, String projectId, String userId, String consumerType,
+                         Map<String, Map<String, Long>> allocations) {
+        String uuid = canonical(consumer);
+        allocations.values().forEach(resources -> resources.forEach((rc, amount) -> {
+            if (amount == null || amount < 1) {
+                throw new IllegalArgumentException("amounts must be at least 1: " + rc + "=" + amount);
+            }
+        }));
+        try {
+            write(List.of(new ConsumerWrite(uuid, projectId, userId, consumerType, ExpectedGeneration.UNCHECKED,
+                    allocations)), false);
+            return true;
+        } catch (ClaimRefused refused) {
+            return false;
+        }
+    }
+
+    /** Removes every allocation of {@code consumer}; nothing happens when it holds none. */
+    public void release(String consumer) {
+        write(List.of(ConsumerWrite.release(canonical(consumer))), false);
+    }
+
+    /**
+     * Writes {@code writes} in one transaction and refreshes the index for every provider
+     * touched once it commits.
+     *
+     * @param providersFirst refuse an unknown provider before checking consumer generations,
+     *                       as upstream's PUT does (its POST checks generations first)
+     * @return the allocations the consumers held before
+     * @throws ClaimRefused when anything refuses; nothing is written
+     */
+    List<ClaimRows.AllocationRow> write(List<ConsumerWrite> writes, boolean providersFirst) {
+        record Written(List<ClaimRows.AllocationRow> previous, Set<String> touched) {
+        }
+        Written written = Transactions.write(ctx.jdbi(), h -> {
+            if (providersFirst) {
+                ClaimTransaction.requireProviders(h, writes);
+            }
+            ClaimTransaction tx = ClaimTransaction.lock(h, ctx.clock().instant(), writes, List.of());
+            tx.apply();
+            return new Written(tx.previous(), tx.finish());
+        });
+        refresh(written.touched());
+        return written.previous();
+    }
+
+    void refresh(Collection<String> providers) {
+        ctx.index().refresh(providers);
+    }
+
+    private static String canonical(String consumer) {
+        try {
+            return AllocationBodies.consumerUuid(consumer);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a consumer uuid: " + consumer);
+        }
+    }
+}

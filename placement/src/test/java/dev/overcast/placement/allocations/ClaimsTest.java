@@ -1,0 +1,82 @@
+package dev.overcast.placement.allocations;
+
+import static dev.overcast.placement.allocations.Fixtures.consumer;
+import static dev.overcast.placement.allocations.Fixtures.total;
+import static dev.overcast.placement.allocations.Fixtures.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.overcast.placement.PlacementServer;
+import dev.overcast.testkit.ApiClient;
+
+/** The in-process entry point the scheduler uses, checked exactly as the HTTP routes are. */
+class ClaimsTest {
+    static PlacementServer server;
+    static ApiClient admin;
+    static Claims claims;
+
+    @BeforeAll
+    static void start() {
+        server = new PlacementServer();
+        admin = server.admin("1.39");
+        claims = new Claims(server.service().context());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aClaimThatFitsIsWrittenAndSeenByTheIndexAndTheApi() {
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(4), "MEMORY_MB", total(2048)));
+        String c = consumer();
+        assertThat(claims.claim(c, "proj", "user", "INSTANCE", Map.of(rp, Map.of("VCPU", 2L, "MEMORY_MB", 1024L))))
+                .isTrue();
+        assertThat(server.service().context().index().get(rp).orElseThrow().used("VCPU")).isEqualTo(2);
+        var shown = admin.get("/allocations/" + c).json();
+        assertThat(shown.get("consumer_type").asString()).isEqualTo("INSTANCE");
+        assertThat(shown.get("project_id").asString()).isEqualTo("proj");
+        assertThat(shown.get("consumer_generation").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void whatDoesNotFitOrDoesNotExistIsFalseAndWritesNothing() {
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        long generation = Fixtures.generation(admin, rp);
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 5L)))).isFalse();
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("DISK_GB", 1L)))).isFalse();
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("CUSTOM_NONE", 1L)))).isFalse();
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(consumer(), Map.of("VCPU", 1L)))).isFalse();
+        assertThat(Fixtures.generation(admin, rp)).isEqualTo(generation);
+        assertThat(usage(admin, rp, "VCPU")).isZero();
+    }
+
+    @Test
+    void aSecondClaimOfTheSameConsumerReplacesTheFirstAndReleaseFreesEverything() {
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        String c = consumer();
+        assertThat(claims.claim(c, "p", "u", null, Map.of(rp, Map.of("VCPU", 3L)))).isTrue();
+        assertThat(claims.claim(c, "p", "u", null, Map.of(rp, Map.of("VCPU", 4L)))).isTrue();
+        assertThat(usage(admin, rp, "VCPU")).isEqualTo(4);
+        claims.release(c);
+        claims.release(c);
+        assertThat(usage(admin, rp, "VCPU")).isZero();
+        assertThat(admin.get("/allocations/" + c).json().get("allocations").isEmpty()).isTrue();
+    }
+
+    @Test
+    void malformedArgumentsAreTheCallersMistake() {
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        assertThatThrownBy(() -> claims.claim("nope", "p", "u", null, Map.of(rp, Map.of("VCPU", 1L))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 0L))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
