@@ -36,6 +36,7 @@ import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
 import dev.overcast.placement.PlacementPolicy;
 import dev.overcast.placement.PlacementService;
+import dev.overcast.placement.rpc.PlacementRpc;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -88,6 +89,7 @@ public final class Overcast implements AutoCloseable {
             ServiceDatabase placementDb = open(db, "placement");
             PlacementService placement = new PlacementService(placementDb.jdbi(),
                     policy("placement", PlacementPolicy.defaults()), clock);
+            closeables.add(new PlacementRpc(placement.context()).listen(bus, host()));
 
             List<ServiceApi> services = List.of(identity, image, placement);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
+import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import tools.jackson.databind.node.ObjectNode;
 

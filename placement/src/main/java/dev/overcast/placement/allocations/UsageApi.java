@@ -9,6 +9,7 @@ import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.model.Provider;
 import tools.jackson.databind.node.ObjectNode;
