@@ -41,7 +41,10 @@ public final class BusPlacementClient implements PlacementClient {
                                  Integer limit) {
     }
 
-    /** Candidate {@code i} is root provider {@code roots[i]} with allocation request {@code allocations[i]}. */
+    /**
+     * Candidate {@code i} is root provider {@code roots[i]} with allocation request
+     * {@code allocations[i]}; null means every requested amount from the root itself.
+     */
     public record CandidatesReply(List<String> roots, List<Map<String, Map<String, Long>>> allocations) {
     }
 
@@ -71,7 +74,9 @@ public final class BusPlacementClient implements PlacementClient {
                 CandidatesReply.class, timeout);
         List<Candidate> out = new ArrayList<>(reply.roots().size());
         for (int i = 0; i < reply.roots().size(); i++) {
-            out.add(new Candidate(reply.roots().get(i), reply.allocations().get(i)));
+            String root = reply.roots().get(i);
+            Map<String, Map<String, Long>> request = reply.allocations().get(i);
+            out.add(new Candidate(root, request == null ? Map.of(root, q.resources()) : request));
         }
         return out;
     }

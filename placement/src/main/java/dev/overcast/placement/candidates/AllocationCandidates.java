@@ -42,11 +42,18 @@ public final class AllocationCandidates {
      *                    walk at a random root and shuffle the result (default false: stable order)
      * @param random      the source of randomness when {@code randomize}; null for the calling
      *                    thread's generator
+     * @param summaries   whether to list the provider summaries (in-process callers that only
+     *                    claim, like the scheduler, skip them)
      */
-    public record Options(boolean nestedAware, boolean randomize, RandomGenerator random) {
-        /** Nested-aware, stable order. */
+    public record Options(boolean nestedAware, boolean randomize, RandomGenerator random, boolean summaries) {
+        /** Nested-aware, stable order, with summaries. */
         public static Options defaults() {
-            return new Options(true, false, null);
+            return new Options(true, false, null, true);
+        }
+
+        /** These options without provider summaries. */
+        public Options withoutSummaries() {
+            return new Options(nestedAware, randomize, random, false);
         }
     }
 

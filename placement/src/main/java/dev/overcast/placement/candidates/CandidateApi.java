@@ -58,7 +58,7 @@ public final class CandidateApi {
         checkNames(query);
         return AllocationCandidates.find(ProviderView.of(ctx.index()), query,
                 new Options(v.isAtLeast(new ApiVersion(1, 29)), settings.randomize(),
-                        settings.randomize() ? settings.randomness() : null));
+                        settings.randomize() ? settings.randomness() : null, true));
     }
 
     private Response candidates(Request req) {

@@ -131,7 +131,7 @@ final class CandidateSearch {
                 Collections.swap(requests, i, random().nextInt(i + 1));
             }
         }
-        return new Result(List.copyOf(requests), summaries(requests));
+        return new Result(List.copyOf(requests), options.summaries() ? summaries(requests) : List.of());
     }
 
     private Provider lookup(String uuid) {
@@ -170,9 +170,10 @@ final class CandidateSearch {
         if (!rootTraitsOk(root)) {
             return;
         }
-        List<Provider> tree = view.tree(root.uuid());
+        boolean childless = !view.hasChildren(root.uuid());
+        List<Provider> tree = childless ? List.of(root) : view.tree(root.uuid());
         List<Provider> shared = sharedWith(root, tree);
-        if (groups.length == 1 && !groups[0].granular() && tree.size() == 1 && shared.isEmpty()) {
+        if (groups.length == 1 && !groups[0].granular() && childless && shared.isEmpty()) {
             // The common case: one group, a childless root, nothing shared with it.
             Group g = groups[0];
             if (alone(g, root)) {

@@ -29,6 +29,9 @@ public interface ProviderView {
     /** The providers of the tree rooted at {@code rootUuid}, root first, parents before children. */
     List<Provider> tree(String rootUuid);
 
+    /** True when some provider names {@code uuid} as its parent. */
+    boolean hasChildren(String uuid);
+
     /** The uuids of providers with trait {@link ProviderIndex#SHARES_VIA_AGGREGATE}. */
     Set<String> sharing();
 
@@ -48,6 +51,11 @@ public interface ProviderView {
             @Override
             public List<Provider> tree(String rootUuid) {
                 return index.tree(rootUuid);
+            }
+
+            @Override
+            public boolean hasChildren(String uuid) {
+                return index.hasChildren(uuid);
             }
 
             @Override
@@ -100,6 +108,11 @@ public interface ProviderView {
             @Override
             public List<Provider> tree(String rootUuid) {
                 return trees.getOrDefault(rootUuid, List.of());
+            }
+
+            @Override
+            public boolean hasChildren(String uuid) {
+                return children.containsKey(uuid);
             }
 
             @Override

@@ -33,6 +33,8 @@ public final class ProviderIndex {
     private final Map<String, List<String>> trees = new ConcurrentHashMap<>();
     /** Every uuid, for walks that start at a random place; copy-on-write, guarded by {@code this}. */
     private volatile List<String> order = List.of();
+    /** Every uuid some provider names as its parent; rebuilt with the trees. */
+    private volatile Set<String> parents = Set.of();
     /**
      * Providers that share their inventory through aggregates (trait {@value #SHARES_VIA_AGGREGATE}):
      * few, and every candidate query needs them, so they are kept rather than found by a scan.
@@ -115,6 +117,11 @@ public final class ProviderIndex {
         return out;
     }
 
+    /** True when some provider names {@code uuid} as its parent; no list is built. */
+    public boolean hasChildren(String uuid) {
+        return parents.contains(uuid);
+    }
+
     /** Every root provider uuid. */
     public Set<String> roots() {
         return Collections.unmodifiableSet(trees.keySet());
@@ -167,5 +174,6 @@ public final class ProviderIndex {
         trees.keySet().retainAll(newTrees.keySet());
         trees.putAll(newTrees);
         order = all.stream().map(Provider::uuid).toList();
+        parents = Set.copyOf(children.keySet());
     }
 }

@@ -86,7 +86,7 @@ public final class InventoryApi {
         Provider after = write(p.uuid(), body.get("resource_provider_generation").asLong(), inventories);
         return CacheHeaders.apply(req, Response.status(201, InventoryJson.inventory(after.inventories().get(rc))
                         .put("resource_provider_generation", after.generation())), after.updatedAt())
-                .header("Location", ProviderJson.linkPrefix(req.serviceUrl()) + "/resource_providers/" + p.uuid()
+                .header("Location", req.serviceUrl() + "/resource_providers/" + p.uuid()
                         + "/inventories/" + rc);
     }
 

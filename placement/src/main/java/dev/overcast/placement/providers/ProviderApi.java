@@ -65,7 +65,8 @@ public final class ProviderApi {
                     .bind("now", now).execute();
         });
         ctx.index().refresh(List.of(uuid));
-        String location = ProviderJson.linkPrefix(req.serviceUrl()) + "/resource_providers/" + uuid;
+        // Absolute, as WebOb writes upstream's: clients follow it as is.
+        String location = req.serviceUrl() + "/resource_providers/" + uuid;
         if (!req.versionAtLeast(1, 20)) {
             return Response.status(201, null).header("Location", location);
         }

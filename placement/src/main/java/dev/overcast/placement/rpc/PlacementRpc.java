@@ -36,7 +36,11 @@ public final class PlacementRpc {
                                  Integer limit) {
     }
 
-    /** Candidate {@code i} is root provider {@code roots[i]} with allocation request {@code allocations[i]}. */
+    /**
+     * Candidate {@code i} is root provider {@code roots[i]} with allocation request
+     * {@code allocations[i]}; a null request means the common case, every requested amount
+     * from the root itself, which keeps a reply of a thousand candidates small.
+     */
     public record CandidatesReply(List<String> roots, List<Map<String, Map<String, Long>>> allocations) {
     }
 
@@ -86,12 +90,22 @@ public final class PlacementRpc {
             group = group.withInTree(args.inTree());
         }
         var result = AllocationCandidates.find(view, CandidateQuery.of(List.of(group)).withLimit(args.limit()),
-                AllocationCandidates.Options.defaults());
+                AllocationCandidates.Options.defaults().withoutSummaries());
         List<String> roots = new ArrayList<>(result.requests().size());
         List<Map<String, Map<String, Long>>> allocations = new ArrayList<>(result.requests().size());
         for (AllocationCandidates.AllocationRequest request : result.requests()) {
+            Map<String, Map<String, Long>> a = request.allocations();
+            if (a.size() == 1) {
+                String only = a.keySet().iterator().next();
+                Provider p = view.get(only);
+                if (p != null && p.isRoot() && a.get(only).equals(args.resources())) {
+                    roots.add(only);
+                    allocations.add(null);
+                    continue;
+                }
+            }
             roots.add(rootOf(request));
-            allocations.add(request.allocations());
+            allocations.add(a);
         }
         return new CandidatesReply(roots, allocations);
     }

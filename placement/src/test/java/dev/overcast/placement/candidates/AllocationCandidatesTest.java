@@ -111,7 +111,7 @@ class AllocationCandidatesTest {
         Set<String> firsts = new java.util.HashSet<>();
         Random random = new Random(7);
         for (int i = 0; i < 10; i++) {
-            Result r = AllocationCandidates.find(view, q, new Options(true, true, random));
+            Result r = AllocationCandidates.find(view, q, new Options(true, true, random, true));
             assertThat(r.requests()).hasSize(3);
             firsts.add(shapes(r).getFirst());
         }
@@ -142,7 +142,7 @@ class AllocationCandidatesTest {
 
     @Test
     void belowNestedAwarenessACandidateUsesOneProviderPerTreeAndSummariesOnlyThoseUsed() {
-        Options old = new Options(false, false, null);
+        Options old = new Options(false, false, null, true);
         CandidateQuery both = CandidateQuery.of(List.of(group("", "VCPU", 1, "SRIOV_NET_VF", 4)));
         assertThat(AllocationCandidates.find(nested(), both, old).requests()).isEmpty();
         Result vfs = AllocationCandidates.find(nested(), CandidateQuery.of(List.of(group("", "SRIOV_NET_VF", 4))), old);

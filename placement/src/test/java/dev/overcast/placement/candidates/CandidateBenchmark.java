@@ -48,7 +48,7 @@ public final class CandidateBenchmark {
         ProviderView view = ProviderView.of(providers);
         CandidateQuery query = CandidateQuery.of(List.of(RequestGroup.of("",
                 Map.of("VCPU", 4L, "MEMORY_MB", 8192L, "DISK_GB", 40L)))).withLimit(1000);
-        Options options = new Options(true, randomize, new Random(1));
+        Options options = new Options(true, randomize, new Random(1), true);
         ApiVersion v = new ApiVersion(1, 39);
         long bytes = 0;
         int found = 0;

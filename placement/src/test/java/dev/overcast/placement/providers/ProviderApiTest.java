@@ -45,7 +45,7 @@ class ProviderApiTest {
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().get("generation").asLong()).isZero();
         assertThat(created.json().get("root_provider_uuid").asString()).isEqualTo(uuid);
-        assertThat(created.header("Location")).isEqualTo("/placement/resource_providers/" + uuid);
+        assertThat(created.header("Location")).isEqualTo(server.client().baseUrl() + "/resource_providers/" + uuid);
 
         var shown = admin.get("/resource_providers/" + uuid);
         assertThat(shown.status()).isEqualTo(200);
@@ -64,7 +64,7 @@ class ProviderApiTest {
     void beforeMicroversion120CreateAnswers201WithOnlyALocation() {
         var reply = server.admin("1.19").post("/resource_providers", Map.of("name", "old-" + UUID.randomUUID()));
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.header("Location")).startsWith("/placement/resource_providers/");
+        assertThat(reply.header("Location")).startsWith(server.client().baseUrl() + "/resource_providers/");
         assertThat(reply.body()).isEmpty();
     }
 
