@@ -60,6 +60,13 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "20000")
     int requests;
 
+    @Option(names = "--max-placement-results", description = "Scheduler benchmark: candidates asked of Placement "
+            + "per decision (default: the scheduler's, Nova's 1000).")
+    Integer maxPlacementResults;
+
+    @Option(names = "--randomize", description = "Scheduler benchmark: Placement's randomize_allocation_candidates.")
+    boolean randomize;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -68,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
             return new ImageBench(sizeMib).run();
         }
         if (target.equals("scheduler")) {
-            return new SchedulerBench(hosts, requests, concurrency).run();
+            return new SchedulerBench(hosts, requests, concurrency, maxPlacementResults, randomize).run();
         }
         if (!target.equals("identity")) {
             System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image, scheduler");

@@ -36,7 +36,6 @@ import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
 import dev.overcast.placement.PlacementPolicy;
 import dev.overcast.placement.PlacementService;
-import dev.overcast.placement.rpc.PlacementRpc;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -88,8 +87,9 @@ public final class Overcast implements AutoCloseable {
 
             ServiceDatabase placementDb = open(db, "placement");
             PlacementService placement = new PlacementService(placementDb.jdbi(),
-                    policy("placement", PlacementPolicy.defaults()), clock);
-            closeables.add(new PlacementRpc(placement.context()).listen(bus, host()));
+                    policy("placement", PlacementPolicy.defaults()), clock,
+                    config.placement().randomizeAllocationCandidates());
+            closeables.add(placement.serveRpc(bus, host()));
 
             List<ServiceApi> services = List.of(identity, image, placement);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
@@ -150,7 +150,10 @@ public final class Overcast implements AutoCloseable {
     static DatabaseSettings databaseSettings(OvercastConfig config) {
         OvercastConfig.Database db = config.database();
         String url = db.url() != null ? db.url() : "jdbc:h2:file:" + config.dataDir().resolve("db").resolve("overcast")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // H2 parses a statement again once it falls out of a session's cache (8 by default);
+                // a Placement claim alone runs a dozen different ones.
+                + ";QUERY_CACHE_SIZE=64";
         String user = db.user() != null ? db.user() : url.startsWith("jdbc:h2:") ? "sa" : "postgres";
         return new DatabaseSettings(url, user, db.password(), db.poolSize() == null ? 8 : db.poolSize());
     }

@@ -28,12 +28,14 @@ import dev.overcast.image.ImageSettings;
  *                           ({@code security_compliance.lockout_failure_attempts},
  *                           {@code OVERCAST_SECURITY_COMPLIANCE_LOCKOUT_FAILURE_ATTEMPTS}, ...), each
  *                           documented with its default and unit on {@link SecurityCompliance};
- * @param image              Image service options
  *                           default: every feature off, as in Keystone
+ * @param image              Image service options
+ * @param placement          Placement service options
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
-                             Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image) {
+                             Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image,
+                             Placement placement) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -47,6 +49,18 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         policyDir = policyDir == null ? dataDir.resolve("policy") : policyDir.toAbsolutePath().normalize();
         securityCompliance = securityCompliance == null ? SecurityCompliance.OFF : securityCompliance;
         image = image == null ? new Image(null, null) : image;
+        placement = placement == null ? new Placement(null) : placement;
+    }
+
+    /**
+     * @param randomizeAllocationCandidates whether allocation candidates come from a random place among the
+     *                                      providers rather than in a stable order; default false (Placement's
+     *                                      {@code randomize_allocation_candidates})
+     */
+    public record Placement(Boolean randomizeAllocationCandidates) {
+        public Placement {
+            randomizeAllocationCandidates = randomizeAllocationCandidates != null && randomizeAllocationCandidates;
+        }
     }
 
     /**

@@ -41,12 +41,12 @@ import dev.overcast.compute.scheduler.SchedulerSettings;
 import dev.overcast.compute.scheduler.SupportedInstance;
 import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.bus.Subscription;
+import dev.overcast.core.config.ConfigLoader;
 import dev.overcast.core.db.DatabaseSettings;
 import dev.overcast.core.db.ServiceDatabase;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.placement.PlacementPolicy;
 import dev.overcast.placement.PlacementService;
-import dev.overcast.placement.rpc.PlacementRpc;
 
 /**
  * {@code overcast bench scheduler}: the Compute scheduler placing servers on simulated hosts,
@@ -62,18 +62,28 @@ final class SchedulerBench {
     private final List<Integer> hostCounts;
     private final int requests;
     private final int concurrency;
+    private final SchedulerSettings settings;
+    private final boolean randomize;
 
-    SchedulerBench(List<Integer> hostCounts, int requests, int concurrency) {
+    /**
+     * @param maxPlacementResults the scheduler's {@code max_placement_results}, null for its default (Nova's 1000)
+     * @param randomize           Placement's {@code randomize_allocation_candidates}
+     */
+    SchedulerBench(List<Integer> hostCounts, int requests, int concurrency, Integer maxPlacementResults,
+                   boolean randomize) {
         this.hostCounts = hostCounts;
         this.requests = requests;
         this.concurrency = concurrency;
+        this.settings = maxPlacementResults == null ? SchedulerSettings.defaults()
+                : SchedulerSettings.builder().maxPlacementResults(maxPlacementResults).build();
+        this.randomize = randomize;
     }
 
     int run() throws Exception {
         System.out.printf("Overcast scheduler benchmark: %d requests per run, %d concurrent, %d cores, max heap %d MiB,"
-                        + " default filters and weighers, max_placement_results %d%n", requests, concurrency,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                SchedulerSettings.defaults().maxPlacementResults());
+                        + " default filters and weighers, max_placement_results %d, randomize_allocation_candidates %s%n",
+                requests, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                settings.maxPlacementResults(), randomize);
         System.out.printf("  %8s %14s %10s %10s %12s %14s%n", "hosts", "placements/s", "p50 ms", "p99 ms",
                 "peak heap", "setup s");
         for (int hosts : hostCounts) {
@@ -84,21 +94,21 @@ final class SchedulerBench {
 
     private void runOne(int hosts) throws Exception {
         Path dir = Files.createTempDirectory("overcast-bench-scheduler");
-        DatabaseSettings db = new DatabaseSettings("jdbc:h2:file:" + dir.resolve("overcast")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", null, 8);
+        // The database the all-in-one uses: embedded H2 files under the data dir.
+        DatabaseSettings db = Overcast.databaseSettings(ConfigLoader.load(OvercastConfig.class, null, Map.of(),
+                Map.of("data_dir", dir.toString())));
         long setupStart = System.nanoTime();
         try (ServiceDatabase placementDb = ServiceDatabase.open(db, "placement");
              InProcessBus bus = new InProcessBus(Clock.systemUTC())) {
             SimulatedHosts states = register(placementDb.jdbi(), hosts);
             PlacementService placement = new PlacementService(placementDb.jdbi(),
-                    Policy.of(PlacementPolicy.defaults()), Clock.systemUTC());
-            try (Subscription rpc = new PlacementRpc(placement.context()).listen(bus, "bench")) {
+                    Policy.of(PlacementPolicy.defaults()), Clock.systemUTC(), randomize);
+            try (Subscription rpc = placement.serveRpc(bus, "bench")) {
                 TimedPlacement placementClient = new TimedPlacement(new BusPlacementClient(bus, Duration.ofSeconds(30)));
-                Scheduler scheduler = new Scheduler(placementClient, states, SchedulerSettings.defaults(),
-                        new SplittableRandom(7));
+                Scheduler scheduler = new Scheduler(placementClient, states, settings, new SplittableRandom(7));
                 double setup = (System.nanoTime() - setupStart) / 1e9;
-                // Warm up the JIT on a tenth of the requests, then measure on fresh instances.
-                schedule(scheduler, states, Math.max(100, requests / 10), false);
+                // Warm up the JIT, then measure on fresh instances.
+                schedule(scheduler, states, Math.max(2_000, requests / 5), false);
                 System.gc();
                 HeapPeak heap = HeapPeak.start();
                 placementClient.reset();

@@ -50,11 +50,6 @@ public final class AllocationCandidates {
         public static Options defaults() {
             return new Options(true, false, null, true);
         }
-
-        /** These options without provider summaries. */
-        public Options withoutSummaries() {
-            return new Options(nestedAware, randomize, random, false);
-        }
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.allocations.Claims;
 import dev.overcast.placement.candidates.AllocationCandidates;
 import dev.overcast.placement.candidates.CandidateQuery;
+import dev.overcast.placement.candidates.CandidateSettings;
 import dev.overcast.placement.candidates.ProviderView;
 import dev.overcast.placement.candidates.RequestGroup;
 import dev.overcast.placement.model.Provider;
@@ -54,14 +55,14 @@ public final class PlacementRpc {
     public record ReleaseArgs(String consumerUuid) {
     }
 
-    private final PlacementContext ctx;
     private final ProviderView view;
     private final Claims claims;
+    private final AllocationCandidates.Options options;
 
-    public PlacementRpc(PlacementContext ctx) {
-        this.ctx = ctx;
+    public PlacementRpc(PlacementContext ctx, CandidateSettings settings) {
         this.view = ProviderView.of(ctx.index());
         this.claims = new Claims(ctx);
+        this.options = new AllocationCandidates.Options(true, settings.randomize(), settings.random(), false);
     }
 
     /** Starts serving the topic as {@code server}; close the subscription to stop. */
@@ -90,7 +91,7 @@ public final class PlacementRpc {
             group = group.withInTree(args.inTree());
         }
         var result = AllocationCandidates.find(view, CandidateQuery.of(List.of(group)).withLimit(args.limit()),
-                AllocationCandidates.Options.defaults().withoutSummaries());
+                options);
         List<String> roots = new ArrayList<>(result.requests().size());
         List<Map<String, Map<String, Long>>> allocations = new ArrayList<>(result.requests().size());
         for (AllocationCandidates.AllocationRequest request : result.requests()) {
