@@ -122,7 +122,9 @@ final class ClaimTransaction {
      * @throws ClaimRefused when a resource class is unknown or an allocation does not fit
      */
     void apply() {
-        ClaimRows.deleteAllocationsOf(h, consumers());
+        if (!previous.isEmpty()) {
+            ClaimRows.deleteAllocationsOf(h, consumers());
+        }
         List<CapacityCheck.Ask> asks = asks();
         requireResourceClasses(asks);
         Set<String> providers = new TreeSet<>();

@@ -147,7 +147,7 @@ final class CandidateSearch {
     }
 
     private void walk() {
-        List<String> order = view.uuids();
+        List<Provider> order = view.providers();
         int n = order.size();
         if (n == 0) {
             return;
@@ -158,7 +158,7 @@ final class CandidateSearch {
             if (at >= n) {
                 at -= n;
             }
-            Provider p = view.get(order.get(at));
+            Provider p = order.get(at);
             if (p != null && p.isRoot()) {
                 visit(p);
             }

@@ -23,6 +23,16 @@ public interface ProviderView {
     /** Every provider uuid in a stable order (the order candidates come out in). */
     List<String> uuids();
 
+    /** The providers in the order of {@link #uuids()}, for walks that visit them all. */
+    default List<Provider> providers() {
+        List<String> uuids = uuids();
+        List<Provider> out = new java.util.ArrayList<>(uuids.size());
+        for (String uuid : uuids) {
+            out.add(get(uuid));
+        }
+        return out;
+    }
+
     /** The provider, or null when there is none. */
     Provider get(String uuid);
 
@@ -41,6 +51,11 @@ public interface ProviderView {
             @Override
             public List<String> uuids() {
                 return index.uuids();
+            }
+
+            @Override
+            public List<Provider> providers() {
+                return index.providers();
             }
 
             @Override

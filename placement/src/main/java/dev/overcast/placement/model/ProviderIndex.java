@@ -33,6 +33,12 @@ public final class ProviderIndex {
     private final Map<String, List<String>> trees = new ConcurrentHashMap<>();
     /** Every uuid, for walks that start at a random place; copy-on-write, guarded by {@code this}. */
     private volatile List<String> order = List.of();
+    /**
+     * Every provider in {@link #order}, slot {@code i} holding the newest copy of provider
+     * {@code i}: walks read it in sequence without hashing a uuid per provider. Replaced when
+     * providers come or go, updated in place when one changes; guarded by {@code this} for writes.
+     */
+    private volatile Slots slots = new Slots(List.of());
     /** Every uuid some provider names as its parent; rebuilt with the trees. */
     private volatile Set<String> parents = Set.of();
     /**
@@ -76,6 +82,7 @@ public final class ProviderIndex {
                 Provider old = byUuid.get(p.uuid());
                 if (old == null || old.generation() <= p.generation()) {
                     byUuid.put(p.uuid(), p);
+                    slots.replace(p);
                     sharingChanged |= isSharing(p) != (old != null && isSharing(old));
                     structure |= old == null || !java.util.Objects.equals(old.parentUuid(), p.parentUuid())
                             || !old.rootUuid().equals(p.rootUuid());
@@ -97,6 +104,14 @@ public final class ProviderIndex {
 
     public Optional<Provider> get(String uuid) {
         return Optional.ofNullable(byUuid.get(uuid));
+    }
+
+    /**
+     * Every provider in the order of {@link #uuids()}, each its newest copy (a provider
+     * deleted since may still be there until the list is next asked for).
+     */
+    public List<Provider> providers() {
+        return slots;
     }
 
     /** Every provider uuid, in a stable order (by creation as loaded, then as added). */
@@ -174,6 +189,39 @@ public final class ProviderIndex {
         trees.keySet().retainAll(newTrees.keySet());
         trees.putAll(newTrees);
         order = all.stream().map(Provider::uuid).toList();
+        slots = new Slots(all);
         parents = Set.copyOf(children.keySet());
+    }
+
+    /** A fixed list of provider slots, each replaceable in place. */
+    private static final class Slots extends java.util.AbstractList<Provider> implements java.util.RandomAccess {
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Provider> providers;
+        private final Map<String, Integer> positions;
+
+        Slots(List<Provider> inOrder) {
+            providers = new java.util.concurrent.atomic.AtomicReferenceArray<>(inOrder.toArray(Provider[]::new));
+            positions = java.util.HashMap.newHashMap(inOrder.size());
+            for (int i = 0; i < inOrder.size(); i++) {
+                positions.put(inOrder.get(i).uuid(), i);
+            }
+        }
+
+        /** Puts {@code p} in its provider's slot, if the provider has one. */
+        void replace(Provider p) {
+            Integer at = positions.get(p.uuid());
+            if (at != null) {
+                providers.set(at, p);
+            }
+        }
+
+        @Override
+        public Provider get(int index) {
+            return providers.get(index);
+        }
+
+        @Override
+        public int size() {
+            return providers.length();
+        }
     }
 }
