@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 import dev.overcast.core.http.ApiException;
+import dev.overcast.placement.model.ProviderIndex;
 import dev.overcast.placement.model.ProviderWrites;
 
 /**
@@ -58,6 +59,8 @@ final class ClaimTransaction {
     private final List<ConsumerWrite> writes;
     private final Map<String, ClaimRows.ConsumerRow> existing = new HashMap<>();
     private final Map<String, Long> locked = new TreeMap<>();
+    /** The generations as locked, before {@link #finish} bumped them. */
+    private final Map<String, Long> lockedBefore = new TreeMap<>();
     private final Map<String, Integer> bumps = new TreeMap<>();
     private List<ClaimRows.AllocationRow> previous = List.of();
 
@@ -158,6 +161,7 @@ final class ClaimTransaction {
      * @return every provider locked, for the index to refresh once committed
      */
     Set<String> finish() {
+        lockedBefore.putAll(locked);
         for (Map.Entry<String, Integer> e : bumps.entrySet()) {
             long generation = locked.get(e.getKey());
             for (int i = 0; i < e.getValue(); i++) {
@@ -166,6 +170,27 @@ final class ClaimTransaction {
             locked.put(e.getKey(), generation);
         }
         return new TreeSet<>(locked.keySet());
+    }
+
+    /**
+     * What this transaction did to each locked provider, once {@link #finish}ed: its generation
+     * before and after, and the change in usage per resource class (0 when none).
+     */
+    List<ProviderIndex.UsageChange> usageChanges() {
+        Map<String, Map<String, Long>> delta = new TreeMap<>();
+        for (ClaimRows.AllocationRow r : previous) {
+            delta.computeIfAbsent(r.provider(), k -> new TreeMap<>()).merge(r.resourceClass(), -r.used(), Long::sum);
+        }
+        for (ConsumerWrite w : writes) {
+            w.allocations().forEach((provider, resources) -> resources.forEach((rc, amount) ->
+                    delta.computeIfAbsent(provider, k -> new TreeMap<>()).merge(rc, amount, Long::sum)));
+        }
+        List<ProviderIndex.UsageChange> out = new ArrayList<>();
+        for (Map.Entry<String, Long> e : lockedBefore.entrySet()) {
+            out.add(new ProviderIndex.UsageChange(e.getKey(), e.getValue(), locked.get(e.getKey()),
+                    delta.getOrDefault(e.getKey(), Map.of()), now));
+        }
+        return out;
     }
 
     private Set<String> consumers() {

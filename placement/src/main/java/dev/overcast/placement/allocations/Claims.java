@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.overcast.placement.PlacementContext;
+import dev.overcast.placement.model.ProviderIndex;
 
 /**
  * Claims and releases resources in-process, without HTTP: what the scheduler calls after it
@@ -63,7 +64,7 @@ public final class Claims {
      * @throws ClaimRefused when anything refuses; nothing is written
      */
     List<ClaimRows.AllocationRow> write(List<ConsumerWrite> writes, boolean providersFirst) {
-        record Written(List<ClaimRows.AllocationRow> previous, Set<String> touched) {
+        record Written(List<ClaimRows.AllocationRow> previous, List<ProviderIndex.UsageChange> changes) {
         }
         Written written = Transactions.write(ctx.jdbi(), h -> {
             if (providersFirst) {
@@ -71,9 +72,12 @@ public final class Claims {
             }
             ClaimTransaction tx = ClaimTransaction.lock(h, ctx.clock().instant(), writes, List.of());
             tx.apply();
-            return new Written(tx.previous(), tx.finish());
+            tx.finish();
+            return new Written(tx.previous(), tx.usageChanges());
         });
-        refresh(written.touched());
+        // Allocations change only usages and generations, which the transaction knows: the index
+        // takes them without reading the providers again (it re-reads any it cannot).
+        ctx.index().applyUsage(written.changes());
         return written.previous();
     }
 

@@ -102,6 +102,54 @@ public final class ProviderIndex {
         }
     }
 
+    /**
+     * What one committed write did to a provider's allocations.
+     *
+     * @param from  the provider's generation before the write
+     * @param to    its generation after
+     * @param delta the change in usage per resource class
+     * @param at    when the write happened (the provider's new {@code updated_at})
+     */
+    public record UsageChange(String uuid, long from, long to, Map<String, Long> delta, java.time.Instant at) {
+    }
+
+    /**
+     * Applies committed allocation changes without reading the database: a provider whose copy
+     * here is at the change's {@code from} generation is the database's state before the
+     * write, so adding the delta gives the state after. Providers whose copy is at another
+     * generation (a concurrent write got here first, or a change by another process) are
+     * re-read instead.
+     */
+    public void applyUsage(Collection<UsageChange> changes) {
+        List<String> reread = new ArrayList<>();
+        synchronized (this) {
+            for (UsageChange c : changes) {
+                if (c.to() == c.from()) {
+                    continue; // locked, not changed
+                }
+                Provider old = byUuid.get(c.uuid());
+                if (old == null || old.generation() != c.from()) {
+                    reread.add(c.uuid());
+                    continue;
+                }
+                Map<String, Long> usages = new java.util.HashMap<>(old.usages());
+                c.delta().forEach((rc, d) -> {
+                    long used = usages.getOrDefault(rc, 0L) + d;
+                    if (used == 0) {
+                        usages.remove(rc);
+                    } else {
+                        usages.put(rc, used);
+                    }
+                });
+                Provider p = new Provider(old.uuid(), old.name(), c.to(), old.parentUuid(), old.rootUuid(),
+                        old.inventories(), usages, old.traits(), old.aggregates(), old.createdAt(), c.at());
+                byUuid.put(p.uuid(), p);
+                slots.replace(p);
+            }
+        }
+        refresh(reread);
+    }
+
     public Optional<Provider> get(String uuid) {
         return Optional.ofNullable(byUuid.get(uuid));
     }
