@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import dev.overcast.core.auth.RevocationList;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
+import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.db.DatabaseSettings;
 import dev.overcast.core.db.ServiceDatabase;
@@ -49,6 +50,7 @@ public final class Overcast implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final HttpHost host;
     private final String publicUrl;
+    private final InProcessBus bus;
 
     private Overcast(OvercastConfig config, Clock clock) {
         this.config = config;
@@ -73,7 +75,7 @@ public final class Overcast implements AutoCloseable {
                     new Bootstrap.CatalogEntry("image", "glance", "/image"),
                     new Bootstrap.CatalogEntry("placement", "placement", "/placement")));
 
-            InProcessBus bus = new InProcessBus(clock);
+            this.bus = new InProcessBus(clock);
             closeables.add(bus);
             ServiceDatabase imageDb = open(db, "image");
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
@@ -125,6 +127,11 @@ public final class Overcast implements AutoCloseable {
 
     public OvercastConfig config() {
         return config;
+    }
+
+    /** The bus the services talk over, for in-process callers such as the scheduler. */
+    public Bus bus() {
+        return bus;
     }
 
     private static String host() {

@@ -42,10 +42,11 @@ public final class BusPlacementClient implements PlacementClient {
     }
 
     /**
-     * Candidate {@code i} is root provider {@code roots[i]} with allocation request
-     * {@code allocations[i]}; null means every requested amount from the root itself.
+     * The candidates: {@code roots} their root providers' uuids separated by spaces, in
+     * order; {@code allocations} by position the requests of candidates that do not take
+     * every requested amount from their root alone.
      */
-    public record CandidatesReply(List<String> roots, List<Map<String, Map<String, Long>>> allocations) {
+    public record CandidatesReply(String roots, Map<Integer, Map<String, Map<String, Long>>> allocations) {
     }
 
     public record ClaimArgs(String consumerUuid, String projectId, String userId, String consumerType,
@@ -72,11 +73,15 @@ public final class BusPlacementClient implements PlacementClient {
         CandidatesReply reply = bus.call(PLACEMENT, CANDIDATES, new CandidatesArgs(q.resources(), q.requiredTraits(),
                 q.forbiddenTraits(), q.memberOf(), q.forbiddenAggregates(), q.inTree(), q.limit()),
                 CandidatesReply.class, timeout);
-        List<Candidate> out = new ArrayList<>(reply.roots().size());
-        for (int i = 0; i < reply.roots().size(); i++) {
-            String root = reply.roots().get(i);
+        if (reply.roots().isEmpty()) {
+            return List.of();
+        }
+        String[] roots = reply.roots().split(" ");
+        Map<String, Long> resources = q.resources();
+        List<Candidate> out = new ArrayList<>(roots.length);
+        for (int i = 0; i < roots.length; i++) {
             Map<String, Map<String, Long>> request = reply.allocations().get(i);
-            out.add(new Candidate(root, request == null ? Map.of(root, q.resources()) : request));
+            out.add(new Candidate(roots[i], request == null ? Map.of(roots[i], resources) : request));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.overcast.placement.rpc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +39,13 @@ public final class PlacementRpc {
     }
 
     /**
-     * Candidate {@code i} is root provider {@code roots[i]} with allocation request
-     * {@code allocations[i]}; a null request means the common case, every requested amount
-     * from the root itself, which keeps a reply of a thousand candidates small.
+     * The candidates, compact because a reply carries up to a thousand of them: {@code roots}
+     * is their root providers' uuids separated by spaces, in order; {@code allocations} holds,
+     * by position, the allocation requests of the candidates that do not simply take every
+     * requested amount from their root (nested and sharing trees). JSON of a thousand separate
+     * strings and nulls costs more than the search itself.
      */
-    public record CandidatesReply(List<String> roots, List<Map<String, Map<String, Long>>> allocations) {
+    public record CandidatesReply(String roots, Map<Integer, Map<String, Map<String, Long>>> allocations) {
     }
 
     public record ClaimArgs(String consumerUuid, String projectId, String userId, String consumerType,
@@ -92,23 +95,28 @@ public final class PlacementRpc {
         }
         var result = AllocationCandidates.find(view, CandidateQuery.of(List.of(group)).withLimit(args.limit()),
                 options);
-        List<String> roots = new ArrayList<>(result.requests().size());
-        List<Map<String, Map<String, Long>>> allocations = new ArrayList<>(result.requests().size());
-        for (AllocationCandidates.AllocationRequest request : result.requests()) {
-            Map<String, Map<String, Long>> a = request.allocations();
-            if (a.size() == 1) {
-                String only = a.keySet().iterator().next();
-                Provider p = view.get(only);
-                if (p != null && p.isRoot() && a.get(only).equals(args.resources())) {
-                    roots.add(only);
-                    allocations.add(null);
-                    continue;
-                }
+        StringBuilder roots = new StringBuilder(result.requests().size() * 37);
+        Map<Integer, Map<String, Map<String, Long>>> allocations = new HashMap<>();
+        for (int i = 0; i < result.requests().size(); i++) {
+            Map<String, Map<String, Long>> a = result.requests().get(i).allocations();
+            String root = simpleRoot(a, args.resources());
+            if (root == null) {
+                root = rootOf(result.requests().get(i));
+                allocations.put(i, a);
             }
-            roots.add(rootOf(request));
-            allocations.add(a);
+            roots.append(i == 0 ? "" : " ").append(root);
         }
-        return new CandidatesReply(roots, allocations);
+        return new CandidatesReply(roots.toString(), allocations);
+    }
+
+    /** The root, when a candidate takes every requested amount from a root provider alone; else null. */
+    private String simpleRoot(Map<String, Map<String, Long>> allocations, Map<String, Long> requested) {
+        if (allocations.size() != 1) {
+            return null;
+        }
+        Map.Entry<String, Map<String, Long>> only = allocations.entrySet().iterator().next();
+        Provider p = view.get(only.getKey());
+        return p != null && p.isRoot() && only.getValue().equals(requested) ? only.getKey() : null;
     }
 
     /** The root of the tree a candidate is anchored at: that of a provider that shares nothing. */
