@@ -27,32 +27,18 @@ public record AggregateInstanceExtraSpecsFilter() implements HostFilter {
                         new FilterResult.Reject("aggregate " + metadataKey + " is not " + value)));
             }
         });
-        if (requirements.isEmpty()) {
-            return HostCheck.NOTHING_TO_CHECK;
-        }
-        Requirement[] all = requirements.toArray(Requirement[]::new);
-        return host -> {
-            for (Requirement r : all) {
-                FilterResult result = r.judge(host);
-                if (result != FilterResult.PASS) {
-                    return result;
-                }
-            }
-            return FilterResult.PASS;
-        };
+        return HostCheck.allOf(requirements);
     }
 
     /** The metadata key an extra spec key names, or null when the key belongs to another scope. */
     static String metadataKey(String key) {
-        int colon = key.indexOf(':');
-        if (colon < 0) {
-            return key;
-        }
-        return key.substring(0, colon).equals(SCOPE) ? key.substring(colon + 1) : null;
+        return ExtraSpecMatcher.scopedKey(key, SCOPE);
     }
 
-    private record Requirement(String key, ExtraSpecMatcher matcher, FilterResult missing, FilterResult mismatch) {
-        FilterResult judge(HostState host) {
+    private record Requirement(String key, ExtraSpecMatcher matcher, FilterResult missing, FilterResult mismatch)
+            implements HostCheck {
+        @Override
+        public FilterResult check(HostState host) {
             boolean seen = false;
             for (Aggregate a : host.aggregates()) {
                 String value = a.metadata().get(key);

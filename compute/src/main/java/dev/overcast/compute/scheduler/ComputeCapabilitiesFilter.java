@@ -50,34 +50,20 @@ public record ComputeCapabilitiesFilter() implements HostFilter {
                         new FilterResult.Reject(capability + " is not " + value)));
             }
         });
-        if (requirements.isEmpty()) {
-            return HostCheck.NOTHING_TO_CHECK;
-        }
-        Requirement[] all = requirements.toArray(Requirement[]::new);
-        return host -> {
-            for (Requirement r : all) {
-                FilterResult result = r.judge(host);
-                if (result != FilterResult.PASS) {
-                    return result;
-                }
-            }
-            return FilterResult.PASS;
-        };
+        return HostCheck.allOf(requirements);
     }
 
     /** The capability an extra spec key names, or null when the key belongs to another scope. */
     static String capabilityKey(String key) {
-        int colon = key.indexOf(':');
-        if (colon < 0) {
-            return key;
-        }
-        return key.substring(0, colon).equals(SCOPE) ? key.substring(colon + 1) : null;
+        return ExtraSpecMatcher.scopedKey(key, SCOPE);
     }
 
     /** One extra spec, with the host attribute it reads resolved once; {@code number} and {@code text} may be null. */
     private record Requirement(String key, ToLongFunction<HostState> number, Function<HostState, String> text,
-                               ExtraSpecMatcher matcher, FilterResult missing, FilterResult mismatch) {
-        FilterResult judge(HostState host) {
+                               ExtraSpecMatcher matcher, FilterResult missing, FilterResult mismatch)
+            implements HostCheck {
+        @Override
+        public FilterResult check(HostState host) {
             if (number != null) {
                 long value = number.applyAsLong(host);
                 boolean ok = matcher.isNumeric() ? matcher.matches(value) : matcher.matches(Long.toString(value));

@@ -136,4 +136,16 @@ final class ExtraSpecMatcher {
         }
         return false;
     }
+
+    /**
+     * The key an extra spec names within {@code scope}: {@code scope:key} and an unscoped
+     * {@code key} give {@code key}; a key of another scope gives null.
+     */
+    static String scopedKey(String key, String scope) {
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            return key;
+        }
+        return key.substring(0, colon).equals(scope) ? key.substring(colon + 1) : null;
+    }
 }

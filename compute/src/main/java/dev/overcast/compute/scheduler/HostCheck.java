@@ -8,4 +8,21 @@ public interface HostCheck {
 
     /** Whether {@code host} may take the instance. */
     FilterResult check(HostState host);
+
+    /** A check that passes a host only when every one of {@code checks} does; the first refusal is its answer. */
+    static HostCheck allOf(java.util.List<? extends HostCheck> checks) {
+        if (checks.isEmpty()) {
+            return NOTHING_TO_CHECK;
+        }
+        HostCheck[] all = checks.toArray(HostCheck[]::new);
+        return host -> {
+            for (HostCheck c : all) {
+                FilterResult result = c.check(host);
+                if (result != FilterResult.PASS) {
+                    return result;
+                }
+            }
+            return FilterResult.PASS;
+        };
+    }
 }
