@@ -7,6 +7,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.TopologyRecoveryException;
+import com.rabbitmq.client.impl.ForgivingExceptionHandler;
 import dev.overcast.core.bus.RabbitConsumer.Binding;
 import dev.overcast.core.bus.RabbitConsumer.Spec;
 import java.io.IOException;
@@ -79,20 +81,19 @@ public final class RabbitBus implements Bus {
     private final RabbitSettings settings;
     private final Clock clock;
     private final Connection connection;
-    private final ExecutorService dispatch;
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rabbit-bus-", 0).factory());
     private final RabbitPublisher publisher;
     private final String replyQueue = "reply_" + shortId();
     private final ConcurrentMap<String, PendingCall> pendingCalls = new ConcurrentHashMap<>();
     private final Set<Attached> attached = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closed;
     private RabbitConsumer replies;
 
-    private RabbitBus(RabbitSettings settings, Clock clock, Connection connection, ExecutorService dispatch) {
+    private RabbitBus(RabbitSettings settings, Clock clock, Connection connection, AtomicBoolean closed) {
         this.settings = settings;
         this.clock = clock;
         this.connection = connection;
-        this.dispatch = dispatch;
+        this.closed = closed;
         this.publisher = new RabbitPublisher(connection, settings, this::returned);
     }
 
@@ -115,17 +116,20 @@ public final class RabbitBus implements Bus {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setThreadFactory(Thread.ofPlatform().name("rabbit-bus-io-", 0).daemon(true).factory());
-        // Consumer callbacks on virtual threads: the client still runs one channel's callbacks one at a time.
+        var closed = new AtomicBoolean();
+        factory.setExceptionHandler(new QuietWhenClosed(closed));
+        // Consumer callbacks on virtual threads; the client still runs one channel's callbacks one at a time.
+        // Never shut down: the client hands it a channel's last callbacks after the connection closed, and a
+        // thread-per-task executor holds no thread while idle.
         ExecutorService dispatch = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rabbit-bus-dispatch-", 0).factory());
         Connection connection;
         try {
             connection = factory.newConnection(dispatch, "overcast");
         } catch (IOException | TimeoutException e) {
-            dispatch.shutdownNow();
             throw new TransportException("cannot connect to RabbitMQ at " + settings.redactedUri() + ": "
                     + RabbitErrors.reason(e), e);
         }
-        var bus = new RabbitBus(settings, clock, connection, dispatch);
+        var bus = new RabbitBus(settings, clock, connection, closed);
         try {
             bus.start();
         } catch (RuntimeException e) {
@@ -241,7 +245,7 @@ public final class RabbitBus implements Bus {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        attached.forEach(Attached::detach); // the connection's close below cancels their consumers at once
+        attached.forEach(Attached::abandon); // the connection's close below cancels their consumers at once
         var closing = new BusClosedException("the bus closed before a reply came");
         pendingCalls.values().forEach(call -> call.reply().completeExceptionally(closing));
         tasks.shutdownNow();
@@ -250,7 +254,6 @@ public final class RabbitBus implements Bus {
         } catch (IOException | ShutdownSignalException e) {
             log.debug("closing the connection to {} failed: {}", settings.redactedUri(), e.getMessage());
         }
-        dispatch.shutdown();
     }
 
     @Override
@@ -355,6 +358,25 @@ public final class RabbitBus implements Bus {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
+    /** The client's own handler, but what fails because the bus closed during a recovery is no error. */
+    private static final class QuietWhenClosed extends ForgivingExceptionHandler {
+        private final AtomicBoolean closed;
+
+        QuietWhenClosed(AtomicBoolean closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public void handleTopologyRecoveryException(Connection connection, com.rabbitmq.client.Channel channel,
+                                                    TopologyRecoveryException exception) {
+            if (closed.get()) {
+                log.debug("the bus closed while recovering its connection: {}", exception.getMessage());
+            } else {
+                super.handleTopologyRecoveryException(connection, channel, exception);
+            }
+        }
+    }
+
     /** A call waiting for its reply. */
     private record PendingCall(Target target, Method method, Duration timeout, CompletableFuture<byte[]> reply) {
     }
@@ -375,11 +397,16 @@ public final class RabbitBus implements Bus {
             return open;
         }
 
-        /** Stops taking messages without telling the broker: the bus is closing its connection. */
+        /** Stops taking messages; the caller tells the broker, or closes the connection. */
         synchronized boolean detach() {
             boolean wasOpen = open;
             open = false;
             return wasOpen;
+        }
+
+        /** The bus is closing its connection: stops taking messages (a subscriber also interrupts its handler). */
+        void abandon() {
+            detach();
         }
 
         @Override
@@ -444,6 +471,8 @@ public final class RabbitBus implements Bus {
     private final class Subscriber extends Attached {
         private final String prefix;
         private final Consumer<Notification> handler;
+        /** The dispatch thread running the handler now, if any, for {@link #abandon} to interrupt. */
+        private volatile Thread running;
 
         Subscriber(String prefix, Consumer<Notification> handler) {
             this.prefix = prefix;
@@ -455,6 +484,7 @@ public final class RabbitBus implements Bus {
             if (!isOpen()) {
                 return;
             }
+            running = Thread.currentThread();
             try {
                 Notification notification = MessageCodec.readNotification(delivery.getBody());
                 if (notification.hasEventTypePrefix(prefix)) {
@@ -462,8 +492,20 @@ public final class RabbitBus implements Bus {
                 }
             } catch (RuntimeException e) {
                 log.warn("a subscriber to '{}' failed on a notification", prefix, e);
+            } finally {
+                running = null;
+                Thread.interrupted(); // an interrupt meant for the handler stops with it, not in the client
             }
             ack.run();
+        }
+
+        @Override
+        void abandon() {
+            super.abandon();
+            Thread handling = running;
+            if (handling != null) {
+                handling.interrupt();
+            }
         }
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,5 +148,25 @@ abstract class NotificationContract {
 
         assertThatThrownBy(() -> notifier.info("instance.create.end", payload("active")))
                 .isInstanceOf(BusClosedException.class);
+    }
+
+    @Test
+    void closing_the_bus_interrupts_a_subscriber_handler_still_running() throws InterruptedException {
+        var started = new CountDownLatch(1);
+        var interrupted = new CountDownLatch(1);
+        bus.subscribe(TOPIC, "", notification -> {
+            started.countDown();
+            try {
+                Thread.sleep(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        notifier.info("instance.create.end", payload("active"));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        bus.close();
+
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the handler was interrupted").isTrue();
     }
 }
