@@ -3,17 +3,12 @@ package dev.overcast.core.bus;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
-import com.rabbitmq.client.TopologyRecoveryException;
-import com.rabbitmq.client.impl.ForgivingExceptionHandler;
 import dev.overcast.core.bus.RabbitConsumer.Binding;
 import dev.overcast.core.bus.RabbitConsumer.Spec;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * the queue {@code topic.server}, and a queue of its own, {@code topic_fanout_<id>}, bound to the
  * fanout exchange {@code topic_fanout}; for each subscriber, a queue of its own bound to
  * {@code topic.<priority>} for every {@link Priority}; and one reply queue per bus, {@code reply_<id>}.
- * Messages are the same JSON bytes as in-process, through the same {@link MessageCodec}.
+ * Messages are the same JSON bytes as in-process, through the same {@link MessageCodec}. As with
+ * oslo.messaging, calls and notifications share the exchange, so a notification topic must not also
+ * be an RPC topic with a server named like a priority ({@code info}, {@code error}, ...).
  *
  * <p>Unlike oslo.messaging, every queue is auto-deleted with its last consumer: a message to a
  * topic or server nobody listens on is unroutable rather than parked for a listener that may come
@@ -104,31 +101,8 @@ public final class RabbitBus implements Bus {
     public static RabbitBus connect(RabbitSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
-        var factory = new ConnectionFactory();
-        try {
-            factory.setUri(settings.uri());
-        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot use RabbitMQ uri " + settings.redactedUri() + ": " + e.getMessage(), e);
-        }
-        int timeout = (int) settings.connectTimeout().toMillis();
-        factory.setConnectionTimeout(timeout);
-        factory.setHandshakeTimeout(timeout);
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
-        factory.setThreadFactory(Thread.ofPlatform().name("rabbit-bus-io-", 0).daemon(true).factory());
         var closed = new AtomicBoolean();
-        factory.setExceptionHandler(new QuietWhenClosed(closed));
-        // Consumer callbacks on virtual threads; the client still runs one channel's callbacks one at a time.
-        // Never shut down: the client hands it a channel's last callbacks after the connection closed, and a
-        // thread-per-task executor holds no thread while idle.
-        ExecutorService dispatch = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rabbit-bus-dispatch-", 0).factory());
-        Connection connection;
-        try {
-            connection = factory.newConnection(dispatch, "overcast");
-        } catch (IOException | TimeoutException e) {
-            throw new TransportException("cannot connect to RabbitMQ at " + settings.redactedUri() + ": "
-                    + RabbitErrors.reason(e), e);
-        }
+        Connection connection = RabbitConnections.open(settings, closed::get);
         var bus = new RabbitBus(settings, clock, connection, closed);
         try {
             bus.start();
@@ -356,25 +330,6 @@ public final class RabbitBus implements Bus {
 
     private static String shortId() {
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** The client's own handler, but what fails because the bus closed during a recovery is no error. */
-    private static final class QuietWhenClosed extends ForgivingExceptionHandler {
-        private final AtomicBoolean closed;
-
-        QuietWhenClosed(AtomicBoolean closed) {
-            this.closed = closed;
-        }
-
-        @Override
-        public void handleTopologyRecoveryException(Connection connection, com.rabbitmq.client.Channel channel,
-                                                    TopologyRecoveryException exception) {
-            if (closed.get()) {
-                log.debug("the bus closed while recovering its connection: {}", exception.getMessage());
-            } else {
-                super.handleTopologyRecoveryException(connection, channel, exception);
-            }
-        }
     }
 
     /** A call waiting for its reply. */

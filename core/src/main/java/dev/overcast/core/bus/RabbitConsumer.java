@@ -9,6 +9,7 @@ import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -113,6 +114,7 @@ final class RabbitConsumer {
                     throw new TransportException("cannot consume from queue " + spec.queue() + ": " + RabbitErrors.reason(e), e);
                 }
                 log.debug("queue {} went away while it was being declared; declaring it again", spec.queue());
+                pause(attempt);
             }
         }
     }
@@ -139,6 +141,16 @@ final class RabbitConsumer {
             subscribe();
         } catch (RuntimeException e) {
             log.error("stopped consuming from queue {}: {}", spec.queue(), e.getMessage(), e);
+        }
+    }
+
+    /** Gives the broker a moment to finish deleting the queue before declaring it again. */
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(Duration.ofMillis(20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while declaring queue " + spec.queue() + " again", e);
         }
     }
 
