@@ -131,6 +131,7 @@ public final class RabbitBus implements Bus {
         var call = new PendingCall(target, method, timeout, new CompletableFuture<>());
         pendingCalls.put(id, call);
         try {
+            requireOpen(); // again: close() fails only the calls it finds waiting
             var properties = properties(method, id)
                     .replyTo(replyQueue)
                     .expiration(Long.toString(Math.max(1, timeout.toMillis())))
@@ -280,6 +281,9 @@ public final class RabbitBus implements Bus {
         PendingCall call = id == null ? null : pendingCalls.get(id);
         if (call != null) {
             call.reply().completeExceptionally(new CallTimeoutException(call.target(), call.method(), call.timeout(), NOBODY_LISTENS));
+        } else if (returned.getProperties().getReplyTo() != null) {
+            log.debug("call {} to {} came back unroutable after its caller stopped waiting",
+                    returned.getProperties().getType(), returned.getRoutingKey());
         } else {
             log.warn("dropped cast {} to {}: {}", returned.getProperties().getType(), returned.getRoutingKey(), NOBODY_LISTENS);
         }
