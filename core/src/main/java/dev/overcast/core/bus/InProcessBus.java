@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The bus inside one JVM, for the all-in-one shape and for tests. Each instance is a world of its
@@ -31,10 +30,8 @@ import tools.jackson.databind.JsonNode;
  * ({@link ConsumerQueue}); a fanout gives every consumer of the topic queue its own copy.
  *
  * <p>Every message crosses as JSON bytes: encoded on the sender's thread, decoded by each
- * receiver for itself (so no two handlers share a mutable tree), and replies likewise. It is
- * stricter than the broker in one way: args records are read back into their own class before
- * sending, so a record that cannot make the trip fails at the sender, in a unit test, instead of
- * at a remote listener in production.
+ * receiver for itself (so no two handlers share a mutable tree), and replies likewise, through
+ * the same {@link MessageCodec} as over the broker, read-back check included.
  *
  * <p>Each delivery runs on its own virtual thread, in no promised order, like oslo.messaging's
  * threaded executor. A call waits on a future that stands for its reply queue: when nobody
@@ -62,16 +59,14 @@ public final class InProcessBus implements Bus {
 
     @Override
     public <R> R call(Target target, Method method, Object args, Class<R> resultType, Duration timeout) {
-        if (timeout == null || !timeout.isPositive()) {
-            throw new IllegalArgumentException("a call needs a positive timeout, not " + timeout);
-        }
+        MessageCodec.requireTimeout(timeout);
         byte[] request = encode(target, method, args);
         var reply = new CompletableFuture<byte[]>();
         waitingCalls.add(reply);
         try {
-            boolean heard = deliverToOne(target, request, answer -> reply.complete(Wire.encode(answer.toJson(), "a reply")));
+            boolean heard = deliverToOne(target, request, answer -> reply.complete(MessageCodec.reply(answer)));
             try {
-                return readResult(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS), method, resultType);
+                return MessageCodec.result(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS), method, resultType);
             } catch (TimeoutException e) {
                 throw new CallTimeoutException(target, method, timeout, heard ? null : "nobody listens there");
             }
@@ -123,9 +118,7 @@ public final class InProcessBus implements Bus {
     @Override
     public void publish(String topic, Notification notification) {
         requireOpen();
-        String what = "notification " + notification.eventType();
-        byte[] message = Wire.encode(notification, what);
-        Wire.decode(message, Notification.class, what); // reads back; see the class comment
+        byte[] message = MessageCodec.notification(notification);
         ConsumerQueue<Subscriber> queue = subscribers.get(topic);
         for (Subscriber subscriber : queue == null ? List.<Subscriber>of() : queue.all()) {
             if (notification.hasEventTypePrefix(subscriber.prefix) && subscriber.enqueue(message)) {
@@ -164,15 +157,7 @@ public final class InProcessBus implements Bus {
 
     private byte[] encode(Target target, Method method, Object args) {
         requireOpen();
-        if (!target.canSend(method.version())) {
-            throw new VersionCapException(target, method);
-        }
-        String what = "the args of " + method;
-        JsonNode tree = Wire.toTree(args, what);
-        if (args instanceof Record) {
-            Wire.fromTree(tree, args.getClass(), what + " (read back before sending)"); // see the class comment
-        }
-        return Wire.encode(new Envelope(method.name(), method.version(), tree, RequestContext.current()), what);
+        return MessageCodec.request(target, method, args);
     }
 
     /** Hands the message to the consumer whose turn it is; false when the queue has none now. */
@@ -191,14 +176,6 @@ public final class InProcessBus implements Bus {
             log.debug("dropped a message to {}: its listeners closed before it arrived", target);
         });
         return true;
-    }
-
-    private static <R> R readResult(byte[] reply, Method method, Class<R> resultType) {
-        return switch (Reply.fromJson(Wire.decode(reply, JsonNode.class, "the reply to " + method))) {
-            case Reply.Result result when resultType == Void.class -> null;
-            case Reply.Result result -> Wire.fromTree(result.value(), resultType, "the result of " + method);
-            case Reply.Failure failure -> throw failure.toException();
-        };
     }
 
     private static void logFailure(Method method, Reply reply) {
@@ -255,11 +232,7 @@ public final class InProcessBus implements Bus {
         }
 
         Reply handle(byte[] message) {
-            try {
-                return dispatcher.dispatch(Wire.decode(message, Envelope.class, "a message"));
-            } catch (MessageFormatException e) {
-                return Reply.Failure.of(e);
-            }
+            return MessageCodec.serve(dispatcher, message);
         }
 
         @Override
@@ -308,7 +281,7 @@ public final class InProcessBus implements Bus {
                 return;
             }
             try {
-                handler.accept(Wire.decode(message, Notification.class, "a notification"));
+                handler.accept(MessageCodec.readNotification(message));
             } catch (RuntimeException e) {
                 log.warn("a subscriber to '{}' failed on a notification", prefix, e);
             }

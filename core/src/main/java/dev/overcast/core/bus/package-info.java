@@ -3,8 +3,9 @@
  * versioned notifications, all carried as JSON.
  *
  * <p>{@link dev.overcast.core.bus.Bus} is the one interface; {@link dev.overcast.core.bus.InProcessBus}
- * serves the all-in-one shape and every test, and a RabbitMQ transport serves split roles. Code
- * that sends or listens never knows which one it has.
+ * serves the all-in-one shape and most tests, and {@link dev.overcast.core.bus.RabbitBus} serves
+ * roles split across processes. Code that sends or listens never knows which one it has; the
+ * tests hold both to one contract.
  *
  * <p>The vocabulary is oslo.messaging's, so that Nova's habits carry over: a {@link
  * dev.overcast.core.bus.Target} names a topic and optionally a server; a {@link
