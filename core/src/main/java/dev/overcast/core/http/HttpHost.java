@@ -32,9 +32,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Serves every service on one port, each under its own path prefix, and runs the path of a
  * request that DESIGN.md describes: request id, body limit, token check (local, no database),
- * microversion negotiation
- * (for services that have a {@link VersionHistory}; its headers go on every answer), route
- * match (404/405), handler, and the service's fault body for any error. A handler's
+ * microversion negotiation (for services with a {@link VersionHistory}, whose headers then go
+ * on every answer), route match (404/405), handler, and the service's fault body for any
+ * error. A handler's
  * unexpected exception becomes a 500 whose body says nothing internal.
  */
 public final class HttpHost implements AutoCloseable {
