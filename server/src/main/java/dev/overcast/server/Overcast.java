@@ -21,6 +21,8 @@ import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.InProcessBus;
+import dev.overcast.core.bus.RabbitBus;
+import dev.overcast.core.bus.RabbitSettings;
 import dev.overcast.core.db.DatabaseSettings;
 import dev.overcast.core.db.ServiceDatabase;
 import dev.overcast.core.http.HttpHost;
@@ -50,7 +52,7 @@ public final class Overcast implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final HttpHost host;
     private final String publicUrl;
-    private final InProcessBus bus;
+    private final Bus bus;
 
     private Overcast(OvercastConfig config, Clock clock) {
         this.config = config;
@@ -75,7 +77,8 @@ public final class Overcast implements AutoCloseable {
                     new Bootstrap.CatalogEntry("image", "glance", "/image"),
                     new Bootstrap.CatalogEntry("placement", "placement", "/placement")));
 
-            this.bus = new InProcessBus(clock);
+            this.bus = config.bus().url() == null ? new InProcessBus(clock)
+                    : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
             closeables.add(bus);
             ServiceDatabase imageDb = open(db, "image");
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,

@@ -31,11 +31,12 @@ import dev.overcast.image.ImageSettings;
  *                           default: every feature off, as in Keystone
  * @param image              Image service options
  * @param placement          Placement service options
+ * @param bus                the message bus between the roles
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
                              Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image,
-                             Placement placement) {
+                             Placement placement, Bus bus) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -50,6 +51,14 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         securityCompliance = securityCompliance == null ? SecurityCompliance.OFF : securityCompliance;
         image = image == null ? new Image(null, null) : image;
         placement = placement == null ? new Placement(null) : placement;
+        bus = bus == null ? new Bus(null) : bus;
+    }
+
+    /**
+     * @param url the RabbitMQ broker, {@code amqp://user:password@host:5672/vhost}; default none: the
+     *            in-process bus, for one process ({@code OVERCAST_BUS_URL})
+     */
+    public record Bus(String url) {
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A RabbitMQ virtual host of its own for one test class, so that its queues and exchanges meet no
- * other test's, deleted again by {@link #close()}.
+ * other test's, deleted again by {@link #close()}. Other modules' tests use it through core's
+ * test jar.
  *
  * <p>The broker is {@code overcast.test.rabbit.uri} (default {@code amqp://guest:guest@127.0.0.1:5672},
  * no vhost). The vhost is made through the management HTTP API ({@code overcast.test.rabbit.management},
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * on this machine ({@code overcast.test.rabbit.ctl}), which needs the rights to talk to the node.
  * When neither works the test fails, naming both; it is never skipped.
  */
-final class RabbitVhost implements AutoCloseable {
+public final class RabbitVhost implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String name;
@@ -38,7 +39,7 @@ final class RabbitVhost implements AutoCloseable {
     }
 
     /** A fresh vhost whose name starts with {@code overcast-test-<label>-}, its user allowed everything. */
-    static RabbitVhost create(String label) {
+    public static RabbitVhost create(String label) {
         String brokerUri = System.getProperty("overcast.test.rabbit.uri", "amqp://guest:guest@127.0.0.1:5672");
         URI broker = URI.create(brokerUri);
         String[] credentials = broker.getUserInfo() == null ? new String[] {"guest", "guest"} : broker.getUserInfo().split(":", 2);
@@ -51,12 +52,12 @@ final class RabbitVhost implements AutoCloseable {
         return new RabbitVhost(name, brokerUri, admin);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Settings for a bus on this vhost, every other option at its default. */
-    RabbitSettings settings() {
+    public RabbitSettings settings() {
         return RabbitSettings.of(brokerUri + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
