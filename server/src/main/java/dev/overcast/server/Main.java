@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
                 "  OVERCAST_TOKEN_EXPIRATION (seconds, 3600), OVERCAST_PASSWORD_HASH_ROUNDS (bcrypt cost, 12),",
                 "  OVERCAST_MAX_BODY_BYTES (1048576), OVERCAST_POLICY_DIR (DATA_DIR/policy: <service>.yaml overrides),",
                 "  OVERCAST_SECURITY_COMPLIANCE_* (Keystone's [security_compliance] options; all off by default),",
-                "  OVERCAST_IMAGE_IMAGE_SIZE_CAP (bytes, 1 TiB), OVERCAST_IMAGE_IMAGE_SIZE_TOTAL (bytes per project, -1: none).",
+                "  OVERCAST_IMAGE_IMAGE_SIZE_CAP (bytes, 1 TiB), OVERCAST_IMAGE_IMAGE_SIZE_TOTAL (bytes per project, -1: none),",
+                "  OVERCAST_PLACEMENT_RANDOMIZE_ALLOCATION_CANDIDATES (false),",
+                "  OVERCAST_BUS_URL (default: the in-process bus; or amqp://USER:PASSWORD@HOST:5672/VHOST for RabbitMQ).",
                 "The README's configuration table describes each."})
 public final class Main implements Callable<Integer> {
 
