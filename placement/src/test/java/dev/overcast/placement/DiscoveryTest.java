@@ -2,22 +2,12 @@ package dev.overcast.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DiscoveryTest {
-    static PlacementServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new PlacementServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
 
     @Test
     void theRootNamesTheMicroversionRangeWithoutAToken() {

@@ -12,12 +12,14 @@ import dev.overcast.testkit.ApiClient;
 import dev.overcast.testkit.TestDatabase;
 import dev.overcast.testkit.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Placement server on a free port and its own database (H2, or PostgreSQL with
  * {@code -Dovercast.test.db=postgresql}). Identity is replaced by {@link TestTokens}.
  */
-public final class PlacementServer implements AutoCloseable {
+public final class PlacementServer implements AutoCloseable, AfterAllCallback {
     private final TestDatabase database;
     private final ServiceDatabase db;
     private final HttpHost host;
@@ -59,6 +61,12 @@ public final class PlacementServer implements AutoCloseable {
 
     public PlacementService service() {
         return service;
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension static final}): closed after the class's tests. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

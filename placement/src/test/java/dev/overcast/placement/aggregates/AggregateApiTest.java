@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.placement.traits.TestProviders;
@@ -18,18 +18,13 @@ import tools.jackson.databind.JsonNode;
 class AggregateApiTest {
     static final String AGG_1 = "f918801a-5e54-4bee-9095-09a9d0c786b8";
     static final String AGG_2 = "a893eb5c-e2a0-4251-ab26-f71d3b0cfc0b";
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient latest;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         latest = server.admin("latest");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String path(String rp) {

@@ -13,27 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
 
 /** What a claim refuses, with upstream's status, code and words, and that nothing is written then. */
 class AllocationRefusalsTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.37");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static ApiClient.Reply put(String consumer, Map<String, Map<String, Object>> allocations) {

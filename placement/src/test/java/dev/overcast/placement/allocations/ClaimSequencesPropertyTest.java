@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,7 +28,8 @@ import dev.overcast.testkit.ApiClient;
  * usages (the index) must equal the sum of its allocations (the database).
  */
 class ClaimSequencesPropertyTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
     static Claims claims;
 
@@ -36,14 +37,8 @@ class ClaimSequencesPropertyTest {
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
         claims = new Claims(server.service().context());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static LongStream seeds() {

@@ -8,29 +8,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
 
 /** The in-process entry point the scheduler uses, checked exactly as the HTTP routes are. */
 class ClaimsTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
     static Claims claims;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
         claims = new Claims(server.service().context());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

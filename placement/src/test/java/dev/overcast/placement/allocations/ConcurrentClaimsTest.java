@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
@@ -29,20 +29,15 @@ import dev.overcast.testkit.ApiClient;
  * {@code -Dovercast.test.db=postgresql}): however many race, no inventory is over-committed.
  */
 class ConcurrentClaimsTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
     static Claims claims;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
         claims = new Claims(server.service().context());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Runs every task on its own virtual thread, all released at once by a latch; returns their results. */

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.core.json.Json;
 import dev.overcast.placement.PlacementServer;
@@ -26,18 +26,13 @@ import dev.overcast.testkit.ApiClient;
 
 /** {@code GET, PUT, DELETE /allocations/{consumer_uuid}} and how each microversion shapes them. */
 class ConsumerAllocationsTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String computeNode() {

@@ -11,27 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
 
 /** {@code POST /allocations}: many consumers in one transaction, from microversion 1.13. */
 class ManyConsumersTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

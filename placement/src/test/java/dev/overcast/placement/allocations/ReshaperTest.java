@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.core.json.Json;
 import dev.overcast.placement.PlacementServer;
@@ -27,7 +27,8 @@ import dev.overcast.testkit.ApiClient;
  * to a new child provider in one request, as upstream's functional tests do it.
  */
 class ReshaperTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     /** Per test: a root with VCPU and DISK_GB, three consumers on it, and an empty child. */
@@ -42,13 +43,7 @@ class ReshaperTest {
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.30");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach

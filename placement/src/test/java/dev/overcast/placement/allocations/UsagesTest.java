@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.core.json.Json;
 import dev.overcast.placement.PlacementServer;
@@ -20,18 +20,13 @@ import dev.overcast.testkit.ApiClient;
 
 /** A provider's usages, and usage totals by project, user and (1.38) consumer type. */
 class UsagesTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.39");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Writes at 1.38 for {@code project}, user {@code user}. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient.Reply;
@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * (DISK_GB).
  */
 class AllocationCandidatesHttpTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static final String CN1 = "c0000000-0000-0000-0000-000000000001";
     static final String PF1 = "c0000000-0000-0000-0000-000000000002";
     static final String CN2 = "c0000000-0000-0000-0000-000000000003";
@@ -28,7 +29,6 @@ class AllocationCandidatesHttpTest {
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         new Rows(server.service().context())
                 .customTrait("CUSTOM_FAST").customClass("CUSTOM_MAGIC")
                 .provider(CN1, "cn1", null).inventory(CN1, "VCPU", 8).inventory(CN1, "MEMORY_MB", 4096)
@@ -40,11 +40,6 @@ class AllocationCandidatesHttpTest {
                 .provider(SS, "ss", null).inventory(SS, "DISK_GB", 1000).aggregate(SS, AGG)
                 .trait(SS, "MISC_SHARES_VIA_AGGREGATE")
                 .refresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Reply get(String version, String query) {

@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
 
 /** Providers made through the write APIs show up in candidates and the filtered list at once. */
 class CandidatesFollowTheWriteApisTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static final String HOST = "f0000000-0000-0000-0000-000000000001";
-
-    @BeforeAll
-    static void start() {
-        server = new PlacementServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aHostCreatedWithInventoryAndATraitIsACandidate() {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient.Reply;
@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * child kid (DISK_GB, CUSTOM_SILVER, in AGG_B); lone (VCPU 4, in AGG_A and AGG_B).
  */
 class ResourceProviderListHttpTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static final String ROOT = "b0000000-0000-0000-0000-000000000001";
     static final String KID = "b0000000-0000-0000-0000-000000000002";
     static final String LONE = "b0000000-0000-0000-0000-000000000003";
@@ -27,7 +28,6 @@ class ResourceProviderListHttpTest {
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         new Rows(server.service().context())
                 .customTrait("CUSTOM_GOLD").customTrait("CUSTOM_SILVER")
                 .provider(ROOT, "root", null).inventory(ROOT, "VCPU", 8).trait(ROOT, "CUSTOM_GOLD")
@@ -37,11 +37,6 @@ class ResourceProviderListHttpTest {
                 .provider(LONE, "lone", null).inventory(LONE, "VCPU", 4).aggregate(LONE, AGG_A)
                 .aggregate(LONE, AGG_B)
                 .refresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Reply list(String version, String query) {

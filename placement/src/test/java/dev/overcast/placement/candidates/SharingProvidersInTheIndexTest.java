@@ -4,28 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.placement.model.ProviderIndex;
 
 /** The index keeps the set of sharing providers as traits come and go. */
 class SharingProvidersInTheIndexTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static final String SS = "d0000000-0000-0000-0000-000000000001";
     static final String CN = "d0000000-0000-0000-0000-000000000002";
-
-    @BeforeAll
-    static void start() {
-        server = new PlacementServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aProviderIsSharingWhileItHasTheTraitAndUntilItIsDeleted() {

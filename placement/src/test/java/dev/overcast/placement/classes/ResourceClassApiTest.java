@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.placement.model.StandardResourceClasses;
@@ -16,20 +16,15 @@ import dev.overcast.placement.traits.TestProviders;
 import dev.overcast.testkit.ApiClient;
 
 class ResourceClassApiTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient latest;
     static ApiClient v16;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         latest = server.admin("latest");
         v16 = server.admin("1.6");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String detail(ApiClient.Reply reply) {

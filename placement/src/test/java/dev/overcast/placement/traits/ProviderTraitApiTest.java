@@ -6,29 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 class ProviderTraitApiTest {
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.6");
         admin.put("/traits/CUSTOM_TRAIT_1", null);
         admin.put("/traits/CUSTOM_TRAIT_2", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static List<String> names(JsonNode traits) {

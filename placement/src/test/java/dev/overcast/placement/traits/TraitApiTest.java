@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.placement.PlacementServer;
 import dev.overcast.testkit.ApiClient;
@@ -17,18 +17,13 @@ import tools.jackson.databind.JsonNode;
 class TraitApiTest {
     static final String INVALID = "The trait is invalid. A valid trait must be no longer than 255 characters, start "
             + "with the prefix \"CUSTOM_\" and use following characters: \"A\"-\"Z\", \"0\"-\"9\" and \"_\"";
-    static PlacementServer server;
+    @RegisterExtension
+    static final PlacementServer server = new PlacementServer();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        server = new PlacementServer();
         admin = server.admin("1.6");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static List<String> names(JsonNode traits) {
