@@ -19,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link RabbitBus} against the RabbitMQ on this machine, in a vhost of its own: the bus contract,
@@ -30,21 +29,10 @@ import org.junit.jupiter.api.Test;
  * processes.
  */
 class RabbitBusTest extends BusContract {
-    private static RabbitVhost vhost;
+    @RegisterExtension
+    static final RabbitVhost vhost = RabbitVhost.create("bus");
 
     private final List<Bus> processes = new ArrayList<>();
-
-    @BeforeAll
-    static void createVhost() {
-        vhost = RabbitVhost.create("bus");
-    }
-
-    @AfterAll
-    static void deleteVhost() {
-        if (vhost != null) {
-            vhost.close();
-        }
-    }
 
     @Override
     Bus newBus(Clock clock) {

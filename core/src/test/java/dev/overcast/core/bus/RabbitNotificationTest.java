@@ -8,26 +8,14 @@ import dev.overcast.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Notifications over {@link RabbitBus}, in a vhost of its own: the contract, and the wire as outside consumers see it. */
 class RabbitNotificationTest extends NotificationContract {
-    private static RabbitVhost vhost;
-
-    @BeforeAll
-    static void createVhost() {
-        vhost = RabbitVhost.create("notifications");
-    }
-
-    @AfterAll
-    static void deleteVhost() {
-        if (vhost != null) {
-            vhost.close();
-        }
-    }
+    @RegisterExtension
+    static final RabbitVhost vhost = RabbitVhost.create("notifications");
 
     @Override
     Bus newBus(Clock clock) {

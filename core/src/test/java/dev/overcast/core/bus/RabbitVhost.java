@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * on this machine ({@code overcast.test.rabbit.ctl}), which needs the rights to talk to the node.
  * When neither works the test fails, naming both; it is never skipped.
  */
-public final class RabbitVhost implements AutoCloseable {
+public final class RabbitVhost implements AutoCloseable, org.junit.jupiter.api.extension.AfterAllCallback {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final String name;
@@ -64,6 +64,12 @@ public final class RabbitVhost implements AutoCloseable {
     /** Closes every client connection to this vhost, as a broker restart or a network failure would. */
     void closeConnections() {
         admin.closeConnections(name);
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension static final}): deleted after the class's tests. */
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     @Override

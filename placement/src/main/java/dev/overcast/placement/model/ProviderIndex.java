@@ -185,19 +185,12 @@ public final class ProviderIndex {
         return parents.contains(uuid);
     }
 
-    /** Every root provider uuid. */
-    public Set<String> roots() {
-        return Collections.unmodifiableSet(trees.keySet());
-    }
 
     /** The uuids of the providers that share inventory via aggregates ({@value #SHARES_VIA_AGGREGATE}). */
     public Set<String> sharing() {
         return sharing;
     }
 
-    public int size() {
-        return byUuid.size();
-    }
 
     private static boolean isSharing(Provider p) {
         return p.traits().contains(SHARES_VIA_AGGREGATE);

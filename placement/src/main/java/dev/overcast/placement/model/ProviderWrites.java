@@ -103,8 +103,4 @@ public final class ProviderWrites {
         }
     }
 
-    /** Names of {@code classes} in a stable order, for messages. */
-    static String names(Set<String> classes) {
-        return String.join(", ", new TreeSet<>(classes));
-    }
 }
