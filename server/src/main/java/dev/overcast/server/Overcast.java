@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.overcast.compute.ComputePolicy;
+import dev.overcast.compute.ComputeService;
+import dev.overcast.compute.ComputeSettings;
+import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.core.auth.RevocationList;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
@@ -75,7 +79,8 @@ public final class Overcast implements AutoCloseable {
                     config.passwordHashRounds());
             identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity"),
                     new Bootstrap.CatalogEntry("image", "glance", "/image"),
-                    new Bootstrap.CatalogEntry("placement", "placement", "/placement")));
+                    new Bootstrap.CatalogEntry("placement", "placement", "/placement"),
+                    new Bootstrap.CatalogEntry("compute", "nova", "/compute/v2.1")));
 
             this.bus = config.bus().url() == null ? new InProcessBus(clock)
                     : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
@@ -96,7 +101,12 @@ public final class Overcast implements AutoCloseable {
                     config.placement().randomizeAllocationCandidates());
             closeables.add(placement.serveRpc(bus, host()));
 
-            List<ServiceApi> services = List.of(identity, image, placement);
+            ServiceDatabase computeApiDb = open(db, "compute_api");
+            ComputeService compute = new ComputeService(computeApiDb.jdbi(), cell -> cellDatabase(db, cell),
+                    policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults());
+            compute.context().cells().setUpDefaultCells();
+
+            List<ServiceApi> services = List.of(identity, image, placement, compute);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),
@@ -148,6 +158,27 @@ public final class Overcast implements AutoCloseable {
     private ServiceDatabase open(DatabaseSettings settings, String service) {
         ServiceDatabase db = ServiceDatabase.open(settings, service);
         closeables.add(db);
+        return db;
+    }
+
+    /**
+     * A cell's database: {@code schema:<name>} is a schema beside the API database, anything
+     * else a JDBC URL of its own (with the API database's user and password).
+     */
+    private org.jdbi.v3.core.Jdbi cellDatabase(DatabaseSettings api, CellMapping cell) {
+        String connection = cell.databaseConnection();
+        if (connection.startsWith("schema:")) {
+            return open(api, connection.substring("schema:".length()), "compute_cell").jdbi();
+        }
+        DatabaseSettings own = new DatabaseSettings(connection, api.user(), api.password(), api.poolSize());
+        return open(own, "compute_cell", "compute_cell").jdbi();
+    }
+
+    private ServiceDatabase open(DatabaseSettings settings, String schema, String migrations) {
+        ServiceDatabase db = ServiceDatabase.open(settings, schema, migrations);
+        synchronized (closeables) {
+            closeables.add(db);
+        }
         return db;
     }
 

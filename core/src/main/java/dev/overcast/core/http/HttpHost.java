@@ -148,6 +148,10 @@ public final class HttpHost implements AutoCloseable {
             for (ResponseHeader h : versionHeaders) {
                 response = response.header(h.name(), h.value());
             }
+            String extraIdHeader = service.api.requestIdHeader();
+            if (extraIdHeader != null) {
+                response = response.header(extraIdHeader, ids.local());
+            }
             status = write(res, method, response, ids.local());
         }
         long nanos = System.nanoTime() - start;

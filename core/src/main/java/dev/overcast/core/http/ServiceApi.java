@@ -33,4 +33,12 @@ public interface ServiceApi {
     default VersionHistory versions() {
         return null;
     }
+
+    /**
+     * A service-specific header that repeats the request id on every answer, as Nova's
+     * {@code x-compute-request-id}; null when the service has none.
+     */
+    default String requestIdHeader() {
+        return null;
+    }
 }
