@@ -1,0 +1,59 @@
+package dev.overcast.compute.conductor;
+
+import java.util.Map;
+
+import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.PowerState;
+
+/**
+ * What the conductor asks of the compute hosts: the agent's bus API, behind an interface so the
+ * workflows read as the steps they take.
+ */
+public interface ComputeHosts {
+
+    /**
+     * Spawns the instance on its host and node; idempotent for an instance already spawned.
+     *
+     * @throws SpawnFailed when the hypervisor refused; {@link SpawnFailed#retryable()} says whether
+     *                     another host may succeed
+     * @throws HostUnreachable when the host did not answer in time
+     */
+    PowerState spawn(Instance instance, Map<String, String> metadata);
+
+    /** Destroys the instance on {@code host}; nothing to do when it is not there. */
+    void destroy(String host, String instanceUuid);
+
+    void powerOff(String host, String instanceUuid);
+
+    void powerOn(String host, String instanceUuid);
+
+    void reboot(String host, String instanceUuid, boolean hard);
+
+    /** The last {@code lines} lines of the console log (all when null). */
+    String consoleOutput(String host, String instanceUuid, Integer lines);
+
+    /** Whether the host's compute service is up (reported recently and not forced down). */
+    boolean isUp(String host);
+
+    /** A spawn the hypervisor refused. */
+    final class SpawnFailed extends RuntimeException {
+        private final boolean retryable;
+
+        public SpawnFailed(String message, boolean retryable) {
+            super(message);
+            this.retryable = retryable;
+        }
+
+        /** Whether the build may try another host. */
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+
+    /** A host that did not answer: the work is tried again later. */
+    final class HostUnreachable extends RuntimeException {
+        public HostUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

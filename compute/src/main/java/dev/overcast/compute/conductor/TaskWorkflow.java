@@ -1,0 +1,226 @@
+package dev.overcast.compute.conductor;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.overcast.compute.ComputeContext;
+import dev.overcast.compute.actions.ActionStore;
+import dev.overcast.compute.builds.BuildStore;
+import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.instances.Fault;
+import dev.overcast.compute.instances.FaultStore;
+import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.InstanceState;
+import dev.overcast.compute.instances.InstanceStore;
+import dev.overcast.compute.instances.Lifecycle;
+import dev.overcast.compute.instances.Lifecycle.Event;
+import dev.overcast.compute.scheduler.PlacementClient;
+
+/**
+ * The task of an instance in its cell, driven to its end: spawn (with reschedules to the
+ * alternates), delete, power off, power on, reboot. The instance's task_state says what is
+ * owed; a lease on the row says who is working on it. Every step is safe to repeat: the agent's
+ * spawn and destroy are idempotent, Placement's release is, and each state change is a
+ * compare-and-set, so a task taken over after a crash simply runs again.
+ */
+final class TaskWorkflow {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWorkflow.class);
+    static final String REQUEST_KEY = "overcast:request_id";
+    private static final String ATTEMPTS_KEY = "overcast:attempts";
+
+    private final ComputeContext ctx;
+    private final PlacementClient placement;
+    private final ComputeHosts hosts;
+    private final ServerGroups groups;
+    private final InstanceNotifier notifier;
+    private final String owner;
+
+    TaskWorkflow(ComputeContext ctx, PlacementClient placement, ComputeHosts hosts, ServerGroups groups,
+                 InstanceNotifier notifier, String owner) {
+        this.ctx = ctx;
+        this.placement = placement;
+        this.hosts = hosts;
+        this.groups = groups;
+        this.notifier = notifier;
+        this.owner = owner;
+    }
+
+    /** Runs the instance's task to its end, unless another worker holds it or it has none. */
+    void run(CellMapping cell, String instanceUuid) {
+        InstanceStore store = new InstanceStore(ctx.cells().db(cell));
+        for (int step = 0; step < 10; step++) {
+            Instant now = ctx.clock().instant();
+            Optional<Instance> leased = store.lease(instanceUuid, owner, now, now.plus(ctx.settings().workflowLease()));
+            if (leased.isEmpty()) {
+                return;
+            }
+            Instance instance = leased.get();
+            boolean done;
+            try {
+                done = switch (instance.state().task()) {
+                    case SPAWNING -> spawn(cell, store, instance);
+                    case DELETING -> delete(cell, store, instance);
+                    case POWERING_OFF -> power(cell, store, instance, "stop", Event.STOPPED,
+                            () -> hosts.powerOff(instance.host(), instance.uuid()));
+                    case POWERING_ON -> power(cell, store, instance, "start", Event.STARTED,
+                            () -> hosts.powerOn(instance.host(), instance.uuid()));
+                    case REBOOTING -> power(cell, store, instance, "reboot", Event.REBOOTED,
+                            () -> hosts.reboot(instance.host(), instance.uuid(), false));
+                    case REBOOTING_HARD -> power(cell, store, instance, "reboot", Event.REBOOTED,
+                            () -> hosts.reboot(instance.host(), instance.uuid(), true));
+                    case SCHEDULING -> fail(cell, store, instance, "Instance " + instance.uuid()
+                            + " was left scheduling in its cell.");
+                };
+            } catch (ComputeHosts.HostUnreachable e) {
+                // Leave the lease: it lapses and the sweeper tries again later.
+                LOG.warn("{} of {} waits for host {}: {}", instance.state().task(), instanceUuid, instance.host(),
+                        e.getMessage());
+                return;
+            }
+            if (done) {
+                return;
+            }
+            // The state changed under us (a delete came in during a spawn, say): run the new task.
+        }
+    }
+
+    private boolean spawn(CellMapping cell, InstanceStore store, Instance instance) {
+        ActionStore actions = new ActionStore(store.db());
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        try {
+            hosts.spawn(instance, store.metadata(instance.uuid()));
+        } catch (ComputeHosts.SpawnFailed e) {
+            Instant now = ctx.clock().instant();
+            actions.finishEvent(instance.uuid(), requestId, BuildWorkflow.EVENT_BUILD, e.getMessage(), e.getMessage(),
+                    now);
+            return e.retryable() ? reschedule(cell, store, instance, e.getMessage())
+                    : fail(cell, store, instance, e.getMessage());
+        }
+        Instant now = ctx.clock().instant();
+        Instance active = instance.withState(Lifecycle.apply(instance.state(), Event.SPAWNED, "build", instance.uuid()))
+                .withLease(null, null);
+        Instance withLaunch = new Instance(active.uuid(), active.projectId(), active.userId(), active.displayName(),
+                active.description(), active.hostname(), active.host(), active.node(), active.availabilityZone(),
+                active.flavor(), active.imageRef(), active.keyName(), active.keyData(), active.userData(),
+                active.state(), active.lockedBy(), active.lockReason(), active.reservationId(), active.launchIndex(),
+                active.accessIpV4(), active.accessIpV6(), active.systemMetadata(), now, null, null, null,
+                active.createdAt(), now, null, false);
+        if (!store.transition(instance.state(), withLaunch, now)) {
+            return false;
+        }
+        actions.finishEvent(instance.uuid(), requestId, BuildWorkflow.EVENT_BUILD, null, null, now);
+        notifier.info("instance.create.end", withLaunch);
+        return true;
+    }
+
+    /** Tries the next alternate host; with none left (or max_attempts reached) the build fails. */
+    private boolean reschedule(CellMapping cell, InstanceStore store, Instance instance, String why) {
+        int attempts = Integer.parseInt(instance.systemMetadata().getOrDefault(ATTEMPTS_KEY, "1"));
+        List<Alternate> alternates = new java.util.ArrayList<>(Alternate.read(instance.systemMetadata()));
+        while (attempts < ctx.settings().maxAttempts() && !alternates.isEmpty()) {
+            Alternate next = alternates.removeFirst();
+            attempts++;
+            if (!placement.claim(instance.uuid(), instance.projectId(), instance.userId(), next.allocations())) {
+                continue;
+            }
+            Instant now = ctx.clock().instant();
+            Map<String, String> sysmeta = new HashMap<>(instance.systemMetadata());
+            sysmeta.put(Alternate.KEY, Alternate.write(alternates));
+            sysmeta.put(ATTEMPTS_KEY, Integer.toString(attempts));
+            Instance moved = instance.withPlacement(next.host(), next.node(), instance.availabilityZone())
+                    .withSystemMetadata(sysmeta);
+            if (!store.transition(instance.state(), moved, now)) {
+                return false;
+            }
+            LOG.info("build of {} failed ({}); rescheduled to {}", instance.uuid(), why, next.host());
+            new ActionStore(store.db()).startEvent(instance.uuid(), instance.systemMetadata().get(REQUEST_KEY),
+                    BuildWorkflow.EVENT_BUILD, next.host(), now);
+            return false;
+        }
+        return fail(cell, store, instance, attempts >= ctx.settings().maxAttempts()
+                ? "Exceeded maximum number of retries. Exceeded max scheduling attempts " + attempts
+                + " for instance " + instance.uuid() + ". Last exception: " + why
+                : "Exhausted all hosts available for retrying build failures for instance " + instance.uuid()
+                + ". Last exception: " + why);
+    }
+
+    /** The build failed for good: ERROR with a fault, its claim released. */
+    private boolean fail(CellMapping cell, InstanceStore store, Instance instance, String message) {
+        Instant now = ctx.clock().instant();
+        Instance failed = instance.withState(Lifecycle.apply(instance.state(), Event.BUILD_FAILED, "build",
+                instance.uuid())).withLease(null, null);
+        if (!store.transition(instance.state(), failed, now)) {
+            return false;
+        }
+        placement.release(instance.uuid());
+        new FaultStore(store.db()).record(instance.uuid(), new Fault(500, message, message, instance.host(), now));
+        notifier.error("instance.create.error", failed, message);
+        return true;
+    }
+
+    private boolean delete(CellMapping cell, InstanceStore store, Instance instance) {
+        Instant now = ctx.clock().instant();
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(instance.uuid(), requestId, "compute_terminate_instance", instance.host(), now);
+        notifier.info("instance.delete.start", instance);
+        if (instance.host() != null && hosts.isUp(instance.host())) {
+            hosts.destroy(instance.host(), instance.uuid());
+        }
+        // A host that is down is deleted locally, as Nova does; its agent finds no instance to keep.
+        placement.release(instance.uuid());
+        groups.removeMember(instance.uuid());
+        Instant end = ctx.clock().instant();
+        InstanceState deletedState = Lifecycle.apply(instance.state(), Event.DELETED, "delete", instance.uuid());
+        Instance deleted = new Instance(instance.uuid(), instance.projectId(), instance.userId(),
+                instance.displayName(), instance.description(), instance.hostname(), instance.host(), instance.node(),
+                instance.availabilityZone(), instance.flavor(), instance.imageRef(), instance.keyName(),
+                instance.keyData(), instance.userData(), deletedState, instance.lockedBy(), instance.lockReason(),
+                instance.reservationId(), instance.launchIndex(), instance.accessIpV4(), instance.accessIpV6(),
+                instance.systemMetadata(), instance.launchedAt(), end, null, null, instance.createdAt(), end, end,
+                true);
+        if (!store.transition(instance.state(), deleted, end)) {
+            return false;
+        }
+        new BuildStore(ctx.api()).markDeleted(instance.uuid(), end);
+        actions.finishEvent(instance.uuid(), requestId, "compute_terminate_instance", null, null, end);
+        notifier.info("instance.delete.end", deleted);
+        return true;
+    }
+
+    private boolean power(CellMapping cell, InstanceStore store, Instance instance, String operation, Event outcome,
+                          Runnable call) {
+        Instant now = ctx.clock().instant();
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        String event = "compute_" + operation + "_instance";
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(instance.uuid(), requestId, event, instance.host(), now);
+        String phase = switch (outcome) {
+            case STOPPED -> "power_off";
+            case STARTED -> "power_on";
+            default -> "reboot";
+        };
+        notifier.info("instance." + phase + ".start", instance);
+        String failure = null;
+        try {
+            call.run();
+        } catch (ComputeHosts.SpawnFailed e) {
+            failure = e.getMessage();
+        }
+        Instant end = ctx.clock().instant();
+        Instance after = instance.withState(Lifecycle.apply(instance.state(),
+                failure == null ? outcome : Event.TASK_ABORTED, operation, instance.uuid())).withLease(null, null);
+        if (!store.transition(instance.state(), after, end)) {
+            return false;
+        }
+        actions.finishEvent(instance.uuid(), requestId, event, failure, failure, end);
+        notifier.info("instance." + phase + ".end", after);
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.overcast.compute.instances;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one transition table of an instance's vm_state, task_state and power_state. Every change
+ * of state anywhere in Compute is an {@link Event} applied here; the stores write only what
+ * this class returns, with a compare-and-set on the state it started from.
+ *
+ * <p>A request event ({@code STOP_REQUESTED}, ...) puts a task on the instance; the workflow
+ * that owns the task ends it with an outcome event ({@code STOPPED}, or {@code TASK_ABORTED}
+ * when the hypervisor refused). An event that does not apply to the current state is
+ * refused with the operation's name, as Nova's InstanceInvalidState.
+ */
+public final class Lifecycle {
+    private Lifecycle() {
+    }
+
+    /** What can happen to an instance. */
+    public enum Event {
+        SCHEDULED, SPAWNED, BUILD_FAILED,
+        DELETE_REQUESTED, DELETED,
+        STOP_REQUESTED, STOPPED, START_REQUESTED, STARTED,
+        REBOOT_REQUESTED, HARD_REBOOT_REQUESTED, REBOOTED,
+        TASK_ABORTED
+    }
+
+    /** Null in a target means "unchanged"; {@code clearTask} sets the task to none. */
+    record Transition(Event event, Set<VmState> fromVm, Set<TaskState> fromTask, boolean fromNoTask,
+                      VmState toVm, TaskState toTask, boolean clearTask, PowerState toPower) {
+        boolean accepts(InstanceState s) {
+            return fromVm.contains(s.vm()) && (s.task() == null ? fromNoTask : fromTask.contains(s.task()));
+        }
+
+        InstanceState apply(InstanceState s) {
+            return new InstanceState(toVm == null ? s.vm() : toVm, clearTask ? null : toTask == null ? s.task() : toTask,
+                    toPower == null ? s.power() : toPower);
+        }
+    }
+
+    private static final Set<VmState> ALIVE = EnumSet.complementOf(EnumSet.of(VmState.DELETED));
+    private static final Set<TaskState> ANY_TASK = EnumSet.allOf(TaskState.class);
+    private static final Set<TaskState> NO_TASK = EnumSet.noneOf(TaskState.class);
+    private static final Set<TaskState> POWER_TASKS = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
+            TaskState.REBOOTING, TaskState.REBOOTING_HARD);
+
+    static final List<Transition> TABLE = List.of(
+            new Transition(Event.SCHEDULED, EnumSet.of(VmState.BUILDING), EnumSet.of(TaskState.SCHEDULING), false,
+                    null, TaskState.SPAWNING, false, null),
+            new Transition(Event.SPAWNED, EnumSet.of(VmState.BUILDING), EnumSet.of(TaskState.SPAWNING), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.BUILD_FAILED, EnumSet.of(VmState.BUILDING),
+                    EnumSet.of(TaskState.SCHEDULING, TaskState.SPAWNING), true,
+                    VmState.ERROR, null, true, PowerState.NOSTATE),
+            new Transition(Event.DELETE_REQUESTED, ALIVE, ANY_TASK, true, null, TaskState.DELETING, false, null),
+            new Transition(Event.DELETED, ALIVE, EnumSet.of(TaskState.DELETING), false,
+                    VmState.DELETED, null, true, PowerState.NOSTATE),
+            new Transition(Event.STOP_REQUESTED, EnumSet.of(VmState.ACTIVE, VmState.ERROR), NO_TASK, true,
+                    null, TaskState.POWERING_OFF, false, null),
+            new Transition(Event.STOPPED, EnumSet.of(VmState.ACTIVE, VmState.ERROR, VmState.STOPPED),
+                    EnumSet.of(TaskState.POWERING_OFF), false, VmState.STOPPED, null, true, PowerState.SHUTDOWN),
+            new Transition(Event.START_REQUESTED, EnumSet.of(VmState.STOPPED), NO_TASK, true,
+                    null, TaskState.POWERING_ON, false, null),
+            new Transition(Event.STARTED, EnumSet.of(VmState.STOPPED), EnumSet.of(TaskState.POWERING_ON), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.REBOOT_REQUESTED, EnumSet.of(VmState.ACTIVE), NO_TASK, true,
+                    null, TaskState.REBOOTING, false, null),
+            new Transition(Event.HARD_REBOOT_REQUESTED, EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR),
+                    EnumSet.of(TaskState.REBOOTING), true, null, TaskState.REBOOTING_HARD, false, null),
+            new Transition(Event.REBOOTED, EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR),
+                    EnumSet.of(TaskState.REBOOTING, TaskState.REBOOTING_HARD), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.TASK_ABORTED, ALIVE, POWER_TASKS, false, null, null, true, null));
+
+    /** The state of an instance that is to be built: building, scheduling, no power. */
+    public static InstanceState initial() {
+        return new InstanceState(VmState.BUILDING, TaskState.SCHEDULING, PowerState.NOSTATE);
+    }
+
+    /** Whether {@code event} applies to {@code state}. */
+    public static boolean allows(InstanceState state, Event event) {
+        return TABLE.stream().anyMatch(t -> t.event() == event && t.accepts(state));
+    }
+
+    /**
+     * The state after {@code event}.
+     *
+     * @param operation the API's name for what was asked ({@code stop}, {@code reboot}, ...), for the refusal
+     * @throws InvalidState when the event does not apply to {@code state}
+     */
+    public static InstanceState apply(InstanceState state, Event event, String operation, String instanceUuid) {
+        for (Transition t : TABLE) {
+            if (t.event() == event && t.accepts(state)) {
+                return t.apply(state);
+            }
+        }
+        throw new InvalidState(operation, instanceUuid, state);
+    }
+
+    /** Nova's InstanceInvalidState, a 409 naming the state that refused the operation. */
+    public static final class InvalidState extends dev.overcast.core.http.ApiException {
+        public InvalidState(String operation, String instanceUuid, InstanceState state) {
+            super(409, state.task() != null
+                    ? "Cannot '" + operation + "' instance " + instanceUuid + " while it is in task_state "
+                    + state.task().value()
+                    : "Cannot '" + operation + "' instance " + instanceUuid + " while it is in vm_state "
+                    + state.vm().value());
+        }
+    }
+}

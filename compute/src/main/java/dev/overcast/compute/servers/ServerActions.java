@@ -1,0 +1,145 @@
+package dev.overcast.compute.servers;
+
+import java.util.Map;
+import java.util.Set;
+
+import dev.overcast.compute.ComputeContext;
+import dev.overcast.compute.conductor.ComputeHosts;
+import dev.overcast.compute.instances.InstanceStore;
+import dev.overcast.compute.instances.Lifecycle;
+import dev.overcast.compute.instances.VmState;
+import dev.overcast.core.http.ApiException;
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /servers/{id}/action}: the body names one action. Actions Overcast does not do yet
+ * are refused with a 501 that says so, never accepted and ignored.
+ */
+final class ServerActions {
+    /** Nova's actions that Overcast does not do yet. */
+    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "rebuild",
+            "createImage", "createBackup", "pause", "unpause", "suspend", "resume", "rescue", "unrescue", "shelve",
+            "shelveOffload", "unshelve", "migrate", "os-migrateLive", "evacuate", "changePassword",
+            "restore", "forceDelete", "os-resetState", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
+            "addSecurityGroup", "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "addFixedIp",
+            "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
+
+    private final ComputeContext ctx;
+    private final ServerLookup lookup;
+    private final ServerTasks tasks;
+    private final ComputeHosts hosts;
+
+    ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts) {
+        this.ctx = ctx;
+        this.lookup = lookup;
+        this.tasks = tasks;
+        this.hosts = hosts;
+    }
+
+    Response handle(Request req) {
+        String uuid = req.param("id");
+        JsonNode body = req.json();
+        if (!body.isObject() || body.size() != 1) {
+            throw ApiException.badRequest("Malformed request body: the body names exactly one action");
+        }
+        String action = body.propertyNames().iterator().next();
+        JsonNode args = body.get(action);
+        return switch (action) {
+            case "os-stop" -> task(req, uuid, ServerPolicy.STOP, Lifecycle.Event.STOP_REQUESTED, "stop");
+            case "os-start" -> task(req, uuid, ServerPolicy.START, Lifecycle.Event.START_REQUESTED, "start");
+            case "reboot" -> reboot(req, uuid, args);
+            case "lock" -> lock(req, uuid, args);
+            case "unlock" -> unlock(req, uuid);
+            case "os-getConsoleOutput" -> consoleOutput(req, uuid, args);
+            default -> {
+                if (NOT_YET.contains(action)) {
+                    lookup.require(req, uuid);
+                    throw new ApiException(501, "The server action '" + action
+                            + "' is not implemented in Overcast yet.");
+                }
+                throw ApiException.badRequest("There is no such action: " + action);
+            }
+        };
+    }
+
+    private Response task(Request req, String uuid, String rule, Lifecycle.Event event, String operation) {
+        tasks.requestWithRetry(req, uuid, rule, event, operation, operation);
+        return Response.accepted(null);
+    }
+
+    private Response reboot(Request req, String uuid, JsonNode args) {
+        String type = args.path("type").asString("");
+        if (!type.equalsIgnoreCase("SOFT") && !type.equalsIgnoreCase("HARD")) {
+            throw CreateRequest.invalid("reboot.type", args.path("type").toString(),
+                    "'" + type + "' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
+        }
+        boolean hard = type.equalsIgnoreCase("HARD");
+        tasks.requestWithRetry(req, uuid, ServerPolicy.REBOOT, hard ? Lifecycle.Event.HARD_REBOOT_REQUESTED
+                : Lifecycle.Event.REBOOT_REQUESTED, "reboot", "reboot");
+        return Response.accepted(null);
+    }
+
+    private Response lock(Request req, String uuid, JsonNode args) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.LOCK, Map.of("project_id", r.instance().projectId()));
+        String reason = null;
+        if (args != null && args.isObject() && args.has("locked_reason")) {
+            if (!req.versionAtLeast(2, 73)) {
+                throw ApiException.badRequest("Invalid input for field/attribute lock. Additional properties are "
+                        + "not allowed ('locked_reason' was unexpected)");
+            }
+            JsonNode v = args.get("locked_reason");
+            if (!v.isString() || v.asString().length() > 255) {
+                throw CreateRequest.invalid("locked_reason", v.toString(), "it must be a string of at most 255 "
+                        + "characters");
+            }
+            reason = v.asString();
+        }
+        String by = r.instance().projectId().equals(req.auth().projectId()) ? "owner" : "admin";
+        store(r).setLock(uuid, by, reason, ctx.clock().instant());
+        return Response.accepted(null);
+    }
+
+    private Response unlock(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.UNLOCK, Map.of("project_id", r.instance().projectId()));
+        // A lock an admin set is lifted only by someone the override rule allows (admins).
+        if ("admin".equals(r.instance().lockedBy())) {
+            ctx.enforce(req, ServerPolicy.UNLOCK_OVERRIDE, Map.of("project_id", r.instance().projectId()));
+        }
+        store(r).setLock(uuid, null, null, ctx.clock().instant());
+        return Response.accepted(null);
+    }
+
+    private Response consoleOutput(Request req, String uuid, JsonNode args) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.CONSOLE_OUTPUT, Map.of("project_id", r.instance().projectId()));
+        Integer lines = null;
+        JsonNode length = args == null ? null : args.get("length");
+        if (length != null && !length.isNull()) {
+            if (length.isIntegralNumber() || (length.isString() && length.asString().matches("-?\\d+"))) {
+                lines = Integer.parseInt(length.asString());
+            } else {
+                throw CreateRequest.invalid("length", length.toString(), length + " is not of type 'integer', 'string'");
+            }
+            if (lines < -1) {
+                throw CreateRequest.invalid("length", length.toString(), lines + " is less than the minimum of -1");
+            }
+            if (lines == -1) {
+                lines = null;
+            }
+        }
+        if (r.instance().state().vm() == VmState.BUILDING || r.instance().host() == null) {
+            throw new ApiException(409, "Cannot 'get_console_output' instance " + uuid + " while it is in vm_state "
+                    + r.instance().state().vm().value());
+        }
+        String output = hosts.consoleOutput(r.instance().host(), uuid, lines);
+        return Response.ok(Map.of("output", output));
+    }
+
+    private InstanceStore store(ServerRecord r) {
+        return new InstanceStore(ctx.cells().db(ServerLookup.cellOf(r, "lock")));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.overcast.compute.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import dev.overcast.compute.instances.Lifecycle.Event;
+
+class LifecycleTest {
+    private static final Set<Lifecycle.Transition> EXERCISED = new HashSet<>();
+
+    private static InstanceState apply(InstanceState s, Event e) {
+        for (Lifecycle.Transition t : Lifecycle.TABLE) {
+            if (t.event() == e && t.accepts(s)) {
+                EXERCISED.add(t);
+            }
+        }
+        return Lifecycle.apply(s, e, e.name().toLowerCase(), "i-1");
+    }
+
+    private static InstanceState state(VmState vm, TaskState task, PowerState power) {
+        return new InstanceState(vm, task, power);
+    }
+
+    @Test
+    void aBuildGoesFromSchedulingToSpawningToActiveAndRunning() {
+        InstanceState s = apply(Lifecycle.initial(), Event.SCHEDULED);
+        assertThat(s).isEqualTo(state(VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE));
+        assertThat(s.status()).isEqualTo("BUILD");
+        s = apply(s, Event.SPAWNED);
+        assertThat(s).isEqualTo(state(VmState.ACTIVE, null, PowerState.RUNNING));
+        assertThat(s.status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aBuildThatFailsEndsInErrorWithoutATask() {
+        assertThat(apply(Lifecycle.initial(), Event.BUILD_FAILED))
+                .isEqualTo(state(VmState.ERROR, null, PowerState.NOSTATE));
+        InstanceState spawning = state(VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE);
+        assertThat(apply(spawning, Event.BUILD_FAILED).status()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void aDeleteIsAcceptedInEveryLiveStateEvenDuringAnotherTask() {
+        for (VmState vm : VmState.values()) {
+            if (vm == VmState.DELETED) {
+                continue;
+            }
+            InstanceState deleting = apply(state(vm, TaskState.SPAWNING, PowerState.NOSTATE), Event.DELETE_REQUESTED);
+            assertThat(deleting.task()).isEqualTo(TaskState.DELETING);
+            assertThat(apply(deleting, Event.DELETED)).isEqualTo(state(VmState.DELETED, null, PowerState.NOSTATE));
+        }
+        apply(state(VmState.ACTIVE, null, PowerState.RUNNING), Event.DELETE_REQUESTED);
+    }
+
+    @Test
+    void stopAndStartGoThroughTheirTasks() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        InstanceState stopping = apply(active, Event.STOP_REQUESTED);
+        assertThat(stopping.task()).isEqualTo(TaskState.POWERING_OFF);
+        InstanceState stopped = apply(stopping, Event.STOPPED);
+        assertThat(stopped).isEqualTo(state(VmState.STOPPED, null, PowerState.SHUTDOWN));
+        assertThat(stopped.status()).isEqualTo("SHUTOFF");
+        InstanceState starting = apply(stopped, Event.START_REQUESTED);
+        assertThat(apply(starting, Event.STARTED)).isEqualTo(active);
+    }
+
+    @Test
+    void aSoftRebootCanBecomeHardAndEndsActive() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        InstanceState soft = apply(active, Event.REBOOT_REQUESTED);
+        assertThat(soft.status()).isEqualTo("REBOOT");
+        InstanceState hard = apply(soft, Event.HARD_REBOOT_REQUESTED);
+        assertThat(hard.status()).isEqualTo("HARD_REBOOT");
+        assertThat(apply(hard, Event.REBOOTED)).isEqualTo(active);
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        assertThat(apply(apply(stopped, Event.HARD_REBOOT_REQUESTED), Event.REBOOTED)).isEqualTo(active);
+    }
+
+    @Test
+    void aFailedPowerTaskLeavesTheStateAsItWas() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        assertThat(apply(apply(active, Event.STOP_REQUESTED), Event.TASK_ABORTED)).isEqualTo(active);
+    }
+
+    @Test
+    void anOperationThatDoesNotApplyIsRefusedNamingTheState() {
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        assertThatThrownBy(() -> Lifecycle.apply(stopped, Event.STOP_REQUESTED, "stop", "i-1"))
+                .isInstanceOf(Lifecycle.InvalidState.class)
+                .hasMessage("Cannot 'stop' instance i-1 while it is in vm_state stopped");
+        InstanceState stopping = state(VmState.ACTIVE, TaskState.POWERING_OFF, PowerState.RUNNING);
+        assertThatThrownBy(() -> Lifecycle.apply(stopping, Event.REBOOT_REQUESTED, "reboot", "i-1"))
+                .hasMessage("Cannot 'reboot' instance i-1 while it is in task_state powering-off");
+        assertThat(Lifecycle.allows(state(VmState.DELETED, null, PowerState.NOSTATE), Event.DELETE_REQUESTED))
+                .isFalse();
+    }
+
+    @Test
+    void statusFiltersMapBackToVmStates() {
+        assertThat(ServerStatus.vmStatesFor("shutoff")).containsExactly(VmState.STOPPED);
+        assertThat(ServerStatus.vmStatesFor("NOPE")).isNull();
+        assertThat(ServerStatus.matches("REBOOT", VmState.ACTIVE, TaskState.REBOOTING)).isTrue();
+        assertThat(ServerStatus.matches("ACTIVE", VmState.ACTIVE, TaskState.REBOOTING)).isFalse();
+    }
+
+    /** Fails when a row of the table was never exercised: every transition needs a test. */
+    @AfterAll
+    static void everyTransitionWasExercised() {
+        assertThat(EXERCISED).containsExactlyInAnyOrderElementsOf(Lifecycle.TABLE);
+    }
+}
