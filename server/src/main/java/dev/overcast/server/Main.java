@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The {@code overcast} command. With no subcommand it runs the all-in-one server. */
 @Command(name = "overcast", mixinStandardHelpOptions = true, version = "overcast 0.1.0",
         description = "An OpenStack-compatible cloud control plane in one JVM.",
-        subcommands = {Main.AllInOne.class, BenchCommand.class, TrainCommand.class},
+        subcommands = {Main.AllInOne.class, ManageCommand.class, BenchCommand.class, TrainCommand.class},
         footer = {"",
                 "Every option is also read from a YAML file (--config) and from OVERCAST_* environment variables:",
                 "  OVERCAST_BIND, OVERCAST_PORT, OVERCAST_DATA_DIR, OVERCAST_PUBLIC_URL, OVERCAST_REGION (RegionOne),",

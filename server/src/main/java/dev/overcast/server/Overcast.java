@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import dev.overcast.compute.ComputePolicy;
 import dev.overcast.compute.ComputeService;
 import dev.overcast.compute.ComputeSettings;
-import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.core.auth.RevocationList;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
@@ -102,7 +101,7 @@ public final class Overcast implements AutoCloseable {
             closeables.add(placement.serveRpc(bus, host()));
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
-            ComputeService compute = new ComputeService(computeApiDb.jdbi(), cell -> cellDatabase(db, cell),
+            ComputeService compute = new ComputeService(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
                     policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults());
             compute.context().cells().setUpDefaultCells();
 
@@ -156,26 +155,11 @@ public final class Overcast implements AutoCloseable {
     }
 
     private ServiceDatabase open(DatabaseSettings settings, String service) {
-        ServiceDatabase db = ServiceDatabase.open(settings, service);
-        closeables.add(db);
-        return db;
+        return keep(ServiceDatabase.open(settings, service));
     }
 
-    /**
-     * A cell's database: {@code schema:<name>} is a schema beside the API database, anything
-     * else a JDBC URL of its own (with the API database's user and password).
-     */
-    private org.jdbi.v3.core.Jdbi cellDatabase(DatabaseSettings api, CellMapping cell) {
-        String connection = cell.databaseConnection();
-        if (connection.startsWith("schema:")) {
-            return open(api, connection.substring("schema:".length()), "compute_cell").jdbi();
-        }
-        DatabaseSettings own = new DatabaseSettings(connection, api.user(), api.password(), api.poolSize());
-        return open(own, "compute_cell", "compute_cell").jdbi();
-    }
-
-    private ServiceDatabase open(DatabaseSettings settings, String schema, String migrations) {
-        ServiceDatabase db = ServiceDatabase.open(settings, schema, migrations);
+    /** Closes {@code db} with the server. Cells open theirs on first use, from any thread. */
+    private ServiceDatabase keep(ServiceDatabase db) {
         synchronized (closeables) {
             closeables.add(db);
         }
