@@ -26,6 +26,7 @@ import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.compute.scheduler.Flavor;
 import dev.overcast.compute.scheduler.InstanceSelection;
 import dev.overcast.compute.scheduler.NoValidHost;
+import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.RequestSpec;
 import dev.overcast.compute.scheduler.RequestedDestination;
 import dev.overcast.compute.scheduler.ScheduleResult;
@@ -52,17 +53,19 @@ final class BuildWorkflow {
     private final ComputeContext ctx;
     private final BuildStore builds;
     private final Scheduler scheduler;
+    private final PlacementClient placement;
     private final ServerGroups groups;
     private final HostMappings hostMappings;
     private final InstanceNotifier notifier;
     private final String owner;
     private final Map<String, Object> groupLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    BuildWorkflow(ComputeContext ctx, Scheduler scheduler, ServerGroups groups, HostMappings hostMappings,
-                  InstanceNotifier notifier, String owner) {
+    BuildWorkflow(ComputeContext ctx, Scheduler scheduler, PlacementClient placement, ServerGroups groups,
+                  HostMappings hostMappings, InstanceNotifier notifier, String owner) {
         this.ctx = ctx;
         this.builds = new BuildStore(ctx.api());
         this.scheduler = scheduler;
+        this.placement = placement;
         this.groups = groups;
         this.hostMappings = hostMappings;
         this.notifier = notifier;
@@ -172,6 +175,8 @@ final class BuildWorkflow {
     }
 
     private void buryInCell0(BuildRequest build, NoValidHost none) {
+        // A conductor that died after claiming may have left a claim for this build: drop it.
+        placement.release(build.uuid());
         Instant now = ctx.clock().instant();
         CellMapping cell0 = ctx.cells().cell0();
         Instance failed = build.instance()

@@ -70,7 +70,7 @@ public final class Conductor implements AutoCloseable {
                      Duration sweepInterval) {
         this.ctx = ctx;
         InstanceNotifier notifier = new InstanceNotifier(ctx.bus(), "nova-conductor:" + owner);
-        this.builds = new BuildWorkflow(ctx, scheduler, groups, hostMappings, notifier, owner);
+        this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, hostMappings, notifier, owner);
         this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, notifier, owner);
         this.slots = new Semaphore(concurrency);
         this.sweepInterval = sweepInterval;

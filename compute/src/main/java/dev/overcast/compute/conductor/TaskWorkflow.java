@@ -105,12 +105,7 @@ final class TaskWorkflow {
         Instant now = ctx.clock().instant();
         Instance active = instance.withState(Lifecycle.apply(instance.state(), Event.SPAWNED, "build", instance.uuid()))
                 .withLease(null, null);
-        Instance withLaunch = new Instance(active.uuid(), active.projectId(), active.userId(), active.displayName(),
-                active.description(), active.hostname(), active.host(), active.node(), active.availabilityZone(),
-                active.flavor(), active.imageRef(), active.keyName(), active.keyData(), active.userData(),
-                active.state(), active.lockedBy(), active.lockReason(), active.reservationId(), active.launchIndex(),
-                active.accessIpV4(), active.accessIpV6(), active.systemMetadata(), now, null, null, null,
-                active.createdAt(), now, null, false);
+        Instance withLaunch = active.withTimes(now, null, null, false, now);
         if (!store.transition(instance.state(), withLaunch, now)) {
             return false;
         }
@@ -178,13 +173,8 @@ final class TaskWorkflow {
         groups.removeMember(instance.uuid());
         Instant end = ctx.clock().instant();
         InstanceState deletedState = Lifecycle.apply(instance.state(), Event.DELETED, "delete", instance.uuid());
-        Instance deleted = new Instance(instance.uuid(), instance.projectId(), instance.userId(),
-                instance.displayName(), instance.description(), instance.hostname(), instance.host(), instance.node(),
-                instance.availabilityZone(), instance.flavor(), instance.imageRef(), instance.keyName(),
-                instance.keyData(), instance.userData(), deletedState, instance.lockedBy(), instance.lockReason(),
-                instance.reservationId(), instance.launchIndex(), instance.accessIpV4(), instance.accessIpV6(),
-                instance.systemMetadata(), instance.launchedAt(), end, null, null, instance.createdAt(), end, end,
-                true);
+        Instance deleted = instance.withState(deletedState).withLease(null, null)
+                .withTimes(instance.launchedAt(), end, end, true, end);
         if (!store.transition(instance.state(), deleted, end)) {
             return false;
         }

@@ -57,6 +57,15 @@ public record Instance(String uuid, String projectId, String userId, String disp
                 until, createdAt, updatedAt, deletedAt, deleted);
     }
 
+    /** This instance with its lifetime stamps: launched, terminated, deleted. */
+    public Instance withTimes(Instant launched, Instant terminated, Instant deletedOn, boolean isDeleted,
+                              Instant updated) {
+        return new Instance(uuid, projectId, userId, displayName, description, hostname, host, node,
+                availabilityZone, flavor, imageRef, keyName, keyData, userData, state, lockedBy, lockReason,
+                reservationId, launchIndex, accessIpV4, accessIpV6, systemMetadata, launched, terminated, leaseOwner,
+                leaseUntil, createdAt, updated, deletedOn, isDeleted);
+    }
+
     public boolean locked() {
         return lockedBy != null;
     }
