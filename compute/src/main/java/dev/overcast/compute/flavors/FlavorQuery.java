@@ -110,14 +110,11 @@ record FlavorQuery(Boolean isPublic, boolean hideDisabled, Integer minRam, Integ
         if (value == null) {
             return MAX_LIMIT;
         }
-        String text = value.strip();
-        if (!text.matches("[+-]?[0-9]+")) {
-            throw ApiException.badRequest("limit param must be an integer");
+        if (!value.matches("[0-9]+")) {
+            throw ApiException.badRequest("Invalid input for query parameters limit. Value: " + value + ". '" + value
+                    + "' does not match '^[0-9]*$'");
         }
-        BigInteger limit = new BigInteger(text);
-        if (limit.signum() < 0) {
-            throw ApiException.badRequest("limit param must be positive");
-        }
+        BigInteger limit = new BigInteger(value);
         return limit.signum() == 0 ? MAX_LIMIT : limit.min(BigInteger.valueOf(MAX_LIMIT)).intValueExact();
     }
 

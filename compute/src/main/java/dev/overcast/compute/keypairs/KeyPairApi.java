@@ -198,7 +198,7 @@ public final class KeyPairApi {
         if (value == null) {
             return MAX_LIMIT;
         }
-        String text = value.strip();
+        String text = value;
         if (!text.matches("[0-9]+")) {
             throw ApiException.badRequest("Invalid input for query parameters limit. Value: " + value + ". '" + value
                     + "' does not match '^[0-9]*$'");

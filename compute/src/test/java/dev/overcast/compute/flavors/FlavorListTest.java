@@ -56,6 +56,18 @@ class FlavorListTest {
     }
 
     @Test
+    void theDefaultFlavorsHaveDevStacksSizes() {
+        Map<String, List<Integer>> expected = Map.of("m1.tiny", List.of(512, 1, 1), "m1.small", List.of(2048, 20, 1),
+                "m1.medium", List.of(4096, 40, 2), "m1.large", List.of(8192, 80, 4),
+                "m1.xlarge", List.of(16384, 160, 8), "m1.nano", List.of(128, 1, 1), "m1.micro", List.of(192, 1, 1));
+        for (JsonNode f : server.member("u1", "p9", "2.1").get("/v2.1/flavors/detail").json().get("flavors")) {
+            List<Integer> sizes = List.of(f.get("ram").asInt(), f.get("disk").asInt(), f.get("vcpus").asInt());
+            assertThat(sizes).as(f.get("name").asString()).isEqualTo(expected.get(f.get("name").asString()));
+            assertThat(f.get("os-flavor-access:is_public").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void bootstrappingAgainChangesNothing() {
         Flavors.bootstrapDefaults(server.context());
         Reply reply = server.admin("2.1").get("/v2.1/flavors?is_public=none");
