@@ -58,5 +58,8 @@ public final class ComputeService implements ServiceApi {
     public void routes(Routes routes) {
         new Discovery().routes(routes);
         // Features register their routes here, one line each.
+        new dev.overcast.compute.flavors.FlavorApi(ctx).routes(routes);
+        new dev.overcast.compute.keypairs.KeyPairApi(ctx).routes(routes);
+        new dev.overcast.compute.quotas.QuotaSetApi(ctx).routes(routes);
     }
 }
