@@ -32,11 +32,12 @@ import dev.overcast.image.ImageSettings;
  * @param image              Image service options
  * @param placement          Placement service options
  * @param bus                the message bus between the roles
+ * @param compute            Compute options: the simulated hypervisors of the all-in-one
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
                              Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image,
-                             Placement placement, Bus bus) {
+                             Placement placement, Bus bus, Compute compute) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -52,6 +53,33 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         image = image == null ? new Image(null, null) : image;
         placement = placement == null ? new Placement(null) : placement;
         bus = bus == null ? new Bus(null) : bus;
+        compute = compute == null ? new Compute(null, null, null, null, null, null) : compute;
+    }
+
+    /**
+     * The all-in-one's simulated hypervisors ({@code fake} driver), one node per host, in cell1.
+     *
+     * @param fakeHosts         hosts to simulate; default 4 ({@code OVERCAST_COMPUTE_FAKE_HOSTS}); 0 for none
+     * @param fakeHostVcpus     vCPUs per host; default 16
+     * @param fakeHostRamMb     RAM per host in MiB; default 65536
+     * @param fakeHostDiskGb    local disk per host in GiB; default 1000
+     * @param spawnLatencyMs    how long a simulated spawn takes, in milliseconds; default 0
+     * @param spawnFailureRate  the share of spawns that fail (0 to 1), to exercise reschedules; default 0
+     */
+    public record Compute(Integer fakeHosts, Integer fakeHostVcpus, Integer fakeHostRamMb, Integer fakeHostDiskGb,
+                          Integer spawnLatencyMs, Double spawnFailureRate) {
+        public Compute {
+            fakeHosts = fakeHosts == null ? 4 : fakeHosts;
+            fakeHostVcpus = fakeHostVcpus == null ? 16 : fakeHostVcpus;
+            fakeHostRamMb = fakeHostRamMb == null ? 65536 : fakeHostRamMb;
+            fakeHostDiskGb = fakeHostDiskGb == null ? 1000 : fakeHostDiskGb;
+            spawnLatencyMs = spawnLatencyMs == null ? 0 : spawnLatencyMs;
+            spawnFailureRate = spawnFailureRate == null ? 0.0 : spawnFailureRate;
+            if (fakeHosts < 0 || spawnLatencyMs < 0 || spawnFailureRate < 0 || spawnFailureRate > 1) {
+                throw new IllegalArgumentException("compute: fake_hosts and spawn_latency_ms must not be negative and "
+                        + "spawn_failure_rate must be between 0 and 1");
+            }
+        }
     }
 
     /**
