@@ -29,6 +29,7 @@ public final class ComputePolicy {
         // Features add their rules here, one line each.
         r.putAll(dev.overcast.compute.aggregates.AggregatePolicy.RULES);
         r.putAll(dev.overcast.compute.zones.ZonePolicy.RULES);
+        r.putAll(dev.overcast.compute.groups.GroupPolicy.RULES);
         return r;
     }
 }

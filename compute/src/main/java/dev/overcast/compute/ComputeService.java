@@ -60,5 +60,6 @@ public final class ComputeService implements ServiceApi {
         // Features register their routes here, one line each.
         new dev.overcast.compute.aggregates.AggregateApi(ctx).routes(routes);
         new dev.overcast.compute.zones.ZoneApi(ctx).routes(routes);
+        new dev.overcast.compute.groups.ServerGroupApi(ctx).routes(routes);
     }
 }
