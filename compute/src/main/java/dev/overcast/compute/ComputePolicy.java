@@ -30,6 +30,7 @@ public final class ComputePolicy {
         r.putAll(dev.overcast.compute.aggregates.AggregatePolicy.RULES);
         r.putAll(dev.overcast.compute.zones.ZonePolicy.RULES);
         r.putAll(dev.overcast.compute.groups.GroupPolicy.RULES);
+        r.putAll(dev.overcast.compute.usage.UsagePolicy.RULES);
         return r;
     }
 }

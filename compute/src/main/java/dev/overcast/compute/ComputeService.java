@@ -61,5 +61,6 @@ public final class ComputeService implements ServiceApi {
         new dev.overcast.compute.aggregates.AggregateApi(ctx).routes(routes);
         new dev.overcast.compute.zones.ZoneApi(ctx).routes(routes);
         new dev.overcast.compute.groups.ServerGroupApi(ctx).routes(routes);
+        new dev.overcast.compute.usage.UsageApi(ctx).routes(routes);
     }
 }
