@@ -351,6 +351,17 @@ public final class AggregateStore {
     }
 
     /**
+     * Takes {@code host} out of every aggregate, as Nova does when a compute service is deleted;
+     * returns the aggregates it was in, as they were.
+     */
+    public List<HostAggregate> removeHostFromAll(String host) {
+        List<HostAggregate> before = list().stream().filter(a -> a.hosts().contains(host)).toList();
+        write(h -> (long) h.createUpdate("delete from aggregate_hosts where host = :host").bind("host", host)
+                .execute(), null);
+        return before;
+    }
+
+    /**
      * Why Nova's {@code is_safe_to_update_az} refuses to give {@code aggregate} (or {@code hosts}
      * added to it) the zone {@code zone}, or null when it does not: an empty zone name; a host
      * already in another aggregate with another zone; and, on renames, instances on its hosts.

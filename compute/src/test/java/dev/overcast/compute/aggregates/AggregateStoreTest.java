@@ -91,4 +91,18 @@ class AggregateStoreTest {
         store.invalidate();
         assertThat(store.availabilityZoneOf("multi-h")).contains("zone-a,zone-b");
     }
+
+    @Test
+    void aDeletedServicesHostLeavesEveryAggregate() {
+        AggregateStore store = store();
+        HostAggregate a = store.create("store-leave-a", "leave-az");
+        HostAggregate b = store.create("store-leave-b", null);
+        store.addHost(a.id(), "leaving");
+        store.addHost(b.id(), "leaving");
+        store.addHost(b.id(), "staying");
+        assertThat(store.removeHostFromAll("leaving")).extracting(HostAggregate::id).containsExactly(a.id(), b.id());
+        assertThat(store.aggregatesOf("leaving")).isEmpty();
+        assertThat(store.availabilityZoneOf("leaving")).isEmpty();
+        assertThat(store.find(b.id()).orElseThrow().hosts()).containsExactly("staying");
+    }
 }
