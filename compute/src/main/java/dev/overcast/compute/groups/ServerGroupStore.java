@@ -150,6 +150,19 @@ public final class ServerGroupStore {
     }
 
     /**
+     * The policy of group {@code groupUuid} when it belongs to {@code projectId}, as a boot into
+     * it checks: empty when there is no such group in that project.
+     */
+    public Optional<String> policy(String groupUuid, String projectId) {
+        return find(groupUuid).filter(g -> g.projectId().equals(projectId)).map(g -> g.policy().apiName());
+    }
+
+    /** The uuids of the live groups {@code instanceUuid} is a member of: none or one (2.71's {@code server_groups}). */
+    public List<String> groupsOf(String instanceUuid) {
+        return groupOf(instanceUuid).map(g -> List.of(g.uuid())).orElse(List.of());
+    }
+
+    /**
      * The group as the scheduler needs it: its policy, its {@code max_server_per_host} (1 when
      * it has none) and how many members run on each host.
      *

@@ -22,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ZoneApi {
     private final ComputeContext ctx;
-    private final AggregateStore aggregates;
-    private final CellServices services;
+    private final AvailabilityZones zones;
 
     public ZoneApi(ComputeContext ctx) {
         this(ctx, new AggregateStore(ctx));
@@ -31,8 +30,7 @@ public final class ZoneApi {
 
     public ZoneApi(ComputeContext ctx, AggregateStore aggregates) {
         this.ctx = ctx;
-        this.aggregates = aggregates;
-        this.services = new CellServices(ctx.cells());
+        this.zones = new AvailabilityZones(ctx, aggregates);
     }
 
     public void routes(Routes r) {
@@ -40,15 +38,10 @@ public final class ZoneApi {
                 .get("/v2.1/os-availability-zone/detail", this::detail);
     }
 
-    private Zones zones() {
-        Map<String, String> zoneByHost = aggregates.currentAvailabilityZones();
-        return Zones.of(services.all(), zoneByHost::get, ctx.settings().defaultAvailabilityZone());
-    }
-
     /** Every zone but the internal one, without hosts. */
     private Response list(Request req) {
         ctx.enforce(req, ZonePolicy.LIST, Map.of());
-        Zones zones = zones();
+        Zones zones = this.zones.current();
         ObjectNode out = Json.object();
         ArrayNode info = out.putArray("availabilityZoneInfo");
         addWithoutHosts(info, zones.available(), true, true);
@@ -58,7 +51,7 @@ public final class ZoneApi {
 
     private Response detail(Request req) {
         ctx.enforce(req, ZonePolicy.DETAIL, Map.of());
-        Zones zones = zones();
+        Zones zones = this.zones.current();
         Instant now = ctx.clock().instant();
         ObjectNode out = Json.object();
         ArrayNode info = out.putArray("availabilityZoneInfo");

@@ -95,4 +95,16 @@ class ServerGroupStoreTest {
         assertThat(quota.allows("p-count", "u1", 1)).isTrue();
         assertThat(GroupQuota.counting(store, -1).allows("p-count", "u1", 100)).isTrue();
     }
+
+    @Test
+    void aBootReadsTheGroupsPolicyOnlyInItsProjectAndAServerShowsItsGroup() {
+        Group g = store.create("boot", "p-boot", "u1", ServerGroup.Policy.SOFT_ANTI_AFFINITY, null);
+        assertThat(store.policy(g.uuid(), "p-boot")).contains("soft-anti-affinity");
+        assertThat(store.policy(g.uuid(), "p-other")).isEmpty();
+        assertThat(store.policy(uuid(), "p-boot")).isEmpty();
+        String server = uuid();
+        assertThat(store.groupsOf(server)).isEmpty();
+        store.addMember(g.uuid(), server);
+        assertThat(store.groupsOf(server)).containsExactly(g.uuid());
+    }
 }

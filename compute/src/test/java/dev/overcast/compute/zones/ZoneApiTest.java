@@ -144,4 +144,15 @@ class ZoneApiTest {
         assertThat(names(admin.get("/v2.1/os-availability-zone").json().get("availabilityZoneInfo")))
                 .contains("zone-b");
     }
+
+    @Test
+    void aServerMayAskForAnAvailableZoneOnly() {
+        AvailabilityZones zones = new AvailabilityZones(server.context(),
+                new dev.overcast.compute.aggregates.AggregateStore(server.context()));
+        assertThat(zones.exists("nova")).isTrue();
+        assertThat(zones.exists("zone-a")).isTrue();
+        assertThat(zones.exists("zone-off")).as("only disabled services").isFalse();
+        assertThat(zones.exists("zone-empty")).as("no hosts").isFalse();
+        assertThat(zones.exists("nowhere")).isFalse();
+    }
 }
