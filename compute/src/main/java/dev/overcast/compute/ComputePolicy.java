@@ -30,6 +30,10 @@ public final class ComputePolicy {
         r.putAll(dev.overcast.compute.flavors.FlavorPolicy.RULES);
         r.putAll(dev.overcast.compute.keypairs.KeyPairPolicy.RULES);
         r.putAll(dev.overcast.compute.quotas.QuotaPolicy.RULES);
+        r.putAll(dev.overcast.compute.aggregates.AggregatePolicy.RULES);
+        r.putAll(dev.overcast.compute.zones.ZonePolicy.RULES);
+        r.putAll(dev.overcast.compute.groups.GroupPolicy.RULES);
+        r.putAll(dev.overcast.compute.usage.UsagePolicy.RULES);
         return r;
     }
 }

@@ -61,5 +61,9 @@ public final class ComputeService implements ServiceApi {
         new dev.overcast.compute.flavors.FlavorApi(ctx).routes(routes);
         new dev.overcast.compute.keypairs.KeyPairApi(ctx).routes(routes);
         new dev.overcast.compute.quotas.QuotaSetApi(ctx).routes(routes);
+        new dev.overcast.compute.aggregates.AggregateApi(ctx).routes(routes);
+        new dev.overcast.compute.zones.ZoneApi(ctx).routes(routes);
+        new dev.overcast.compute.groups.ServerGroupApi(ctx).routes(routes);
+        new dev.overcast.compute.usage.UsageApi(ctx).routes(routes);
     }
 }

@@ -61,11 +61,13 @@ public final class PlacementRpc {
     private final ProviderView view;
     private final Claims claims;
     private final AllocationCandidates.Options options;
+    private final AggregateMembersRpc aggregateMembers;
 
     public PlacementRpc(PlacementContext ctx, CandidateSettings settings) {
         this.view = ProviderView.of(ctx.index());
         this.claims = new Claims(ctx);
         this.options = new AllocationCandidates.Options(true, settings.randomize(), settings.random(), false);
+        this.aggregateMembers = new AggregateMembersRpc(ctx);
     }
 
     /** Starts serving the topic as {@code server}; close the subscription to stop. */
@@ -78,6 +80,8 @@ public final class PlacementRpc {
                     claims.release(args.consumerUuid());
                     return null;
                 })
+                .on(AggregateMembersRpc.METHOD, AggregateMembersRpc.VERSION, AggregateMembersRpc.Args.class,
+                        (args, context) -> aggregateMembers.handle(args))
                 .build());
     }
 
