@@ -13,12 +13,110 @@ import dev.overcast.core.http.ApiException;
 import dev.overcast.placement.PlacementErrors;
 
 /**
- * The writes every feature shares, inside the caller's transaction: the generation check
- * that makes concurrent writers safe, and inventory replacement. After the transaction
- * commits, the caller refreshes the {@link ProviderIndex} for the providers it touched.
+ * The writes every feature shares, inside the caller's transaction: creating and deleting a
+ * provider, the generation check that makes concurrent writers safe, and inventory
+ * replacement. The REST API and the bus API ({@code rpc}) both write through here, so their
+ * rules and messages are one. After the transaction commits, the caller refreshes the
+ * {@link ProviderIndex} for the providers it touched.
  */
 public final class ProviderWrites {
     private ProviderWrites() {
+    }
+
+    private static final long MAX_INT = 2147483647L;
+
+    /**
+     * Inserts a provider, a child of {@code parent} or a root when it is null; a 409
+     * {@code placement.duplicate_name} when the uuid or the name is taken, a 400 when the
+     * parent does not exist.
+     */
+    public static void insertProvider(Handle h, String uuid, String name, String parent, Instant now) {
+        if (exists(h, "uuid", uuid)) {
+            throw PlacementErrors.conflict("Conflicting resource provider uuid: " + uuid + " already exists.",
+                    PlacementErrors.DUPLICATE_NAME);
+        }
+        if (exists(h, "name", name)) {
+            throw PlacementErrors.conflict("Conflicting resource provider name: " + name + " already exists.",
+                    PlacementErrors.DUPLICATE_NAME);
+        }
+        String root = parent == null ? uuid : rootOf(h, parent);
+        h.createUpdate("insert into resource_provider (uuid, name, generation, parent_uuid, root_uuid, "
+                        + "created_at, updated_at) values (:uuid, :name, 0, :parent, :root, :now, :now)")
+                .bind("uuid", uuid).bind("name", name).bind("parent", parent).bind("root", root)
+                .bind("now", now).execute();
+    }
+
+    /**
+     * Deletes a provider that exists; a 409 when it has allocations or children (upstream's
+     * {@code placement.resource_provider.inuse} and {@code cannot_delete_parent}).
+     */
+    public static void deleteProvider(Handle h, String uuid) {
+        lockGeneration(h, uuid);
+        if (count(h, "select count(*) from allocation where provider_uuid = :uuid", uuid) > 0) {
+            throw PlacementErrors.conflict("Unable to delete resource provider " + uuid
+                    + ": Resource provider has allocations.", PlacementErrors.PROVIDER_INUSE);
+        }
+        if (count(h, "select count(*) from resource_provider where parent_uuid = :uuid", uuid) > 0) {
+            throw PlacementErrors.conflict("Unable to delete parent resource provider " + uuid
+                    + ": It has child resource providers.", PlacementErrors.PROVIDER_CANNOT_DELETE_PARENT);
+        }
+        h.createUpdate("delete from resource_provider where uuid = :uuid").bind("uuid", uuid).execute();
+    }
+
+    /** The root of {@code parent}'s tree; a 400 when there is no such provider. */
+    public static String rootOf(Handle h, String parent) {
+        return h.createQuery("select root_uuid from resource_provider where uuid = :uuid")
+                .bind("uuid", parent).mapTo(String.class).findOne()
+                .orElseThrow(() -> ApiException.badRequest("parent provider UUID does not exist."));
+    }
+
+    /** True when a provider has {@code value} in {@code column} ({@code uuid} or {@code name}). */
+    public static boolean exists(Handle h, String column, String value) {
+        return count(h, "select count(*) from resource_provider where " + column + " = :uuid", value) > 0;
+    }
+
+    private static int count(Handle h, String sql, String uuid) {
+        return h.createQuery(sql).bind("uuid", uuid).mapTo(Integer.class).one();
+    }
+
+    /** One provider as it is in the database now, read in the caller's transaction; empty when none. */
+    public static java.util.Optional<Provider> read(Handle h, String uuid) {
+        return ProviderRows.load(h, List.of(uuid)).stream().findFirst();
+    }
+
+    /**
+     * Checks one inventory's amounts: capacity must stay positive; from 1.26 reserved may equal
+     * total (capacity 0), as upstream allows. A 400 in upstream's words otherwise.
+     */
+    public static Inventory requireValid(String uuid, String rc, Inventory i, boolean reservedMayEqualTotal) {
+        if (reservedMayEqualTotal ? i.capacity() < 0 : i.capacity() <= 0) {
+            throw ApiException.badRequest("Unable to update inventory for resource provider " + uuid
+                    + ": Invalid inventory for '" + rc + "' on resource provider '" + uuid + "'. The reserved value is "
+                    + (reservedMayEqualTotal ? "greater than total." : "greater than or equal to total."));
+        }
+        return i;
+    }
+
+    /** An inventory with upstream's defaults for the amounts left out (null). */
+    public static Inventory withDefaults(long total, Long reserved, Long minUnit, Long maxUnit, Long stepSize,
+                                         Double allocationRatio) {
+        return new Inventory(total, reserved == null ? 0 : reserved, minUnit == null ? 1 : minUnit,
+                maxUnit == null ? MAX_INT : maxUnit, stepSize == null ? 1 : stepSize,
+                allocationRatio == null ? 1.0 : allocationRatio);
+    }
+
+    /**
+     * Replaces a provider's inventories if its generation is still {@code expected} (a 409
+     * {@code placement.concurrent_update} otherwise) and bumps it; returns the new generation.
+     */
+    public static long setInventories(Handle h, String uuid, long expected, Map<String, Inventory> inventories,
+                                      Instant now) {
+        long current = lockGeneration(h, uuid);
+        if (current != expected) {
+            throw PlacementErrors.concurrentUpdate("resource provider generation conflict");
+        }
+        replaceInventories(h, uuid, inventories);
+        return bumpGeneration(h, uuid, expected, now);
     }
 
     /**
