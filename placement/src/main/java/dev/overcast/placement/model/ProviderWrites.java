@@ -47,6 +47,81 @@ public final class ProviderWrites {
     }
 
     /**
+     * A root provider to create with its inventories at once.
+     *
+     * @param generation the generation it starts at
+     */
+    public record NewProvider(String uuid, String name, Map<String, Inventory> inventories, long generation) {
+    }
+
+    /**
+     * Inserts many root providers with their inventories in a few statements, for a compute
+     * agent registering a thousand nodes: the same checks as {@link #insertProvider} and
+     * {@link #replaceInventories} (uuids and names free, among themselves too; resource
+     * classes known), for all of them before anything is written. Any failure fails them all.
+     */
+    public static void insertProviders(Handle h, List<NewProvider> providers, Instant now) {
+        Set<String> uuids = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>();
+        Set<String> classes = new TreeSet<>();
+        for (NewProvider p : providers) {
+            if (!uuids.add(p.uuid())) {
+                throw PlacementErrors.conflict("Conflicting resource provider uuid: " + p.uuid() + " already exists.",
+                        PlacementErrors.DUPLICATE_NAME);
+            }
+            if (!names.add(p.name())) {
+                throw PlacementErrors.conflict("Conflicting resource provider name: " + p.name() + " already exists.",
+                        PlacementErrors.DUPLICATE_NAME);
+            }
+            classes.addAll(p.inventories().keySet());
+        }
+        for (String rc : classes) {
+            if (!resourceClassExists(h, rc)) {
+                throw ApiException.badRequest("Unknown resource class in inventory: " + rc);
+            }
+        }
+        for (List<String> chunk : chunks(new ArrayList<>(uuids))) {
+            h.createQuery("select uuid from resource_provider where uuid in (<v>)").bindList("v", chunk)
+                    .mapTo(String.class).findFirst().ifPresent(taken -> {
+                        throw PlacementErrors.conflict("Conflicting resource provider uuid: " + taken
+                                + " already exists.", PlacementErrors.DUPLICATE_NAME);
+                    });
+        }
+        for (List<String> chunk : chunks(new ArrayList<>(names))) {
+            h.createQuery("select name from resource_provider where name in (<v>)").bindList("v", chunk)
+                    .mapTo(String.class).findFirst().ifPresent(taken -> {
+                        throw PlacementErrors.conflict("Conflicting resource provider name: " + taken
+                                + " already exists.", PlacementErrors.DUPLICATE_NAME);
+                    });
+        }
+        var rows = h.prepareBatch("insert into resource_provider (uuid, name, generation, parent_uuid, root_uuid, "
+                + "created_at, updated_at) values (:uuid, :name, :generation, null, :uuid, :now, :now)");
+        var inventories = h.prepareBatch(INSERT_INVENTORY);
+        boolean anyInventory = false;
+        for (NewProvider p : providers) {
+            rows.bind("uuid", p.uuid()).bind("name", p.name()).bind("generation", p.generation()).bind("now", now).add();
+            for (Map.Entry<String, Inventory> e : p.inventories().entrySet()) {
+                bindInventory(inventories, p.uuid(), e.getKey(), e.getValue()).add();
+                anyInventory = true;
+            }
+        }
+        if (!providers.isEmpty()) {
+            rows.execute();
+        }
+        if (anyInventory) {
+            inventories.execute();
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            out.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return out;
+    }
+
+    /**
      * Deletes a provider that exists; a 409 when it has allocations or children (upstream's
      * {@code placement.resource_provider.inuse} and {@code cannot_delete_parent}).
      */
@@ -188,17 +263,24 @@ public final class ProviderWrites {
                     + uuid + "' in use.", PlacementErrors.INVENTORY_INUSE);
         }
         h.createUpdate("delete from inventory where provider_uuid = :uuid").bind("uuid", uuid).execute();
-        var batch = h.prepareBatch("insert into inventory (provider_uuid, resource_class, total, reserved, min_unit, "
-                + "max_unit, step_size, allocation_ratio) values (:p, :rc, :total, :reserved, :min, :max, :step, :ratio)");
+        var batch = h.prepareBatch(INSERT_INVENTORY);
         for (Map.Entry<String, Inventory> e : inventories.entrySet()) {
-            Inventory i = e.getValue();
-            batch.bind("p", uuid).bind("rc", e.getKey()).bind("total", i.total()).bind("reserved", i.reserved())
-                    .bind("min", i.minUnit()).bind("max", i.maxUnit()).bind("step", i.stepSize())
-                    .bind("ratio", i.allocationRatio()).add();
+            bindInventory(batch, uuid, e.getKey(), e.getValue()).add();
         }
         if (!inventories.isEmpty()) {
             batch.execute();
         }
+    }
+
+    private static final String INSERT_INVENTORY = "insert into inventory (provider_uuid, resource_class, total, "
+            + "reserved, min_unit, max_unit, step_size, allocation_ratio) "
+            + "values (:p, :rc, :total, :reserved, :min, :max, :step, :ratio)";
+
+    private static org.jdbi.v3.core.statement.PreparedBatch bindInventory(org.jdbi.v3.core.statement.PreparedBatch b,
+                                                                         String uuid, String rc, Inventory i) {
+        return b.bind("p", uuid).bind("rc", rc).bind("total", i.total()).bind("reserved", i.reserved())
+                .bind("min", i.minUnit()).bind("max", i.maxUnit()).bind("step", i.stepSize())
+                .bind("ratio", i.allocationRatio());
     }
 
 }

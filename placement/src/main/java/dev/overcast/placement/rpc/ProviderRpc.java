@@ -127,86 +127,146 @@ final class ProviderRpc {
         });
     }
 
+    /** A report checked as the REST API would check it: canonical uuid, inventories, trait names. */
+    private record Checked(String uuid, String name, Map<String, Inventory> inventories, Set<String> addTraits,
+                           Set<String> removeTraits) {
+        Set<String> traitsFrom(Set<String> current) {
+            Set<String> out = new TreeSet<>(current);
+            out.addAll(addTraits);
+            out.removeAll(removeTraits);
+            return out;
+        }
+    }
+
     /**
-     * Brings each reported provider to what its report says, each in a transaction of its own
-     * so that one refusal leaves the others done; answers per provider, in report order.
+     * Brings each reported provider to what its report says and answers per provider, in
+     * report order. Providers that already match the index cost nothing; providers that do
+     * not exist yet are created together in one transaction (a thousand new nodes are a few
+     * statements, not a few thousand); the rest, and new ones if creating them together
+     * failed, are written each in a transaction of its own, so that one refusal leaves the
+     * others done.
      */
     PlacementRpc.SyncProvidersReply sync(PlacementRpc.SyncProvidersArgs args) {
-        List<PlacementRpc.SyncResult> results = new ArrayList<>(args.providers().size());
-        List<String> touched = new ArrayList<>();
-        for (PlacementRpc.ProviderReport report : args.providers()) {
-            String uuid = report.uuid();
+        List<PlacementRpc.ProviderReport> reports = args.providers();
+        PlacementRpc.SyncResult[] results = new PlacementRpc.SyncResult[reports.size()];
+        Checked[] checked = new Checked[reports.size()];
+        List<Integer> fresh = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            PlacementRpc.ProviderReport report = reports.get(i);
             try {
-                uuid = canonicalUuid(report.uuid());
-                if (upToDate(uuid, report)) {
-                    results.add(new PlacementRpc.SyncResult(uuid, ctx.provider(uuid).generation(), null, false));
-                    continue;
+                Checked c = check(report);
+                checked[i] = c;
+                Optional<Provider> known = ctx.index().get(c.uuid());
+                if (known.isPresent() && matches(known.get(), c)) {
+                    results[i] = ok(c.uuid(), known.get().generation());
+                } else if (known.isEmpty() && c.name() != null) {
+                    fresh.add(i);
+                } else {
+                    oneByOne.add(i);
                 }
-                long generation = write(uuid, report);
-                touched.add(uuid);
-                results.add(new PlacementRpc.SyncResult(uuid, generation, null, false));
             } catch (ApiException e) {
-                Failure failure = new Failure(e);
-                results.add(new PlacementRpc.SyncResult(uuid, -1, failure.getMessage(), failure.retryable()));
+                results[i] = failed(report.uuid(), e);
+            }
+        }
+        List<String> touched = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            try {
+                createTogether(fresh.stream().map(i -> checked[i]).toList());
+                for (int i : fresh) {
+                    results[i] = ok(checked[i].uuid(), initialGeneration(checked[i]));
+                    touched.add(checked[i].uuid());
+                }
+            } catch (ApiException e) {
+                oneByOne.addAll(fresh);
+            }
+        }
+        for (int i : oneByOne) {
+            try {
+                results[i] = ok(checked[i].uuid(), write(checked[i]));
+                touched.add(checked[i].uuid());
+            } catch (ApiException e) {
+                results[i] = failed(checked[i].uuid(), e);
             }
         }
         ctx.index().refresh(touched);
-        return new PlacementRpc.SyncProvidersReply(results);
+        return new PlacementRpc.SyncProvidersReply(List.of(results));
     }
 
-    /** True when the index already holds what the report asks for: nothing to write. */
-    private boolean upToDate(String uuid, PlacementRpc.ProviderReport report) {
-        Optional<Provider> known = ctx.index().get(uuid);
-        if (known.isEmpty()) {
-            return false;
-        }
-        Provider p = known.get();
-        return (report.inventories() == null || p.inventories().equals(inventories(uuid, report.inventories())))
-                && p.traits().equals(mergedTraits(p.traits(), report));
-    }
-
-    private long write(String uuid, PlacementRpc.ProviderReport report) {
+    private Checked check(PlacementRpc.ProviderReport report) {
+        String uuid = canonicalUuid(report.uuid());
         Map<String, Inventory> inventories = report.inventories() == null ? null
                 : inventories(uuid, report.inventories());
-        traits(union(report.addTraits(), report.removeTraits()));
+        Set<String> add = traits(report.addTraits());
+        Set<String> remove = traits(report.removeTraits());
+        if (report.name() != null) {
+            validate("provider_create", createBody(uuid, report.name(), null));
+        }
+        return new Checked(uuid, report.name(), inventories, add, remove);
+    }
+
+    private static boolean matches(Provider p, Checked c) {
+        return (c.inventories() == null || p.inventories().equals(c.inventories()))
+                && p.traits().equals(c.traitsFrom(p.traits()));
+    }
+
+    /** The generation a new provider has once its inventories and then its traits were written. */
+    private static long initialGeneration(Checked c) {
+        return (c.inventories() == null || c.inventories().isEmpty() ? 0 : 1)
+                + (c.traitsFrom(Set.of()).isEmpty() ? 0 : 1);
+    }
+
+    private void createTogether(List<Checked> news) {
+        Instant now = ctx.clock().instant();
+        List<ProviderWrites.NewProvider> providers = new ArrayList<>(news.size());
+        Map<String, Set<String>> traits = new LinkedHashMap<>();
+        for (Checked c : news) {
+            providers.add(new ProviderWrites.NewProvider(c.uuid(), c.name(),
+                    c.inventories() == null ? Map.of() : c.inventories(), initialGeneration(c)));
+            traits.put(c.uuid(), c.traitsFrom(Set.of()));
+        }
+        ctx.jdbi().useTransaction(h -> {
+            ProviderWrites.insertProviders(h, providers, now);
+            TraitCatalog.addToNewProviders(h, traits);
+        });
+    }
+
+    private long write(Checked c) {
         Instant now = ctx.clock().instant();
         return ctx.jdbi().inTransaction(h -> {
-            Provider current = currentOrCreated(h, uuid, report, now);
+            Provider current = currentOrCreated(h, c, now);
             long generation = current.generation();
-            if (inventories != null && !inventories.equals(current.inventories())) {
-                generation = ProviderWrites.setInventories(h, uuid, generation, inventories, now);
+            if (c.inventories() != null && !c.inventories().equals(current.inventories())) {
+                generation = ProviderWrites.setInventories(h, c.uuid(), generation, c.inventories(), now);
             }
-            Set<String> traits = mergedTraits(current.traits(), report);
+            Set<String> traits = c.traitsFrom(current.traits());
             if (!traits.equals(current.traits())) {
-                generation = TraitCatalog.setProviderTraits(h, uuid, generation, traits, now);
+                generation = TraitCatalog.setProviderTraits(h, c.uuid(), generation, traits, now);
             }
             return generation;
         });
     }
 
-    /** The provider as it is now, locked; made first if the report names it and it does not exist. */
-    private Provider currentOrCreated(Handle h, String uuid, PlacementRpc.ProviderReport report, Instant now) {
-        if (!ProviderWrites.exists(h, "uuid", uuid)) {
-            if (report.name() == null) {
-                throw new ApiException(404, "No resource provider with uuid " + uuid + " found",
-                        PlacementErrors.PROVIDER_NOT_FOUND);
-            }
-            validate("provider_create", createBody(uuid, report.name(), null));
-            ProviderWrites.insertProvider(h, uuid, report.name(), null, now);
-        }
-        ProviderWrites.lockGeneration(h, uuid);
-        return ProviderWrites.read(h, uuid).orElseThrow();
+    private static PlacementRpc.SyncResult ok(String uuid, long generation) {
+        return new PlacementRpc.SyncResult(uuid, generation, null, false);
     }
 
-    private static Set<String> mergedTraits(Set<String> current, PlacementRpc.ProviderReport report) {
-        Set<String> out = new TreeSet<>(current);
-        if (report.addTraits() != null) {
-            out.addAll(report.addTraits());
+    private static PlacementRpc.SyncResult failed(String uuid, ApiException e) {
+        Failure failure = new Failure(e);
+        return new PlacementRpc.SyncResult(uuid, -1, failure.getMessage(), failure.retryable());
+    }
+
+    /** The provider as it is now, locked; made first if the report names it and it does not exist. */
+    private Provider currentOrCreated(Handle h, Checked c, Instant now) {
+        if (!ProviderWrites.exists(h, "uuid", c.uuid())) {
+            if (c.name() == null) {
+                throw new ApiException(404, "No resource provider with uuid " + c.uuid() + " found",
+                        PlacementErrors.PROVIDER_NOT_FOUND);
+            }
+            ProviderWrites.insertProvider(h, c.uuid(), c.name(), null, now);
         }
-        if (report.removeTraits() != null) {
-            out.removeAll(report.removeTraits());
-        }
-        return out;
+        ProviderWrites.lockGeneration(h, c.uuid());
+        return ProviderWrites.read(h, c.uuid()).orElseThrow();
     }
 
     /** Inventories as the REST API would take them: its schema, its defaults, its capacity check. */
@@ -265,17 +325,6 @@ final class ProviderRpc {
         if (value != null) {
             node.put(field, value);
         }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new LinkedHashSet<>();
-        if (a != null) {
-            out.addAll(a);
-        }
-        if (b != null) {
-            out.addAll(b);
-        }
-        return out;
     }
 
     private static String canonicalUuid(String uuid) {

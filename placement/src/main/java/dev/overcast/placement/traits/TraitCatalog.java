@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,6 +131,30 @@ public final class TraitCatalog {
         }
         replaceProviderTraits(h, uuid, traits);
         return ProviderWrites.bumpGeneration(h, uuid, current, now);
+    }
+
+    /**
+     * Gives providers that have no traits yet their traits, in one batch; every trait must
+     * exist (a 400 naming those that do not, before anything is written).
+     */
+    public static void addToNewProviders(Handle h, Map<String, ? extends Collection<String>> traitsByProvider) {
+        Set<String> all = new TreeSet<>();
+        traitsByProvider.values().forEach(all::addAll);
+        Set<String> missing = lockExisting(h, all);
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("No such trait " + String.join(", ", missing));
+        }
+        var batch = h.prepareBatch("insert into provider_trait (provider_uuid, trait) values (:uuid, :trait)");
+        boolean any = false;
+        for (var e : traitsByProvider.entrySet()) {
+            for (String trait : new TreeSet<>(e.getValue())) {
+                batch.bind("uuid", e.getKey()).bind("trait", trait).add();
+                any = true;
+            }
+        }
+        if (any) {
+            batch.execute();
+        }
     }
 
     /** Replaces all of a provider's traits with {@code traits}, which must all exist. */

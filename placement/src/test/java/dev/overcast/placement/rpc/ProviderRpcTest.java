@@ -218,6 +218,28 @@ class ProviderRpcTest {
         assertThat(admin.get("/resource_providers/" + missing).status()).isEqualTo(404);
     }
 
+    @Test
+    void newProvidersAreCreatedTogetherUnlessOneIsRefusedThenEachOnItsOwn() {
+        String taken = "taken-" + UUID.randomUUID();
+        call("ensure_provider", new EnsureProviderArgs(UUID.randomUUID().toString(), taken, null), ProviderReply.class);
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        var reports = List.of(
+                new ProviderReport(a, "new-" + a, node(2, 2048), Set.of("COMPUTE_NODE"), Set.of()),
+                new ProviderReport(UUID.randomUUID().toString(), taken, node(2, 2048), Set.of(), Set.of()),
+                new ProviderReport(b, "new-" + b, null, Set.of(), Set.of()));
+
+        SyncProvidersReply reply = call("sync_providers", new SyncProvidersArgs(reports), SyncProvidersReply.class);
+
+        assertThat(reply.results().get(0).generation()).isEqualTo(2);
+        assertThat(reply.results().get(1).error()).contains("placement.duplicate_name", taken);
+        assertThat(reply.results().get(1).retryable()).isFalse();
+        assertThat(reply.results().get(2).generation()).isZero();
+        assertThat(admin.get("/resource_providers/" + a + "/inventories").json()
+                .at("/inventories/VCPU/total").asLong()).isEqualTo(2);
+        assertThat(admin.get("/resource_providers/" + b).json().get("generation").asLong()).isZero();
+    }
+
     static String ensure() {
         String uuid = UUID.randomUUID().toString();
         call("ensure_provider", new EnsureProviderArgs(uuid, "rpc-" + uuid, null), ProviderReply.class);
