@@ -27,6 +27,8 @@ public final class ComputePolicy {
         r.put("project_member_or_admin", "rule:project_member_api or rule:context_is_admin");
         r.put("project_reader_or_admin", "rule:project_reader_api or rule:context_is_admin");
         // Features add their rules here, one line each.
+        r.putAll(dev.overcast.compute.services.ServicePolicy.RULES);
+        r.putAll(dev.overcast.compute.hypervisors.HypervisorPolicy.RULES);
         return r;
     }
 }

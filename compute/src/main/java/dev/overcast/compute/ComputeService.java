@@ -58,5 +58,7 @@ public final class ComputeService implements ServiceApi {
     public void routes(Routes routes) {
         new Discovery().routes(routes);
         // Features register their routes here, one line each.
+        new dev.overcast.compute.services.ServiceApi(ctx).routes(routes);
+        new dev.overcast.compute.hypervisors.HypervisorApi(ctx).routes(routes);
     }
 }
