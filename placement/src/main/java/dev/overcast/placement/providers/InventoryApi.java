@@ -15,7 +15,6 @@ import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
-import dev.overcast.placement.model.ProviderJson;
 import dev.overcast.placement.model.ProviderWrites;
 import tools.jackson.databind.JsonNode;
 
