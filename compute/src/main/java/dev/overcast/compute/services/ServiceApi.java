@@ -230,7 +230,7 @@ public final class ServiceApi {
             try {
                 number = Long.parseLong(id.strip());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("id must be an integer");
+                throw ApiException.badRequest("Invalid input received: id must be an integer");
             }
             List<CellServices.Located> matches = services.byId(number);
             if (matches.isEmpty()) {

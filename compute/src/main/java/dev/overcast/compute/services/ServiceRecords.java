@@ -95,6 +95,11 @@ public final class ServiceRecords {
         return db.withHandle(h -> byHost(h, binary, hosts));
     }
 
+    /** Counts a report from one service; false when its record was deleted. */
+    public boolean heartbeat(long id) {
+        return heartbeat(List.of(id)) == 1;
+    }
+
     /**
      * Counts a report from each of {@code ids}: bumps {@code report_count} and
      * {@code last_seen_up}. Returns how many records there still were to report to; a deleted

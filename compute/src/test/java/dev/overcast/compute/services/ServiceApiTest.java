@@ -303,7 +303,7 @@ class ServiceApiTest {
         ServiceRecord scheduler = records(cell1).register("control2", ServiceRecord.SCHEDULER, "scheduler");
 
         assertThat(server.admin("2.52").delete("/v2.1/os-services/" + scheduler.uuid())
-                .json().at("/badRequest/message").asString()).isEqualTo("id must be an integer");
+                .json().at("/badRequest/message").asString()).isEqualTo("Invalid input received: id must be an integer");
         assertThat(server.admin("2.53").delete("/v2.1/os-services/" + scheduler.id())
                 .json().at("/badRequest/message").asString()).isEqualTo("Invalid uuid " + scheduler.id());
         assertThat(server.admin("2.52").delete("/v2.1/os-services/999999").json().at("/itemNotFound/message")
