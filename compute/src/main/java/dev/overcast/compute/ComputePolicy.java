@@ -34,6 +34,8 @@ public final class ComputePolicy {
         r.putAll(dev.overcast.compute.zones.ZonePolicy.RULES);
         r.putAll(dev.overcast.compute.groups.GroupPolicy.RULES);
         r.putAll(dev.overcast.compute.usage.UsagePolicy.RULES);
+        r.putAll(dev.overcast.compute.services.ServicePolicy.RULES);
+        r.putAll(dev.overcast.compute.hypervisors.HypervisorPolicy.RULES);
         return r;
     }
 }

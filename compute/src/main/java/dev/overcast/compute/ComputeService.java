@@ -65,5 +65,7 @@ public final class ComputeService implements ServiceApi {
         new dev.overcast.compute.zones.ZoneApi(ctx).routes(routes);
         new dev.overcast.compute.groups.ServerGroupApi(ctx).routes(routes);
         new dev.overcast.compute.usage.UsageApi(ctx).routes(routes);
+        new dev.overcast.compute.services.ServiceApi(ctx).routes(routes);
+        new dev.overcast.compute.hypervisors.HypervisorApi(ctx).routes(routes);
     }
 }

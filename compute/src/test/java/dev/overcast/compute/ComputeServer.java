@@ -8,7 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.overcast.compute.agent.ComputeAgent;
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.services.HostDiscovery;
+import dev.overcast.compute.virt.VirtDriver;
+import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.db.ServiceDatabase;
@@ -110,6 +114,29 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
 
     public ComputeContext context() {
         return compute.context();
+    }
+
+    /**
+     * Starts a compute agent in cell1 simulating {@code hosts} fake hosts, {@code compute1} to
+     * {@code computeN}, one node each (16 vCPUs, 32 GiB, 1 TiB), and maps them to the cell; it
+     * is closed with the server.
+     */
+    public ComputeAgent startAgent(int hosts) {
+        return startAgent("cell1", FakeDriver.builder().hosts("compute", hosts).clock(context().clock()).build());
+    }
+
+    /** Starts a compute agent for {@code driver}'s hosts in the cell named {@code cellName} and maps them. */
+    public ComputeAgent startAgent(String cellName, VirtDriver driver) {
+        ComputeContext ctx = context();
+        CellMapping cell = ctx.cells().buildable().stream().filter(c -> cellName.equals(c.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cell named " + cellName));
+        ComputeAgent agent = new ComputeAgent(ctx.cells().db(cell), bus, ctx.clock(), ctx.settings(), driver);
+        agent.start();
+        synchronized (closeables) {
+            closeables.add(agent);
+        }
+        new HostDiscovery(ctx).discover();
+        return agent;
     }
 
     public Bus bus() {

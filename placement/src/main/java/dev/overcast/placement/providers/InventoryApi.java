@@ -15,7 +15,6 @@ import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
-import dev.overcast.placement.model.ProviderJson;
 import dev.overcast.placement.model.ProviderWrites;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,6 @@ import tools.jackson.databind.JsonNode;
  * read and bumps it.
  */
 public final class InventoryApi {
-    private static final long MAX_INT = 2147483647L;
-
     private final PlacementContext ctx;
 
     public InventoryApi(PlacementContext ctx) {
@@ -140,32 +137,24 @@ public final class InventoryApi {
     /** Replaces the provider's inventories if its generation is still {@code generation}. */
     private Provider write(String uuid, long generation, Map<String, Inventory> inventories) {
         Instant now = ctx.clock().instant();
-        ctx.jdbi().useTransaction(h -> {
-            long current = ProviderWrites.lockGeneration(h, uuid);
-            if (current != generation) {
-                throw PlacementErrors.concurrentUpdate("resource provider generation conflict");
-            }
-            ProviderWrites.replaceInventories(h, uuid, inventories);
-            ProviderWrites.bumpGeneration(h, uuid, generation, now);
-        });
+        ctx.jdbi().useTransaction(h -> ProviderWrites.setInventories(h, uuid, generation, inventories, now));
         ctx.index().refresh(List.of(uuid));
         return ctx.provider(uuid);
     }
 
-    /**
-     * One inventory with upstream's defaults filled in. Capacity must stay positive; from 1.26
-     * reserved may equal total (capacity 0), as upstream allows.
-     */
+    /** One inventory with upstream's defaults filled in, checked ({@link ProviderWrites#requireValid}). */
     private static Inventory parse(Request req, String uuid, String rc, JsonNode j) {
-        Inventory i = new Inventory(j.get("total").asLong(), j.path("reserved").asLong(0), j.path("min_unit").asLong(1),
-                j.path("max_unit").asLong(MAX_INT), j.path("step_size").asLong(1),
-                j.has("allocation_ratio") ? j.get("allocation_ratio").asDouble() : 1.0);
-        boolean reservedMayEqualTotal = req.versionAtLeast(1, 26);
-        if (reservedMayEqualTotal ? i.capacity() < 0 : i.capacity() <= 0) {
-            throw ApiException.badRequest("Unable to update inventory for resource provider " + uuid
-                    + ": Invalid inventory for '" + rc + "' on resource provider '" + uuid + "'. The reserved value is "
-                    + (reservedMayEqualTotal ? "greater than total." : "greater than or equal to total."));
-        }
-        return i;
+        return ProviderWrites.requireValid(uuid, rc, parse(j), req.versionAtLeast(1, 26));
+    }
+
+    /** One inventory of a body the schema passed, with upstream's defaults for what it leaves out. */
+    public static Inventory parse(JsonNode j) {
+        return ProviderWrites.withDefaults(j.get("total").asLong(), optionalLong(j, "reserved"),
+                optionalLong(j, "min_unit"), optionalLong(j, "max_unit"), optionalLong(j, "step_size"),
+                j.has("allocation_ratio") ? j.get("allocation_ratio").asDouble() : null);
+    }
+
+    private static Long optionalLong(JsonNode j, String field) {
+        return j.has(field) ? j.get(field).asLong() : null;
     }
 }

@@ -49,21 +49,7 @@ public final class ProviderApi {
         String parent = body.hasNonNull("parent_provider_uuid")
                 ? canonical(body.get("parent_provider_uuid").asString()) : null;
         Instant now = ctx.clock().instant();
-        ctx.jdbi().useTransaction(h -> {
-            if (exists(h, "uuid", uuid)) {
-                throw PlacementErrors.conflict("Conflicting resource provider uuid: " + uuid + " already exists.",
-                        PlacementErrors.DUPLICATE_NAME);
-            }
-            if (exists(h, "name", name)) {
-                throw PlacementErrors.conflict("Conflicting resource provider name: " + name + " already exists.",
-                        PlacementErrors.DUPLICATE_NAME);
-            }
-            String root = parent == null ? uuid : rootOf(h, parent);
-            h.createUpdate("insert into resource_provider (uuid, name, generation, parent_uuid, root_uuid, "
-                            + "created_at, updated_at) values (:uuid, :name, 0, :parent, :root, :now, :now)")
-                    .bind("uuid", uuid).bind("name", name).bind("parent", parent).bind("root", root)
-                    .bind("now", now).execute();
-        });
+        ctx.jdbi().useTransaction(h -> ProviderWrites.insertProvider(h, uuid, name, parent, now));
         ctx.index().refresh(List.of(uuid));
         // Absolute, as WebOb writes upstream's: clients follow it as is.
         String location = req.serviceUrl() + "/resource_providers/" + uuid;
@@ -96,7 +82,7 @@ public final class ProviderApi {
         Instant now = ctx.clock().instant();
         List<String> touched = ctx.jdbi().inTransaction(h -> {
             ProviderWrites.lockGeneration(h, uuid);
-            if (!name.equals(before.name()) && exists(h, "name", name)) {
+            if (!name.equals(before.name()) && ProviderWrites.exists(h, "name", name)) {
                 throw PlacementErrors.conflict("Conflicting resource provider name: " + name + " already exists.",
                         PlacementErrors.DUPLICATE_NAME);
             }
@@ -126,7 +112,7 @@ public final class ProviderApi {
             throw ApiException.badRequest("Unable to save resource provider " + p.uuid()
                     + ": Object action update failed because: creating loop in the provider tree is not allowed.");
         }
-        String root = parent == null ? p.uuid() : rootOf(h, parent);
+        String root = parent == null ? p.uuid() : ProviderWrites.rootOf(h, parent);
         h.createUpdate("update resource_provider set parent_uuid = :parent where uuid = :uuid")
                 .bind("parent", parent).bind("uuid", p.uuid()).execute();
         h.createUpdate("update resource_provider set root_uuid = :root, updated_at = :now where uuid in (<uuids>)")
@@ -138,18 +124,7 @@ public final class ProviderApi {
         ctx.enforce(req, "placement:resource_providers:delete");
         String uuid = req.param("uuid");
         ctx.provider(uuid);
-        ctx.jdbi().useTransaction(h -> {
-            ProviderWrites.lockGeneration(h, uuid);
-            if (count(h, "select count(*) from allocation where provider_uuid = :uuid", uuid) > 0) {
-                throw PlacementErrors.conflict("Unable to delete resource provider " + uuid
-                        + ": Resource provider has allocations.", PlacementErrors.PROVIDER_INUSE);
-            }
-            if (count(h, "select count(*) from resource_provider where parent_uuid = :uuid", uuid) > 0) {
-                throw PlacementErrors.conflict("Unable to delete parent resource provider " + uuid
-                        + ": It has child resource providers.", PlacementErrors.PROVIDER_CANNOT_DELETE_PARENT);
-            }
-            h.createUpdate("delete from resource_provider where uuid = :uuid").bind("uuid", uuid).execute();
-        });
+        ctx.jdbi().useTransaction(h -> ProviderWrites.deleteProvider(h, uuid));
         ctx.index().refresh(List.of(uuid));
         return Response.noContent();
     }
@@ -157,12 +132,6 @@ public final class ProviderApi {
     private static Response render(Request req, Provider p) {
         return CacheHeaders.apply(req, Response.ok(ProviderJson.render(p, req.version(),
                 ProviderJson.linkPrefix(req.serviceUrl()))), p.updatedAt());
-    }
-
-    private static String rootOf(Handle h, String parent) {
-        return h.createQuery("select root_uuid from resource_provider where uuid = :uuid")
-                .bind("uuid", parent).mapTo(String.class).findOne()
-                .orElseThrow(() -> ApiException.badRequest("parent provider UUID does not exist."));
     }
 
     /** The provider and everything below it. */
@@ -175,16 +144,8 @@ public final class ProviderApi {
         return out;
     }
 
-    private static boolean exists(Handle h, String column, String value) {
-        return count(h, "select count(*) from resource_provider where " + column + " = :uuid", value) > 0;
-    }
-
-    private static int count(Handle h, String sql, String uuid) {
-        return h.createQuery(sql).bind("uuid", uuid).mapTo(Integer.class).one();
-    }
-
     /** Upstream accepts uuids with or without dashes and stores the dashed form. */
-    static String canonical(String uuid) {
+    public static String canonical(String uuid) {
         String hex = uuid.replace("-", "").toLowerCase(java.util.Locale.ROOT);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20);

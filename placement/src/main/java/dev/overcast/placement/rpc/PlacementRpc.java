@@ -29,6 +29,18 @@ import dev.overcast.placement.model.Provider;
  * <li>{@code claim}: one consumer's allocations, all or nothing → whether they were made;</li>
  * <li>{@code release}: removes one consumer's allocations.</li>
  * </ul>
+ * Version 1.1 adds what a compute agent reports (Nova's report client), served by
+ * {@link ProviderRpc} with the REST API's rules:
+ * <ul>
+ * <li>{@code ensure_provider}: creates a root (or child) provider unless it exists → its generation;</li>
+ * <li>{@code set_inventory}: replaces a provider's inventories, at the generation given (a
+ *     retryable failure when it moved on) or, with none, at whatever it is now;</li>
+ * <li>{@code set_traits}: replaces a provider's traits, likewise;</li>
+ * <li>{@code delete_provider}: deletes a provider, if it exists and nothing is allocated from it;</li>
+ * <li>{@code sync_providers}: for many providers at once, creates what is missing and brings
+ *     inventories and traits to what is reported, writing only what differs → per provider,
+ *     its generation or why not.</li>
+ * </ul>
  */
 public final class PlacementRpc {
     public static final String TOPIC = "placement";
@@ -58,21 +70,71 @@ public final class PlacementRpc {
     public record ReleaseArgs(String consumerUuid) {
     }
 
+    /** A provider to exist: {@code parentUuid} null for a root. */
+    public record EnsureProviderArgs(String uuid, String name, String parentUuid) {
+    }
+
+    /** One resource class's inventory; a null amount takes the REST API's default. */
+    public record InventoryArgs(long total, Long reserved, Long minUnit, Long maxUnit, Long stepSize,
+                                Double allocationRatio) {
+    }
+
+    /** @param generation the generation the caller read, or null to replace whatever is there */
+    public record SetInventoryArgs(String uuid, Long generation, Map<String, InventoryArgs> inventories) {
+    }
+
+    /** @param generation the generation the caller read, or null to replace whatever is there */
+    public record SetTraitsArgs(String uuid, Long generation, Set<String> traits) {
+    }
+
+    public record DeleteProviderArgs(String uuid) {
+    }
+
+    public record ProviderReply(String uuid, long generation) {
+    }
+
+    /**
+     * What one provider should be.
+     *
+     * @param name         its name if it must be created; null to only update one that exists
+     * @param inventories  every inventory it should have, or null to leave them as they are
+     * @param addTraits    traits it should have (others it has are kept)
+     * @param removeTraits traits it should not have
+     */
+    public record ProviderReport(String uuid, String name, Map<String, InventoryArgs> inventories,
+                                 Set<String> addTraits, Set<String> removeTraits) {
+    }
+
+    public record SyncProvidersArgs(List<ProviderReport> providers) {
+    }
+
+    /**
+     * One provider's outcome: its generation, or (generation -1) the reason it was refused and
+     * whether reporting it again after a re-read may succeed.
+     */
+    public record SyncResult(String uuid, long generation, String error, boolean retryable) {
+    }
+
+    public record SyncProvidersReply(List<SyncResult> results) {
+    }
+
     private final ProviderView view;
     private final Claims claims;
     private final AllocationCandidates.Options options;
     private final AggregateMembersRpc aggregateMembers;
+    private final ProviderRpc providers;
 
     public PlacementRpc(PlacementContext ctx, CandidateSettings settings) {
         this.view = ProviderView.of(ctx.index());
         this.claims = new Claims(ctx);
+        this.providers = new ProviderRpc(ctx);
         this.options = new AllocationCandidates.Options(true, settings.randomize(), settings.random(), false);
         this.aggregateMembers = new AggregateMembersRpc(ctx);
     }
 
     /** Starts serving the topic as {@code server}; close the subscription to stop. */
     public Subscription listen(Bus bus, String server) {
-        return bus.listen(TOPIC, server, Dispatcher.builder("1.0")
+        return bus.listen(TOPIC, server, Dispatcher.builder("1.1")
                 .on("allocation_candidates", CandidatesArgs.class, (args, context) -> candidates(args))
                 .on("claim", ClaimArgs.class, (args, context) -> new ClaimReply(claims.claim(args.consumerUuid(),
                         args.projectId(), args.userId(), args.consumerType(), args.allocations())))
@@ -82,6 +144,14 @@ public final class PlacementRpc {
                 })
                 .on(AggregateMembersRpc.METHOD, AggregateMembersRpc.VERSION, AggregateMembersRpc.Args.class,
                         (args, context) -> aggregateMembers.handle(args))
+                .on("ensure_provider", EnsureProviderArgs.class, (args, context) -> providers.ensure(args))
+                .on("set_inventory", SetInventoryArgs.class, (args, context) -> providers.setInventory(args))
+                .on("set_traits", SetTraitsArgs.class, (args, context) -> providers.setTraits(args))
+                .on("delete_provider", DeleteProviderArgs.class, (args, context) -> {
+                    providers.delete(args);
+                    return null;
+                })
+                .on("sync_providers", SyncProvidersArgs.class, (args, context) -> providers.sync(args))
                 .build());
     }
 

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.placement.CacheHeaders;
 import dev.overcast.placement.PlacementContext;
-import dev.overcast.placement.PlacementErrors;
 import dev.overcast.placement.model.Provider;
 import dev.overcast.placement.model.ProviderWrites;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction that bumps the provider's generation.
  */
 final class ProviderTraitApi {
-    /** Upstream's words for a generation the caller read before someone else changed the provider. */
-    static final String GENERATION_CHANGED =
-            "Resource provider's generation already changed. Please update the generation and try again.";
-
     private final PlacementContext ctx;
 
     ProviderTraitApi(PlacementContext ctx) {
@@ -57,18 +51,7 @@ final class ProviderTraitApi {
         Set<String> traits = new LinkedHashSet<>();
         body.get("traits").forEach(t -> traits.add(t.asString()));
         Instant now = ctx.clock().instant();
-        long generation = ctx.jdbi().inTransaction(h -> {
-            long current = ProviderWrites.lockGeneration(h, uuid);
-            if (current != expected) {
-                throw PlacementErrors.concurrentUpdate(GENERATION_CHANGED);
-            }
-            Set<String> missing = TraitCatalog.lockExisting(h, traits);
-            if (!missing.isEmpty()) {
-                throw ApiException.badRequest("No such trait " + String.join(", ", missing));
-            }
-            TraitCatalog.replaceProviderTraits(h, uuid, traits);
-            return ProviderWrites.bumpGeneration(h, uuid, current, now);
-        });
+        long generation = ctx.jdbi().inTransaction(h -> TraitCatalog.setProviderTraits(h, uuid, expected, traits, now));
         ctx.index().refresh(List.of(uuid));
         return CacheHeaders.apply(req, Response.ok(body(traits, generation)), now);
     }

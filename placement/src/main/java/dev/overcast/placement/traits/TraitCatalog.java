@@ -5,12 +5,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+
+import dev.overcast.core.http.ApiException;
+import dev.overcast.placement.PlacementErrors;
+import dev.overcast.placement.model.ProviderWrites;
 
 /**
  * Which traits exist: the standard ones (always) and the custom ones in {@code custom_trait}.
@@ -60,7 +65,7 @@ public final class TraitCatalog {
      * Locks the custom rows among {@code names} for the rest of the transaction and returns
      * the names that are no trait (standard names need no lock: they cannot be deleted).
      */
-    static Set<String> lockExisting(Handle h, Collection<String> names) {
+    public static Set<String> lockExisting(Handle h, Collection<String> names) {
         List<String> custom = names.stream().filter(n -> !StandardTraits.isStandard(n)).sorted().distinct().toList();
         Set<String> missing = new TreeSet<>(custom);
         if (!custom.isEmpty()) {
@@ -105,8 +110,55 @@ public final class TraitCatalog {
         h.createUpdate("delete from custom_trait where name = :name").bind("name", name).execute();
     }
 
+    /** Upstream's words for a generation the caller read before someone else changed the provider. */
+    public static final String GENERATION_CHANGED =
+            "Resource provider's generation already changed. Please update the generation and try again.";
+
+    /**
+     * Replaces a provider's traits if its generation is still {@code expected} (a 409
+     * {@code placement.concurrent_update} otherwise), in the caller's transaction; every trait
+     * must exist (a 400 naming the ones that do not). Bumps and returns the generation.
+     */
+    public static long setProviderTraits(Handle h, String uuid, long expected, Collection<String> traits,
+                                         Instant now) {
+        long current = ProviderWrites.lockGeneration(h, uuid);
+        if (current != expected) {
+            throw PlacementErrors.concurrentUpdate(GENERATION_CHANGED);
+        }
+        Set<String> missing = lockExisting(h, traits);
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("No such trait " + String.join(", ", missing));
+        }
+        replaceProviderTraits(h, uuid, traits);
+        return ProviderWrites.bumpGeneration(h, uuid, current, now);
+    }
+
+    /**
+     * Gives providers that have no traits yet their traits, in one batch; every trait must
+     * exist (a 400 naming those that do not, before anything is written).
+     */
+    public static void addToNewProviders(Handle h, Map<String, ? extends Collection<String>> traitsByProvider) {
+        Set<String> all = new TreeSet<>();
+        traitsByProvider.values().forEach(all::addAll);
+        Set<String> missing = lockExisting(h, all);
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("No such trait " + String.join(", ", missing));
+        }
+        var batch = h.prepareBatch("insert into provider_trait (provider_uuid, trait) values (:uuid, :trait)");
+        boolean any = false;
+        for (var e : traitsByProvider.entrySet()) {
+            for (String trait : new TreeSet<>(e.getValue())) {
+                batch.bind("uuid", e.getKey()).bind("trait", trait).add();
+                any = true;
+            }
+        }
+        if (any) {
+            batch.execute();
+        }
+    }
+
     /** Replaces all of a provider's traits with {@code traits}, which must all exist. */
-    static void replaceProviderTraits(Handle h, String uuid, Collection<String> traits) {
+    public static void replaceProviderTraits(Handle h, String uuid, Collection<String> traits) {
         h.createUpdate("delete from provider_trait where provider_uuid = :uuid").bind("uuid", uuid).execute();
         if (traits.isEmpty()) {
             return;
