@@ -26,7 +26,7 @@ public final class ComputePolicy {
         r.put("project_reader_api", "role:reader and project_id:%(project_id)s");
         r.put("project_member_or_admin", "rule:project_member_api or rule:context_is_admin");
         r.put("project_reader_or_admin", "rule:project_reader_api or rule:context_is_admin");
-        // Features add their rules here, one line each.
+        r.putAll(dev.overcast.compute.servers.ServerPolicy.RULES);
         r.putAll(dev.overcast.compute.flavors.FlavorPolicy.RULES);
         r.putAll(dev.overcast.compute.keypairs.KeyPairPolicy.RULES);
         r.putAll(dev.overcast.compute.quotas.QuotaPolicy.RULES);

@@ -1,32 +1,49 @@
 package dev.overcast.compute;
 
-import java.time.Clock;
+import java.util.Map;
 
-import org.jdbi.v3.core.Jdbi;
-
-import dev.overcast.compute.cells.CellDatabases;
-import dev.overcast.compute.cells.Cells;
-import dev.overcast.core.bus.Bus;
+import dev.overcast.compute.aggregates.AggregateApi;
+import dev.overcast.compute.aggregates.AggregateStore;
+import dev.overcast.compute.conductor.ComputeHosts;
+import dev.overcast.compute.flavors.FlavorApi;
+import dev.overcast.compute.groups.GroupQuota;
+import dev.overcast.compute.groups.ServerGroupApi;
+import dev.overcast.compute.groups.ServerGroupStore;
+import dev.overcast.compute.hypervisors.HypervisorApi;
+import dev.overcast.compute.keypairs.KeyPairApi;
+import dev.overcast.compute.quotas.QuotaEnforcer;
+import dev.overcast.compute.quotas.QuotaSetApi;
+import dev.overcast.compute.servers.ServerApi;
+import dev.overcast.compute.servers.ServerNeighbours;
+import dev.overcast.compute.services.HostAggregates;
+import dev.overcast.compute.usage.UsageApi;
+import dev.overcast.compute.zones.ZoneApi;
+import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.FaultFormat;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
-import dev.overcast.core.policy.Policy;
-import dev.overcast.core.schema.Schemas;
 import dev.overcast.core.version.VersionHistory;
 
-/** Compute: the Nova v2.1 API under {@code /compute}, microversions 2.1 to 2.96. */
+/**
+ * Compute's public API: Nova v2.1 under {@code /compute}, microversions 2.1 to 2.96. Built by
+ * {@link Compute}, which shares its stores with the conductor and scheduler.
+ */
 public final class ComputeService implements ServiceApi {
     private final ComputeContext ctx;
+    private final AggregateStore aggregates;
+    private final ServerGroupStore groups;
+    private final HostAggregates membership;
+    private final ServerNeighbours neighbours;
+    private final ComputeHosts hosts;
 
-    /**
-     * @param api    the API database (schema {@code compute_api})
-     * @param cellDb opens a cell's database from its mapping
-     * @param policy {@link ComputePolicy#defaults()} with any operator overrides
-     */
-    public ComputeService(Jdbi api, CellDatabases cellDb, Policy policy, Bus bus, Clock clock,
-                          ComputeSettings settings) {
-        this.ctx = new ComputeContext(api, new Cells(api, cellDb, clock), policy, new Schemas("compute"), bus, clock,
-                settings);
+    ComputeService(ComputeContext ctx, AggregateStore aggregates, ServerGroupStore groups, HostAggregates membership,
+                   ServerNeighbours neighbours, ComputeHosts hosts) {
+        this.ctx = ctx;
+        this.aggregates = aggregates;
+        this.groups = groups;
+        this.membership = membership;
+        this.neighbours = neighbours;
+        this.hosts = hosts;
     }
 
     /** The shared state, for the other compute roles and the admin commands. */
@@ -57,15 +74,26 @@ public final class ComputeService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
-        // Features register their routes here, one line each.
-        new dev.overcast.compute.flavors.FlavorApi(ctx).routes(routes);
-        new dev.overcast.compute.keypairs.KeyPairApi(ctx).routes(routes);
-        new dev.overcast.compute.quotas.QuotaSetApi(ctx).routes(routes);
-        new dev.overcast.compute.aggregates.AggregateApi(ctx).routes(routes);
-        new dev.overcast.compute.zones.ZoneApi(ctx).routes(routes);
-        new dev.overcast.compute.groups.ServerGroupApi(ctx).routes(routes);
-        new dev.overcast.compute.usage.UsageApi(ctx).routes(routes);
-        new dev.overcast.compute.services.ServiceApi(ctx).routes(routes);
-        new dev.overcast.compute.hypervisors.HypervisorApi(ctx).routes(routes);
+        new ServerApi(ctx, neighbours, hosts).routes(routes);
+        new FlavorApi(ctx).routes(routes);
+        new KeyPairApi(ctx).routes(routes);
+        new QuotaSetApi(ctx).routes(routes);
+        new AggregateApi(ctx, aggregates).routes(routes);
+        new ZoneApi(ctx, aggregates).routes(routes);
+        new ServerGroupApi(ctx, groups, groupQuota(new QuotaEnforcer(ctx))).routes(routes);
+        new UsageApi(ctx).routes(routes);
+        new dev.overcast.compute.services.ServiceApi(ctx, membership).routes(routes);
+        new HypervisorApi(ctx).routes(routes);
+    }
+
+    private static GroupQuota groupQuota(QuotaEnforcer quotas) {
+        return (project, user, delta) -> {
+            try {
+                quotas.check(project, user, Map.of("server_groups", (long) delta));
+                return true;
+            } catch (ApiException e) {
+                return false;
+            }
+        };
     }
 }

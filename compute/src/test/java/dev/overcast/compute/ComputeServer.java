@@ -1,6 +1,7 @@
 package dev.overcast.compute;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.overcast.compute.agent.ComputeAgent;
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.services.HostDiscovery;
 import dev.overcast.compute.virt.VirtDriver;
 import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.core.bus.Bus;
@@ -40,8 +40,9 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     private final TestTokens tokens;
     private final Bus bus;
     private final PlacementService placement;
-    private final ComputeService compute;
+    private final Compute compute;
     private final HttpHost host;
+    private final TestImages images = new TestImages();
 
     public ComputeServer() {
         this(Clock.systemUTC(), ComputeSettings.defaults());
@@ -55,12 +56,13 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         placement = new PlacementService(open("placement", "placement").jdbi(),
                 Policy.of(PlacementPolicy.defaults()), clock);
         closeables.add(placement.serveRpc(bus, "placement-host"));
-        compute = new ComputeService(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
-                Policy.of(ComputePolicy.defaults()), bus, clock, settings);
-        compute.context().cells().setUpDefaultCells();
+        compute = Compute.start(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
+                Policy.of(ComputePolicy.defaults()), bus, clock, settings,
+                new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1)));
+        closeables.add(compute);
         compute.context().cells().create(null, "cell2", "none:", "schema:compute_cell2");
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
-                List.of(compute, placement), new SimpleMeterRegistry(), Map.of());
+                List.of(compute.api(), placement), new SimpleMeterRegistry(), Map.of());
     }
 
     private ServiceDatabase open(String schema, String migrations) {
@@ -116,6 +118,16 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         return compute.context();
     }
 
+    /** The images servers may boot from: Glance's part, played by the test. */
+    public TestImages images() {
+        return images;
+    }
+
+    /** The conductor, to wait for builds or sweep for orphaned work. */
+    public dev.overcast.compute.conductor.Conductor conductor() {
+        return compute.conductor();
+    }
+
     /**
      * Starts a compute agent in cell1 simulating {@code hosts} fake hosts, {@code compute1} to
      * {@code computeN}, one node each (16 vCPUs, 32 GiB, 1 TiB), and maps them to the cell; it
@@ -135,7 +147,7 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         synchronized (closeables) {
             closeables.add(agent);
         }
-        new HostDiscovery(ctx).discover();
+        ctx.cells().hosts().discover(null);
         return agent;
     }
 

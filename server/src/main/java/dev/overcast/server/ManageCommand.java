@@ -48,7 +48,7 @@ final class ManageCommand implements Callable<Integer> {
             open.add(apiDb);
             api = apiDb.jdbi();
             cells = new Cells(api, new CellDatabaseOpener(settings, open::add), Clock.systemUTC());
-            hosts = new HostMappings(api, cells);
+            hosts = cells.hosts();
         }
 
         @Override

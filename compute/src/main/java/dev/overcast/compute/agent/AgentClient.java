@@ -1,12 +1,12 @@
 package dev.overcast.compute.agent;
 
+import dev.overcast.compute.instances.PowerState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 import dev.overcast.compute.virt.InstanceInfo;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.Method;
 

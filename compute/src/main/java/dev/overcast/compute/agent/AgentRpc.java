@@ -1,10 +1,10 @@
 package dev.overcast.compute.agent;
 
+import dev.overcast.compute.instances.PowerState;
 import java.util.List;
 
 import dev.overcast.compute.virt.InstanceInfo;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
 import dev.overcast.compute.virt.VirtDriver;
 import dev.overcast.core.bus.Dispatcher;
 import dev.overcast.core.bus.Method;

@@ -21,13 +21,20 @@ public final class Cells {
     private final CellDatabases opener;
     private final Clock clock;
     private final Map<String, Jdbi> open = new ConcurrentHashMap<>();
+    private final HostMappings hosts;
     private volatile List<CellMapping> mappings;
 
     public Cells(Jdbi api, CellDatabases opener, Clock clock) {
         this.api = api;
         this.opener = opener;
         this.clock = clock;
+        this.hosts = new HostMappings(api, this);
         reload();
+    }
+
+    /** Which cell each compute host is in. */
+    public HostMappings hosts() {
+        return hosts;
     }
 
     /** Every cell, cell0 first, then by creation. */

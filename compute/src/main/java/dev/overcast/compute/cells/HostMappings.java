@@ -19,7 +19,7 @@ public final class HostMappings {
     private final Cells cells;
     private final Map<String, Long> cache = new ConcurrentHashMap<>();
 
-    public HostMappings(Jdbi api, Cells cells) {
+    HostMappings(Jdbi api, Cells cells) {
         this.api = api;
         this.cells = cells;
     }
@@ -52,27 +52,28 @@ public final class HostMappings {
      * @return the hosts mapped now, as "host → cell name"
      */
     public synchronized List<String> discover(CellMapping onlyCell) {
-        List<String> mapped = new ArrayList<>();
-        for (CellMapping cell : cells.all()) {
-            if (cell.isCell0() || (onlyCell != null && !onlyCell.uuid().equals(cell.uuid()))) {
+        java.util.Set<String> mapped = new java.util.HashSet<>(api.withHandle(h ->
+                h.createQuery("select host from host_mappings").mapTo(String.class).list()));
+        List<String> added = new ArrayList<>();
+        for (CellMapping cell : cells.buildable()) {
+            if (onlyCell != null && !onlyCell.uuid().equals(cell.uuid())) {
                 continue;
             }
             List<String> hosts = cells.db(cell).withHandle(h -> h.createQuery(
-                            "select distinct host from services where binary = 'nova-compute' and deleted = false")
-                    .mapTo(String.class).list());
-            api.useTransaction(h -> {
-                for (String host : hosts) {
-                    boolean known = h.createQuery("select count(*) from host_mappings where host = :host")
-                            .bind("host", host).mapTo(Integer.class).one() > 0;
-                    if (!known) {
-                        h.createUpdate("insert into host_mappings (cell_id, host) values (:cell, :host)")
-                                .bind("cell", cell.id()).bind("host", host).execute();
-                        mapped.add(host + " → " + (cell.name() == null ? cell.uuid() : cell.name()));
-                    }
-                }
+                            "select distinct host from services where \"binary\" = 'nova-compute' and deleted = false")
+                    .mapTo(String.class).list()).stream().filter(host -> !mapped.contains(host)).toList();
+            if (hosts.isEmpty()) {
+                continue;
+            }
+            api.useHandle(h -> {
+                var batch = h.prepareBatch("insert into host_mappings (cell_id, host) values (:cell, :host)");
+                hosts.forEach(host -> batch.bind("cell", cell.id()).bind("host", host).add());
+                batch.execute();
             });
+            mapped.addAll(hosts);
+            hosts.forEach(host -> added.add(host + " → " + (cell.name() == null ? cell.uuid() : cell.name())));
         }
-        return mapped;
+        return added;
     }
 
     /** Forgets a deleted host's mapping. */

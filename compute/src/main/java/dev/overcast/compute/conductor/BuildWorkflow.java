@@ -16,7 +16,6 @@ import dev.overcast.compute.builds.BuildRequest;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.builds.SchedulingRequest;
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.cells.HostMappings;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
@@ -55,19 +54,17 @@ final class BuildWorkflow {
     private final Scheduler scheduler;
     private final PlacementClient placement;
     private final ServerGroups groups;
-    private final HostMappings hostMappings;
     private final InstanceNotifier notifier;
     private final String owner;
     private final Map<String, Object> groupLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     BuildWorkflow(ComputeContext ctx, Scheduler scheduler, PlacementClient placement, ServerGroups groups,
-                  HostMappings hostMappings, InstanceNotifier notifier, String owner) {
+                  InstanceNotifier notifier, String owner) {
         this.ctx = ctx;
         this.builds = new BuildStore(ctx.api());
         this.scheduler = scheduler;
         this.placement = placement;
         this.groups = groups;
-        this.hostMappings = hostMappings;
         this.notifier = notifier;
         this.owner = owner;
     }
@@ -139,7 +136,7 @@ final class BuildWorkflow {
         Instant now = ctx.clock().instant();
         WeighedHost chosen = selection.host();
         String host = chosen.host().host();
-        CellMapping cell = hostMappings.cellOf(host).orElseThrow(() ->
+        CellMapping cell = ctx.cells().hosts().cellOf(host).orElseThrow(() ->
                 new IllegalStateException("host " + host + " is in no cell; run overcast manage cell_v2 discover_hosts"));
         Map<String, String> sysmeta = new HashMap<>(build.instance().systemMetadata());
         List<Alternate> alternates = new ArrayList<>();

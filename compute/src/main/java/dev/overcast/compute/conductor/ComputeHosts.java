@@ -14,7 +14,7 @@ public interface ComputeHosts {
     /**
      * Spawns the instance on its host and node; idempotent for an instance already spawned.
      *
-     * @throws SpawnFailed when the hypervisor refused; {@link SpawnFailed#retryable()} says whether
+     * @throws Refused when the hypervisor refused; {@link Refused#retryable()} says whether
      *                     another host may succeed
      * @throws HostUnreachable when the host did not answer in time
      */
@@ -36,10 +36,10 @@ public interface ComputeHosts {
     boolean isUp(String host);
 
     /** A spawn the hypervisor refused. */
-    final class SpawnFailed extends RuntimeException {
+    final class Refused extends RuntimeException {
         private final boolean retryable;
 
-        public SpawnFailed(String message, boolean retryable) {
+        public Refused(String message, boolean retryable) {
             super(message);
             this.retryable = retryable;
         }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.cells.HostMappings;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.Scheduler;
@@ -66,11 +65,11 @@ public final class Conductor implements AutoCloseable {
      * @param sweepInterval how often to look for work nobody holds; zero for never (tests call {@link #sweep})
      */
     public Conductor(ComputeContext ctx, Scheduler scheduler, PlacementClient placement, ComputeHosts hosts,
-                     ServerGroups groups, HostMappings hostMappings, String owner, int concurrency,
+                     ServerGroups groups, String owner, int concurrency,
                      Duration sweepInterval) {
         this.ctx = ctx;
         InstanceNotifier notifier = new InstanceNotifier(ctx.bus(), "nova-conductor:" + owner);
-        this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, hostMappings, notifier, owner);
+        this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, notifier, owner);
         this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, notifier, owner);
         this.slots = new Semaphore(concurrency);
         this.sweepInterval = sweepInterval;

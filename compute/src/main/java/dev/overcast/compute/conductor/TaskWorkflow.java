@@ -95,7 +95,7 @@ final class TaskWorkflow {
         String requestId = instance.systemMetadata().get(REQUEST_KEY);
         try {
             hosts.spawn(instance, store.metadata(instance.uuid()));
-        } catch (ComputeHosts.SpawnFailed e) {
+        } catch (ComputeHosts.Refused e) {
             Instant now = ctx.clock().instant();
             actions.finishEvent(instance.uuid(), requestId, BuildWorkflow.EVENT_BUILD, e.getMessage(), e.getMessage(),
                     now);
@@ -200,7 +200,7 @@ final class TaskWorkflow {
         String failure = null;
         try {
             call.run();
-        } catch (ComputeHosts.SpawnFailed e) {
+        } catch (ComputeHosts.Refused e) {
             failure = e.getMessage();
         }
         Instant end = ctx.clock().instant();

@@ -45,7 +45,6 @@ public final class ServiceApi {
     private final HostAggregates aggregates;
     private final CellServices services;
     private final BusReportClient placement;
-    private final HostDiscovery discovery;
 
     /** The services API with every host in the default zone, until aggregates are wired. */
     public ServiceApi(ComputeContext ctx) {
@@ -58,7 +57,6 @@ public final class ServiceApi {
         this.aggregates = aggregates;
         this.services = new CellServices(ctx);
         this.placement = new BusReportClient(ctx.bus(), ctx.settings().rpcTimeout());
-        this.discovery = new HostDiscovery(ctx);
     }
 
     public void routes(Routes r) {
@@ -271,7 +269,7 @@ public final class ServiceApi {
                         e.getMessage());
             }
         }
-        discovery.unmap(host);
+        ctx.cells().hosts().unmap(host);
     }
 
     /** One service as the list shows it at the request's microversion. */

@@ -1,5 +1,7 @@
 package dev.overcast.compute.virt;
 
+import dev.overcast.compute.instances.PowerState;
+
 /**
  * An instance a driver runs, as it reports it.
  *

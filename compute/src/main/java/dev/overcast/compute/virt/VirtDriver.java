@@ -1,5 +1,6 @@
 package dev.overcast.compute.virt;
 
+import dev.overcast.compute.instances.PowerState;
 import java.util.List;
 
 /**

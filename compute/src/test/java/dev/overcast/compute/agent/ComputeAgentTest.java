@@ -1,5 +1,6 @@
 package dev.overcast.compute.agent;
 
+import dev.overcast.compute.instances.PowerState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ import dev.overcast.compute.services.ServiceRecords;
 import dev.overcast.compute.virt.InstanceFlavor;
 import dev.overcast.compute.virt.InstanceInfo;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
 import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.core.bus.RemoteError;
 import dev.overcast.testkit.ApiClient;

@@ -1,5 +1,6 @@
 package dev.overcast.compute.agent;
 
+import dev.overcast.compute.instances.PowerState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.compute.ComputeServer;
-import dev.overcast.compute.services.HostDiscovery;
 import dev.overcast.compute.virt.InstanceFlavor;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
 
 /** One agent simulating a thousand hosts, as the scale benchmark runs it. */
 class ThousandHostsTest {
@@ -33,7 +32,7 @@ class ThousandHostsTest {
         assertThat(agent.nodes()).hasSize(1000);
         var providers = server.placementAdmin().get("/resource_providers").json().get("resource_providers");
         assertThat(providers).hasSize(1000);
-        assertThat(new HostDiscovery(server.context()).cellOf("compute1000")).hasValueSatisfying(c ->
+        assertThat(server.context().cells().hosts().cellOf("compute1000")).hasValueSatisfying(c ->
                 assertThat(c.name()).isEqualTo("cell1"));
     }
 

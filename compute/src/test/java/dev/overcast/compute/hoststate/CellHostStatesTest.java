@@ -32,7 +32,7 @@ import dev.overcast.compute.services.ServiceRecord;
 import dev.overcast.compute.services.ServiceRecords;
 import dev.overcast.compute.virt.InstanceFlavor;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
+import dev.overcast.compute.instances.PowerState;
 import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.testkit.MutableClock;
 

@@ -36,8 +36,9 @@ final class Workload {
         String uuid = UUID.randomUUID().toString();
         ctx.api().useHandle(h -> {
             h.createUpdate("""
-                            insert into build_requests (instance_uuid, project_id, user_id, instance, created_at)
-                            values (:uuid, :p, :u, :instance, :now)""")
+                            insert into build_requests (instance_uuid, project_id, user_id, request_id,
+                                                        reservation_id, instance, created_at)
+                            values (:uuid, :p, :u, 'req-test', 'r-test', :instance, :now)""")
                     .bind("uuid", uuid).bind("p", project).bind("u", user)
                     .bind("instance", "{\"uuid\": \"" + uuid + "\", \"flavor\": {\"vcpus\": " + vcpus
                             + ", \"memory_mb\": " + ramMb + "}}")

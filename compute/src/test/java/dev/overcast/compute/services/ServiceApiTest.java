@@ -290,7 +290,7 @@ class ServiceApiTest {
         assertThat(records(cell1).byUuid(svc8.uuid())).isEmpty();
         assertThat(server.admin("2.53").get("/v2.1/os-services?host=svc8").json().get("services")).isEmpty();
         assertThat(server.placementAdmin().get("/resource_providers/" + provider).status()).isEqualTo(404);
-        assertThat(new HostDiscovery(server.context()).cellOf("svc8")).isEmpty();
+        assertThat(server.context().cells().hosts().cellOf("svc8")).isEmpty();
         assertThat(server.admin("2.53").get("/v2.1/os-hypervisors?hypervisor_hostname_pattern=svc8").status())
                 .isEqualTo(404);
         agent.reportNow();

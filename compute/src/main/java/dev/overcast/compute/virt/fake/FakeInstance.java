@@ -1,5 +1,6 @@
 package dev.overcast.compute.virt.fake;
 
+import dev.overcast.compute.instances.PowerState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.List;
 import dev.overcast.compute.virt.InstanceFlavor;
 import dev.overcast.compute.virt.InstanceInfo;
 import dev.overcast.compute.virt.InstanceSpec;
-import dev.overcast.compute.virt.PowerState;
 
 /**
  * One simulated instance: its power state and its console log, which grows as a real guest's

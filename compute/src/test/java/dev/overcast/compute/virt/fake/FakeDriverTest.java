@@ -1,5 +1,6 @@
 package dev.overcast.compute.virt.fake;
 
+import dev.overcast.compute.instances.PowerState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import dev.overcast.compute.virt.InstanceInfo;
 import dev.overcast.compute.virt.InstanceNotFoundException;
 import dev.overcast.compute.virt.InstanceSpec;
 import dev.overcast.compute.virt.NodeResources;
-import dev.overcast.compute.virt.PowerState;
 import dev.overcast.compute.virt.SpawnFailedException;
 import dev.overcast.testkit.MutableClock;
 
