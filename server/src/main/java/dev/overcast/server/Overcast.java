@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.overcast.compute.ComputePolicy;
-import dev.overcast.compute.ComputeService;
+import dev.overcast.compute.Compute;
 import dev.overcast.compute.ComputeSettings;
+import dev.overcast.compute.images.GlanceImages;
+import dev.overcast.compute.virt.VirtDriver;
+import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.core.auth.RevocationList;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
@@ -56,6 +59,7 @@ public final class Overcast implements AutoCloseable {
     private final HttpHost host;
     private final String publicUrl;
     private final Bus bus;
+    private final Compute compute;
 
     private Overcast(OvercastConfig config, Clock clock) {
         this.config = config;
@@ -101,11 +105,13 @@ public final class Overcast implements AutoCloseable {
             closeables.add(placement.serveRpc(bus, host()));
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
-            ComputeService compute = new ComputeService(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
-                    policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults());
-            compute.context().cells().setUpDefaultCells();
+            this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
+                    policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults(),
+                    new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
+                            fakeHosts(config.compute(), clock), Duration.ofSeconds(5)));
+            closeables.add(compute);
 
-            List<ServiceApi> services = List.of(identity, image, placement, compute);
+            List<ServiceApi> services = List.of(identity, image, placement, compute.api());
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),
@@ -139,6 +145,23 @@ public final class Overcast implements AutoCloseable {
 
     public OvercastConfig config() {
         return config;
+    }
+
+    /** The all-in-one's simulated hypervisors, or null when it runs none. */
+    private static VirtDriver fakeHosts(OvercastConfig.Compute c, Clock clock) {
+        if (c.fakeHosts() == 0) {
+            return null;
+        }
+        return FakeDriver.builder().hosts("compute", c.fakeHosts())
+                .capacity(c.fakeHostVcpus(), c.fakeHostRamMb(), c.fakeHostDiskGb())
+                .spawnLatency(Duration.ofMillis(c.spawnLatencyMs()))
+                .failureRate(c.spawnFailureRate(), new java.util.SplittableRandom())
+                .clock(clock).build();
+    }
+
+    /** Compute's roles in this process, for benchmarks and tests. */
+    public Compute compute() {
+        return compute;
     }
 
     /** The bus the services talk over, for in-process callers such as the scheduler. */

@@ -163,7 +163,8 @@ public final class BuildStore {
 
     private static InstanceMapping mapping(java.sql.ResultSet rs) throws java.sql.SQLException {
         long cell = rs.getLong("cell_id");
-        return new InstanceMapping(rs.getString("instance_uuid"), rs.wasNull() ? null : cell,
+        Long cellId = rs.wasNull() ? null : cell;
+        return new InstanceMapping(rs.getString("instance_uuid"), cellId,
                 rs.getString("project_id"), rs.getString("user_id"), rs.getBoolean("queued_for_delete"),
                 rs.getTimestamp("created_at").toInstant());
     }

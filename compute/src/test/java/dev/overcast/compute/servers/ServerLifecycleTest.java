@@ -69,6 +69,15 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aServerIsShownAtOnceAfterItsCreateIsAnswered() {
+        for (int i = 0; i < 5; i++) {
+            String id = create(member(), body("quick-" + i));
+            Reply shown = member().get("/v2.1/servers/" + id);
+            assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theCreateActionRecordsTheBuildEvent() {
         String id = create(member(), body("acted"));
         waitFor(member(), id, "ACTIVE");
