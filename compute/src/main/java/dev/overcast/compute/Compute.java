@@ -95,7 +95,7 @@ public final class Compute implements AutoCloseable {
                 SchedulerSettings.defaults(), new SplittableRandom());
         String owner = options.hostName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.conductor = new Conductor(ctx, scheduler, placement, hosts,
-                ModuleNeighbours.forConductor(ctx, groups), owner, 64, options.sweepEvery());
+                ModuleNeighbours.forConductor(ctx, groups), membership, owner, 64, options.sweepEvery());
         ServerNeighbours neighbours = ModuleNeighbours.forServers(ctx, aggregates, groups,
                 options.images(), hosts, placement);
         this.api = new ComputeService(ctx, aggregates, groups, membership, neighbours, hosts);

@@ -23,6 +23,7 @@ import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.compute.scheduler.Flavor;
+import dev.overcast.compute.services.HostAggregates;
 import dev.overcast.compute.scheduler.InstanceSelection;
 import dev.overcast.compute.scheduler.NoValidHost;
 import dev.overcast.compute.scheduler.PlacementClient;
@@ -54,17 +55,19 @@ final class BuildWorkflow {
     private final Scheduler scheduler;
     private final PlacementClient placement;
     private final ServerGroups groups;
+    private final HostAggregates zones;
     private final InstanceNotifier notifier;
     private final String owner;
     private final Map<String, Object> groupLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     BuildWorkflow(ComputeContext ctx, Scheduler scheduler, PlacementClient placement, ServerGroups groups,
-                  InstanceNotifier notifier, String owner) {
+                  HostAggregates zones, InstanceNotifier notifier, String owner) {
         this.ctx = ctx;
         this.builds = new BuildStore(ctx.api());
         this.scheduler = scheduler;
         this.placement = placement;
         this.groups = groups;
+        this.zones = zones;
         this.notifier = notifier;
         this.owner = owner;
     }
@@ -146,7 +149,8 @@ final class BuildWorkflow {
         sysmeta.put(Alternate.KEY, Alternate.write(alternates));
         sysmeta.put("overcast:request_id", build.requestId());
         sysmeta.put("overcast:attempts", "1");
-        String zone = build.instance().availabilityZone();
+        // The server is in the zone of the host it landed on, asked for or not.
+        String zone = zones.zoneOf(host, ctx.settings().defaultAvailabilityZone());
         Instance placed = build.instance()
                 .withState(Lifecycle.apply(build.instance().state(), Lifecycle.Event.SCHEDULED, "build",
                         build.uuid()))

@@ -21,6 +21,7 @@ import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.Scheduler;
+import dev.overcast.compute.services.HostAggregates;
 import dev.overcast.core.bus.Dispatcher;
 import dev.overcast.core.bus.Method;
 import dev.overcast.core.bus.Subscription;
@@ -65,11 +66,11 @@ public final class Conductor implements AutoCloseable {
      * @param sweepInterval how often to look for work nobody holds; zero for never (tests call {@link #sweep})
      */
     public Conductor(ComputeContext ctx, Scheduler scheduler, PlacementClient placement, ComputeHosts hosts,
-                     ServerGroups groups, String owner, int concurrency,
+                     ServerGroups groups, HostAggregates zones, String owner, int concurrency,
                      Duration sweepInterval) {
         this.ctx = ctx;
         InstanceNotifier notifier = new InstanceNotifier(ctx.bus(), "nova-conductor:" + owner);
-        this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, notifier, owner);
+        this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, zones, notifier, owner);
         this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, notifier, owner);
         this.slots = new Semaphore(concurrency);
         this.sweepInterval = sweepInterval;
