@@ -64,8 +64,13 @@ class AllInOneTest {
     void theCatalogAdvertisesThePublicUrl(@TempDir Path dir) {
         try (Overcast overcast = Overcast.start(config(dir, Map.of()))) {
             var reply = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", authBody(overcast.adminPassword()));
-            String url = reply.json().get("token").get("catalog").get(0).get("endpoints").get(0).get("url").asString();
-            assertThat(url).isEqualTo(overcast.url() + "/identity");
+            List<String> urls = new java.util.ArrayList<>();
+            for (var service : reply.json().get("token").get("catalog")) {
+                service.get("endpoints").forEach(e -> urls.add(service.get("type").asString() + " "
+                        + e.get("url").asString()));
+            }
+            assertThat(urls).contains("identity " + overcast.url() + "/identity",
+                    "compute " + overcast.url() + "/compute/v2.1");
         }
     }
 

@@ -32,14 +32,20 @@ public final class TestDatabase implements AutoCloseable {
         return System.getProperty("overcast.test.db", "h2");
     }
 
+    /** A database on the engine the build asked for ({@link #engine()}). */
     public static TestDatabase create() {
+        return create(engine());
+    }
+
+    /** A database on {@code engine}, {@code h2} or {@code postgresql}, whatever the build asked for. */
+    public static TestDatabase create(String engine) {
         String name = "overcast_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return switch (engine()) {
+        return switch (engine) {
             case "h2" -> new TestDatabase(new DatabaseSettings("jdbc:h2:mem:" + name
                     + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                     "sa", "", 8), null, null, null);
             case "postgresql" -> postgres(name);
-            default -> throw new IllegalStateException("overcast.test.db must be h2 or postgresql, got " + engine());
+            default -> throw new IllegalStateException("overcast.test.db must be h2 or postgresql, got " + engine);
         };
     }
 
