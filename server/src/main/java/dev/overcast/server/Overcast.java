@@ -87,7 +87,7 @@ public final class Overcast implements AutoCloseable {
 
             this.bus = config.bus().url() == null ? new InProcessBus(clock)
                     : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
-            closeables.add(bus);
+            keepOpen(bus);
             ServiceDatabase imageDb = open(db, "image");
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
                     new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
@@ -102,14 +102,14 @@ public final class Overcast implements AutoCloseable {
             PlacementService placement = new PlacementService(placementDb.jdbi(),
                     policy("placement", PlacementPolicy.defaults()), clock,
                     config.placement().randomizeAllocationCandidates());
-            closeables.add(placement.serveRpc(bus, host()));
+            keepOpen(placement.serveRpc(bus, host()));
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
                     policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults(),
                     new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
                             fakeHosts(config.compute(), clock), Duration.ofSeconds(5)));
-            closeables.add(compute);
+            keepOpen(compute);
 
             List<ServiceApi> services = List.of(identity, image, placement, compute.api());
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
@@ -183,10 +183,14 @@ public final class Overcast implements AutoCloseable {
 
     /** Closes {@code db} with the server. Cells open theirs on first use, from any thread. */
     private ServiceDatabase keep(ServiceDatabase db) {
-        synchronized (closeables) {
-            closeables.add(db);
-        }
+        keepOpen(db);
         return db;
+    }
+
+    private void keepOpen(AutoCloseable c) {
+        synchronized (closeables) {
+            closeables.add(c);
+        }
     }
 
     private Policy policy(String service, Map<String, String> defaults) {
@@ -238,11 +242,22 @@ public final class Overcast implements AutoCloseable {
         if (host != null) {
             host.close();
         }
-        for (AutoCloseable c : closeables.reversed()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // Closing on the way out; nothing more to do.
+        // Background work (the conductor, the agent) may open a cell's database while we close.
+        while (true) {
+            List<AutoCloseable> open;
+            synchronized (closeables) {
+                if (closeables.isEmpty()) {
+                    return;
+                }
+                open = new ArrayList<>(closeables);
+                closeables.clear();
+            }
+            for (AutoCloseable c : open.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing on the way out; nothing more to do.
+                }
             }
         }
     }
