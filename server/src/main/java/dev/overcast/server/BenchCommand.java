@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code overcast bench identity|image|scheduler}. For identity: starts a throw-away all-in-one server and prints token
+ * {@code overcast bench identity|image|scheduler|boot}. For identity: starts a throw-away all-in-one server and prints token
  * issue and validation rates, over HTTP as clients see them, and the rate at which a
  * service checks a token locally — with a codec that has no database at all. For image, see
  * {@link ImageBench}; for the scheduler, {@link SchedulerBench}.
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print performance figures for a service.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: identity, image or scheduler.")
+    @Parameters(index = "0", description = "What to measure: identity, image, scheduler or boot.")
     String target;
 
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
@@ -52,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "512")
     int sizeMib;
 
-    @Option(names = "--hosts", split = ",", description = "Scheduler benchmark: simulated hosts, one run per count "
+    @Option(names = "--hosts", split = ",", description = "Scheduler benchmark: simulated hosts, one run per count; "
+            + "boot benchmark: the first count "
             + "(default ${DEFAULT-VALUE}).", defaultValue = "1000,10000,50000")
     List<Integer> hosts;
 
@@ -64,6 +65,14 @@ final class BenchCommand implements Callable<Integer> {
             + "per decision (default: the scheduler's, Nova's 1000).")
     Integer maxPlacementResults;
 
+    @Option(names = "--servers", description = "Boot benchmark: servers requested at once (default ${DEFAULT-VALUE}).",
+            defaultValue = "1000")
+    int servers;
+
+    @Option(names = "--singles", description = "Boot benchmark: servers booted one at a time for the median "
+            + "(default ${DEFAULT-VALUE}).", defaultValue = "50")
+    int singles;
+
     @Option(names = "--randomize", description = "Scheduler benchmark: Placement's randomize_allocation_candidates.")
     boolean randomize;
 
@@ -74,11 +83,14 @@ final class BenchCommand implements Callable<Integer> {
         if (target.equals("image")) {
             return new ImageBench(sizeMib).run();
         }
+        if (target.equals("boot")) {
+            return new BootBench(hosts.getFirst(), servers, singles, concurrency).run();
+        }
         if (target.equals("scheduler")) {
             return new SchedulerBench(hosts, requests, concurrency, maxPlacementResults, randomize).run();
         }
         if (!target.equals("identity")) {
-            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image, scheduler");
+            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image, scheduler, boot");
             return 2;
         }
         Path dir = Files.createTempDirectory("overcast-bench");

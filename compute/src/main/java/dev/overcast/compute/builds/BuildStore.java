@@ -72,9 +72,14 @@ public final class BuildStore {
 
     /** Every build request, optionally of one project, for server lists. */
     public List<BuildRequest> list(String projectId) {
-        return api.withHandle(h -> h.createQuery("select request_id, reservation_id, instance, metadata, tags "
-                        + "from build_requests" + (projectId == null ? "" : " where project_id = :project"))
-                .bind("project", projectId).map((rs, ctx) -> map(rs)).list());
+        return api.withHandle(h -> {
+            var query = h.createQuery("select request_id, reservation_id, instance, metadata, tags "
+                    + "from build_requests" + (projectId == null ? "" : " where project_id = :project"));
+            if (projectId != null) {
+                query.bind("project", projectId);
+            }
+            return query.map((rs, ctx) -> map(rs)).list();
+        });
     }
 
     public SchedulingRequest spec(String instanceUuid) {
@@ -158,7 +163,8 @@ public final class BuildStore {
                         select instance_uuid, cell_id, project_id, user_id, queued_for_delete, created_at
                         from instance_mappings where cell_id = :cell and queued_for_delete = false"""
                         + (projectId == null ? "" : " and project_id = :project"))
-                .bind("cell", cellId).bind("project", projectId).map((rs, ctx) -> mapping(rs)).list());
+                .bind("cell", cellId).bindMap(projectId == null ? Map.of() : Map.of("project", projectId))
+                .map((rs, ctx) -> mapping(rs)).list());
     }
 
     private static InstanceMapping mapping(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -154,8 +154,13 @@ public final class InstanceStore {
         if (changesBefore != null) {
             sql.append(" and coalesce(updated_at, created_at) <= :before");
         }
-        return db.withHandle(h -> h.createQuery(sql.toString()).bind("project", projectId).bind("host", host)
-                .bind("since", changesSince).bind("before", changesBefore)
+        Map<String, Object> binds = new java.util.HashMap<>();
+        binds.put("project", projectId);
+        binds.put("host", host);
+        binds.put("since", changesSince);
+        binds.put("before", changesBefore);
+        binds.values().removeIf(java.util.Objects::isNull);
+        return db.withHandle(h -> h.createQuery(sql.toString()).bindMap(binds)
                 .map((rs, ctx) -> InstanceRows.map(rs)).list());
     }
 

@@ -163,6 +163,18 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void adminsListEveryProjectsServersWithAllTenants() {
+        String mine = create(server.member("u4", "p4", "2.96"), body("p4-server"));
+        String theirs = create(server.member("u5", "p5", "2.96"), body("p5-server"));
+        Reply all = server.admin("2.96").get("/v2.1/servers/detail?all_tenants=1");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("servers").findValuesAsString("id")).contains(mine, theirs);
+        Reply one = server.admin("2.96").get("/v2.1/servers?all_tenants=1&project_id=p5");
+        assertThat(one.json().path("servers").findValuesAsString("id")).contains(theirs).doesNotContain(mine);
+        assertThat(server.member("u4", "p4", "2.96").get("/v2.1/servers?all_tenants=1").status()).isEqualTo(403);
+    }
+
+    @Test
     void aBadRequestIsA400NamingTheField() {
         Reply noNetworks = member().post("/v2.1/servers", Map.of("server", Map.of("name", "x", "imageRef",
                 TestImages.BOOTABLE, "flavorRef", "1")));
