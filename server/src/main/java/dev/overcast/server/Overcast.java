@@ -106,9 +106,10 @@ public final class Overcast implements AutoCloseable {
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
-                    policy("compute", ComputePolicy.defaults()), bus, clock, ComputeSettings.defaults(),
+                    policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
                     new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
-                            fakeHosts(config.compute(), clock), Duration.ofSeconds(5)));
+                            fakeHosts(config.compute(), clock),
+                            Duration.ofSeconds(config.compute().sweepIntervalSeconds())));
             keepOpen(compute);
 
             List<ServiceApi> services = List.of(identity, image, placement, compute.api());
@@ -145,6 +146,12 @@ public final class Overcast implements AutoCloseable {
 
     public OvercastConfig config() {
         return config;
+    }
+
+    private static ComputeSettings computeSettings(OvercastConfig.Compute c) {
+        ComputeSettings d = ComputeSettings.defaults();
+        return new ComputeSettings(d.defaultAvailabilityZone(), d.listCellTimeout(), d.maxAttempts(),
+                Duration.ofSeconds(c.workflowLeaseSeconds()), d.rpcTimeout(), d.serviceDownTime(), d.reportInterval());
     }
 
     /** The all-in-one's simulated hypervisors, or null when it runs none. */

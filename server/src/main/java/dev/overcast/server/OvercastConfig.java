@@ -53,7 +53,7 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         image = image == null ? new Image(null, null) : image;
         placement = placement == null ? new Placement(null) : placement;
         bus = bus == null ? new Bus(null) : bus;
-        compute = compute == null ? new Compute(null, null, null, null, null, null) : compute;
+        compute = compute == null ? new Compute(null, null, null, null, null, null, null, null) : compute;
     }
 
     /**
@@ -65,10 +65,20 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
      * @param fakeHostDiskGb    local disk per host in GiB; default 1000
      * @param spawnLatencyMs    how long a simulated spawn takes, in milliseconds; default 0
      * @param spawnFailureRate  the share of spawns that fail (0 to 1), to exercise reschedules; default 0
+     * @param workflowLeaseSeconds how long a conductor holds a build or task before another may take it
+     *                          over, in seconds; default 60
+     * @param sweepIntervalSeconds how often the conductor looks for work nobody holds, in seconds; default 5
      */
     public record Compute(Integer fakeHosts, Integer fakeHostVcpus, Integer fakeHostRamMb, Integer fakeHostDiskGb,
-                          Integer spawnLatencyMs, Double spawnFailureRate) {
+                          Integer spawnLatencyMs, Double spawnFailureRate, Integer workflowLeaseSeconds,
+                          Integer sweepIntervalSeconds) {
         public Compute {
+            workflowLeaseSeconds = workflowLeaseSeconds == null ? 60 : workflowLeaseSeconds;
+            sweepIntervalSeconds = sweepIntervalSeconds == null ? 5 : sweepIntervalSeconds;
+            if (workflowLeaseSeconds < 1 || sweepIntervalSeconds < 1) {
+                throw new IllegalArgumentException("compute: workflow_lease_seconds and sweep_interval_seconds must be "
+                        + "at least 1");
+            }
             fakeHosts = fakeHosts == null ? 4 : fakeHosts;
             fakeHostVcpus = fakeHostVcpus == null ? 16 : fakeHostVcpus;
             fakeHostRamMb = fakeHostRamMb == null ? 65536 : fakeHostRamMb;
