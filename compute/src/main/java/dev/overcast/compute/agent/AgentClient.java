@@ -50,6 +50,22 @@ public final class AgentClient {
         return powerState(host, AgentRpc.POWER_ON, new AgentRpc.InstanceArgs(uuid));
     }
 
+    public PowerState pause(String host, String uuid) {
+        return powerState(host, AgentRpc.PAUSE, new AgentRpc.InstanceArgs(uuid));
+    }
+
+    public PowerState unpause(String host, String uuid) {
+        return powerState(host, AgentRpc.UNPAUSE, new AgentRpc.InstanceArgs(uuid));
+    }
+
+    public PowerState suspend(String host, String uuid) {
+        return powerState(host, AgentRpc.SUSPEND, new AgentRpc.InstanceArgs(uuid));
+    }
+
+    public PowerState resume(String host, String uuid) {
+        return powerState(host, AgentRpc.RESUME, new AgentRpc.InstanceArgs(uuid));
+    }
+
     public PowerState reboot(String host, String uuid, boolean hard) {
         return powerState(host, AgentRpc.REBOOT, new AgentRpc.RebootArgs(uuid, hard));
     }

@@ -18,7 +18,8 @@ import dev.overcast.core.bus.Target;
  *     failure is a {@link dev.overcast.core.bus.RemoteError} whose {@code retryable()} says
  *     whether another host may be tried;</li>
  * <li>{@code destroy} (call): removes an instance; one the host does not run is already gone;</li>
- * <li>{@code power_off}, {@code power_on}, {@code reboot} (calls) → the power state after;</li>
+ * <li>{@code power_off}, {@code power_on}, {@code reboot} (calls) → the power state after; from 1.1 also
+ *     {@code pause}, {@code unpause}, {@code suspend}, {@code resume};</li>
  * <li>{@code console_output} (call): an instance's console log, its last {@code length} lines
  *     when given;</li>
  * <li>{@code list_instances} (call): what the host runs, with power states;</li>
@@ -41,6 +42,10 @@ public final class AgentRpc {
     static final Method CONSOLE_OUTPUT = Method.of("console_output", VERSION);
     static final Method LIST_INSTANCES = Method.of("list_instances", VERSION);
     static final Method HOST_UPTIME = Method.of("host_uptime", VERSION);
+    static final Method PAUSE = Method.of("pause", "1.1");
+    static final Method UNPAUSE = Method.of("unpause", "1.1");
+    static final Method SUSPEND = Method.of("suspend", "1.1");
+    static final Method RESUME = Method.of("resume", "1.1");
 
     /** The agent of {@code host}. */
     public static Target host(String host) {
@@ -103,6 +108,14 @@ public final class AgentRpc {
                         new ConsoleReply(lastLines(driver.consoleOutput(host, args.uuid()), args.length())))
                 .on("list_instances", NoArgs.class, (args, context) -> new InstancesReply(driver.instances(host)))
                 .on("host_uptime", NoArgs.class, (args, context) -> new UptimeReply(driver.uptime(host)))
+                .on("pause", "1.1", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.pause(host, args.uuid())))
+                .on("unpause", "1.1", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.unpause(host, args.uuid())))
+                .on("suspend", "1.1", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.suspend(host, args.uuid())))
+                .on("resume", "1.1", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.resume(host, args.uuid())))
                 .build();
     }
 

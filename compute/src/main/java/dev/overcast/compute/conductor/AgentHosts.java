@@ -44,18 +44,19 @@ public final class AgentHosts implements ComputeHosts {
     }
 
     @Override
-    public void powerOff(String host, String instanceUuid) {
-        run(host, "power off", () -> agents.powerOff(host, instanceUuid));
-    }
-
-    @Override
-    public void powerOn(String host, String instanceUuid) {
-        run(host, "power on", () -> agents.powerOn(host, instanceUuid));
-    }
-
-    @Override
-    public void reboot(String host, String instanceUuid, boolean hard) {
-        run(host, "reboot", () -> agents.reboot(host, instanceUuid, hard));
+    public void power(String host, String instanceUuid, PowerAction action) {
+        run(host, action.name().toLowerCase(java.util.Locale.ROOT), () -> {
+            switch (action) {
+                case OFF -> agents.powerOff(host, instanceUuid);
+                case ON -> agents.powerOn(host, instanceUuid);
+                case SOFT_REBOOT -> agents.reboot(host, instanceUuid, false);
+                case HARD_REBOOT -> agents.reboot(host, instanceUuid, true);
+                case PAUSE -> agents.pause(host, instanceUuid);
+                case UNPAUSE -> agents.unpause(host, instanceUuid);
+                case SUSPEND -> agents.suspend(host, instanceUuid);
+                case RESUME -> agents.resume(host, instanceUuid);
+            }
+        });
     }
 
     @Override

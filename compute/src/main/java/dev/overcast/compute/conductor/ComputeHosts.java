@@ -23,11 +23,18 @@ public interface ComputeHosts {
     /** Destroys the instance on {@code host}; nothing to do when it is not there. */
     void destroy(String host, String instanceUuid);
 
-    void powerOff(String host, String instanceUuid);
+    /**
+     * Changes the instance's power state on {@code host}.
+     *
+     * @throws Refused when the hypervisor refused
+     * @throws HostUnreachable when the host did not answer in time
+     */
+    void power(String host, String instanceUuid, PowerAction action);
 
-    void powerOn(String host, String instanceUuid);
-
-    void reboot(String host, String instanceUuid, boolean hard);
+    /** What {@link #power} does. */
+    enum PowerAction {
+        OFF, ON, SOFT_REBOOT, HARD_REBOOT, PAUSE, UNPAUSE, SUSPEND, RESUME
+    }
 
     /** The last {@code lines} lines of the console log (all when null). */
     String consoleOutput(String host, String instanceUuid, Integer lines);

@@ -71,7 +71,8 @@ public final class Conductor implements AutoCloseable {
         this.ctx = ctx;
         InstanceNotifier notifier = new InstanceNotifier(ctx.bus(), "nova-conductor:" + owner);
         this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, zones, notifier, owner);
-        this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, notifier, owner);
+        this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, new Rescheduler(ctx, scheduler), zones, notifier,
+                owner);
         this.slots = new Semaphore(concurrency);
         this.sweepInterval = sweepInterval;
         this.subscription = ctx.bus().listen(TARGET.topic(), owner, Dispatcher.builder("1.0")

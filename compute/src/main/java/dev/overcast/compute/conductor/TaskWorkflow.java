@@ -20,7 +20,12 @@ import dev.overcast.compute.instances.InstanceState;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.compute.instances.Lifecycle.Event;
+import dev.overcast.compute.conductor.ComputeHosts.PowerAction;
+import dev.overcast.compute.instances.VmState;
+import dev.overcast.compute.scheduler.HostState;
 import dev.overcast.compute.scheduler.PlacementClient;
+import dev.overcast.compute.scheduler.WeighedHost;
+import dev.overcast.compute.services.HostAggregates;
 
 /**
  * The task of an instance in its cell, driven to its end: spawn (with reschedules to the
@@ -38,15 +43,19 @@ final class TaskWorkflow {
     private final PlacementClient placement;
     private final ComputeHosts hosts;
     private final ServerGroups groups;
+    private final Rescheduler rescheduler;
+    private final HostAggregates zones;
     private final InstanceNotifier notifier;
     private final String owner;
 
     TaskWorkflow(ComputeContext ctx, PlacementClient placement, ComputeHosts hosts, ServerGroups groups,
-                 InstanceNotifier notifier, String owner) {
+                 Rescheduler rescheduler, HostAggregates zones, InstanceNotifier notifier, String owner) {
         this.ctx = ctx;
         this.placement = placement;
         this.hosts = hosts;
         this.groups = groups;
+        this.rescheduler = rescheduler;
+        this.zones = zones;
         this.notifier = notifier;
         this.owner = owner;
     }
@@ -66,14 +75,21 @@ final class TaskWorkflow {
                 done = switch (instance.state().task()) {
                     case SPAWNING -> spawn(cell, store, instance);
                     case DELETING -> delete(cell, store, instance);
-                    case POWERING_OFF -> power(cell, store, instance, "stop", Event.STOPPED,
-                            () -> hosts.powerOff(instance.host(), instance.uuid()));
-                    case POWERING_ON -> power(cell, store, instance, "start", Event.STARTED,
-                            () -> hosts.powerOn(instance.host(), instance.uuid()));
-                    case REBOOTING -> power(cell, store, instance, "reboot", Event.REBOOTED,
-                            () -> hosts.reboot(instance.host(), instance.uuid(), false));
-                    case REBOOTING_HARD -> power(cell, store, instance, "reboot", Event.REBOOTED,
-                            () -> hosts.reboot(instance.host(), instance.uuid(), true));
+                    case POWERING_OFF -> power(store, instance, "stop", "power_off", Event.STOPPED, PowerAction.OFF);
+                    case POWERING_ON -> power(store, instance, "start", "power_on", Event.STARTED, PowerAction.ON);
+                    case REBOOTING -> power(store, instance, "reboot", "reboot", Event.REBOOTED,
+                            PowerAction.SOFT_REBOOT);
+                    case REBOOTING_HARD -> power(store, instance, "reboot", "reboot", Event.REBOOTED,
+                            PowerAction.HARD_REBOOT);
+                    case PAUSING -> power(store, instance, "pause", "pause", Event.PAUSED, PowerAction.PAUSE);
+                    case UNPAUSING -> power(store, instance, "unpause", "unpause", Event.UNPAUSED,
+                            PowerAction.UNPAUSE);
+                    case SUSPENDING -> power(store, instance, "suspend", "suspend", Event.SUSPENDED,
+                            PowerAction.SUSPEND);
+                    case RESUMING -> power(store, instance, "resume", "resume", Event.RESUMED, PowerAction.RESUME);
+                    case SHELVING -> shelve(store, instance);
+                    case UNSHELVING -> unshelve(cell, store, instance);
+                    case REBUILDING -> rebuild(store, instance);
                     case SCHEDULING -> fail(cell, store, instance, "Instance " + instance.uuid()
                             + " was left scheduling in its cell.");
                 };
@@ -184,22 +200,23 @@ final class TaskWorkflow {
         return true;
     }
 
-    private boolean power(CellMapping cell, InstanceStore store, Instance instance, String operation, Event outcome,
-                          Runnable call) {
+    /**
+     * A change of power state on the host.
+     *
+     * @param operation the action's name ({@code stop}, ...), for its event {@code compute_<operation>_instance}
+     * @param phase     the notification's name ({@code power_off}, ...): {@code instance.<phase>.start/end}
+     */
+    private boolean power(InstanceStore store, Instance instance, String operation, String phase, Event outcome,
+                          PowerAction action) {
         Instant now = ctx.clock().instant();
         String requestId = instance.systemMetadata().get(REQUEST_KEY);
         String event = "compute_" + operation + "_instance";
         ActionStore actions = new ActionStore(store.db());
         actions.startEvent(instance.uuid(), requestId, event, instance.host(), now);
-        String phase = switch (outcome) {
-            case STOPPED -> "power_off";
-            case STARTED -> "power_on";
-            default -> "reboot";
-        };
         notifier.info("instance." + phase + ".start", instance);
         String failure = null;
         try {
-            call.run();
+            hosts.power(instance.host(), instance.uuid(), action);
         } catch (ComputeHosts.Refused e) {
             failure = e.getMessage();
         }
@@ -211,6 +228,115 @@ final class TaskWorkflow {
         }
         actions.finishEvent(instance.uuid(), requestId, event, failure, failure, end);
         notifier.info("instance." + phase + ".end", after);
+        return true;
+    }
+
+    /**
+     * Shelves and offloads at once (Nova's default {@code shelved_offload_time} of 0): the
+     * instance is stopped, removed from its host and its claim released; it keeps its cell.
+     */
+    private boolean shelve(InstanceStore store, Instance instance) {
+        Instant now = ctx.clock().instant();
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(instance.uuid(), requestId, "compute_shelve_instance", instance.host(), now);
+        notifier.info("instance.shelve.start", instance);
+        if (instance.host() != null) {
+            hosts.destroy(instance.host(), instance.uuid());
+        }
+        placement.release(instance.uuid());
+        Instant end = ctx.clock().instant();
+        Instance offloaded = instance.withState(Lifecycle.apply(instance.state(), Event.SHELVED_OFFLOADED, "shelve",
+                instance.uuid())).withPlacement(null, null, instance.availabilityZone()).withLease(null, null);
+        if (!store.transition(instance.state(), offloaded, end)) {
+            return false;
+        }
+        actions.finishEvent(instance.uuid(), requestId, "compute_shelve_instance", null, null, end);
+        notifier.info("instance.shelve_offload.end", offloaded);
+        return true;
+    }
+
+    /** Schedules the shelved instance again, claims its new host and spawns it there. */
+    private boolean unshelve(CellMapping cell, InstanceStore store, Instance instance) {
+        Instant now = ctx.clock().instant();
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(instance.uuid(), requestId, "compute_unshelve_instance", null, now);
+        Instance placed = instance;
+        if (instance.host() == null) {
+            Optional<WeighedHost> chosen = rescheduler.place(instance);
+            if (chosen.isEmpty()) {
+                String why = "No valid host was found for unshelving instance " + instance.uuid() + ".";
+                Instance back = instance.withState(Lifecycle.apply(instance.state(), Event.TASK_ABORTED, "unshelve",
+                        instance.uuid())).withLease(null, null);
+                if (store.transition(instance.state(), back, now)) {
+                    new FaultStore(store.db()).record(instance.uuid(), new Fault(500, why, why, null, now));
+                    actions.finishEvent(instance.uuid(), requestId, "compute_unshelve_instance", why, why, now);
+                }
+                return true;
+            }
+            HostState h = chosen.get().host();
+            placed = instance.withPlacement(h.host(), h.node(), zones.zoneOf(h.host(),
+                    ctx.settings().defaultAvailabilityZone()));
+            if (!store.transition(instance.state(), placed, now)) {
+                placement.release(instance.uuid());
+                return false;
+            }
+        }
+        try {
+            hosts.spawn(placed, store.metadata(placed.uuid()));
+        } catch (ComputeHosts.Refused e) {
+            Instant end = ctx.clock().instant();
+            Instance back = placed.withState(Lifecycle.apply(placed.state(), Event.TASK_ABORTED, "unshelve",
+                    placed.uuid())).withPlacement(null, null, placed.availabilityZone()).withLease(null, null);
+            if (store.transition(placed.state(), back, end)) {
+                placement.release(placed.uuid());
+                actions.finishEvent(placed.uuid(), requestId, "compute_unshelve_instance", e.getMessage(),
+                        e.getMessage(), end);
+            }
+            return true;
+        }
+        Instant end = ctx.clock().instant();
+        Instance active = placed.withState(Lifecycle.apply(placed.state(), Event.UNSHELVED, "unshelve", placed.uuid()))
+                .withLease(null, null);
+        if (!store.transition(placed.state(), active, end)) {
+            return false;
+        }
+        actions.finishEvent(placed.uuid(), requestId, "compute_unshelve_instance", null, null, end);
+        notifier.info("instance.unshelve.end", active);
+        return true;
+    }
+
+    /** Rebuilds on the same host with the image the API wrote: destroy, spawn, and stop again if it was stopped. */
+    private boolean rebuild(InstanceStore store, Instance instance) {
+        Instant now = ctx.clock().instant();
+        String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(instance.uuid(), requestId, "compute_rebuild_instance", instance.host(), now);
+        notifier.info("instance.rebuild.start", instance);
+        String failure = null;
+        try {
+            hosts.destroy(instance.host(), instance.uuid());
+            hosts.spawn(instance, store.metadata(instance.uuid()));
+            if (instance.state().vm() == VmState.STOPPED) {
+                hosts.power(instance.host(), instance.uuid(), PowerAction.OFF);
+            }
+        } catch (ComputeHosts.Refused e) {
+            failure = e.getMessage();
+        }
+        Instant end = ctx.clock().instant();
+        Event outcome = failure != null ? Event.TASK_FAILED
+                : instance.state().vm() == VmState.STOPPED ? Event.REBUILT_STOPPED : Event.REBUILT;
+        Instance after = instance.withState(Lifecycle.apply(instance.state(), outcome, "rebuild", instance.uuid()))
+                .withLease(null, null);
+        if (!store.transition(instance.state(), after, end)) {
+            return false;
+        }
+        if (failure != null) {
+            new FaultStore(store.db()).record(instance.uuid(), new Fault(500, failure, failure, instance.host(), end));
+        }
+        actions.finishEvent(instance.uuid(), requestId, "compute_rebuild_instance", failure, failure, end);
+        notifier.info("instance.rebuild.end", after);
         return true;
     }
 }

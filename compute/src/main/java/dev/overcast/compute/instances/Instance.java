@@ -66,6 +66,15 @@ public record Instance(String uuid, String projectId, String userId, String disp
                 leaseUntil, createdAt, updated, deletedOn, isDeleted);
     }
 
+    /** This instance with what a user may change, or a rebuild replaces. */
+    public Instance withUserFields(String name, String newDescription, String newHostname, String v4, String v6,
+                                   String image, String key, String keyPublic, String data) {
+        return new Instance(uuid, projectId, userId, name, newDescription, newHostname, host, node, availabilityZone,
+                flavor, image, key, keyPublic, data, state, lockedBy, lockReason, reservationId, launchIndex, v4, v6,
+                systemMetadata, launchedAt, terminatedAt, leaseOwner, leaseUntil, createdAt, updatedAt, deletedAt,
+                deleted);
+    }
+
     public boolean locked() {
         return lockedBy != null;
     }

@@ -165,12 +165,27 @@ public final class InstanceStore {
     }
 
     /** Updates the fields a user may change: name, description, hostname, access addresses. */
-    public void updateNames(String uuid, String displayName, String description, String hostname, Instant now) {
+    public void updateUserFields(Instance i, Instant now) {
         db.useHandle(h -> h.createUpdate("""
                         update instances set display_name = :name, display_description = :description,
-                               hostname = :hostname, updated_at = :now where uuid = :uuid""")
-                .bind("name", displayName).bind("description", description).bind("hostname", hostname)
-                .bind("now", now).bind("uuid", uuid).execute());
+                               hostname = :hostname, access_ip_v4 = :v4, access_ip_v6 = :v6, updated_at = :now
+                        where uuid = :uuid""")
+                .bind("name", i.displayName()).bind("description", i.description()).bind("hostname", i.hostname())
+                .bind("v4", i.accessIpV4()).bind("v6", i.accessIpV6()).bind("now", now).bind("uuid", i.uuid())
+                .execute());
+    }
+
+    /** Writes what a rebuild replaces: the image, name, key, user data and access addresses. */
+    public void updateForRebuild(Instance i, Instant now) {
+        db.useHandle(h -> h.createUpdate("""
+                        update instances set image_ref = :image, display_name = :name, key_name = :key_name,
+                               key_data = :key_data, user_data = :user_data, access_ip_v4 = :v4, access_ip_v6 = :v6,
+                               display_description = :description, hostname = :hostname, updated_at = :now
+                        where uuid = :uuid""")
+                .bind("image", i.imageRef()).bind("name", i.displayName()).bind("key_name", i.keyName())
+                .bind("key_data", i.keyData()).bind("user_data", i.userData()).bind("v4", i.accessIpV4())
+                .bind("v6", i.accessIpV6()).bind("description", i.description()).bind("hostname", i.hostname())
+                .bind("now", now).bind("uuid", i.uuid()).execute());
     }
 
     /** Locks or unlocks ({@code lockedBy} null) the instance. */

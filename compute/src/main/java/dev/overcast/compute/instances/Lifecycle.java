@@ -24,7 +24,12 @@ public final class Lifecycle {
         DELETE_REQUESTED, DELETED,
         STOP_REQUESTED, STOPPED, START_REQUESTED, STARTED,
         REBOOT_REQUESTED, HARD_REBOOT_REQUESTED, REBOOTED,
-        TASK_ABORTED
+        PAUSE_REQUESTED, PAUSED, UNPAUSE_REQUESTED, UNPAUSED,
+        SUSPEND_REQUESTED, SUSPENDED, RESUME_REQUESTED, RESUMED,
+        SHELVE_REQUESTED, SHELVED_OFFLOADED, UNSHELVE_REQUESTED, UNSHELVED,
+        REBUILD_REQUESTED, REBUILT, REBUILT_STOPPED,
+        RESET_TO_ACTIVE, RESET_TO_ERROR,
+        TASK_ABORTED, TASK_FAILED
     }
 
     /** Null in a target means "unchanged"; {@code clearTask} sets the task to none. */
@@ -43,8 +48,12 @@ public final class Lifecycle {
     private static final Set<VmState> ALIVE = EnumSet.complementOf(EnumSet.of(VmState.DELETED));
     private static final Set<TaskState> ANY_TASK = EnumSet.allOf(TaskState.class);
     private static final Set<TaskState> NO_TASK = EnumSet.noneOf(TaskState.class);
-    private static final Set<TaskState> POWER_TASKS = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
-            TaskState.REBOOTING, TaskState.REBOOTING_HARD);
+    /** Tasks that, when the hypervisor refuses, leave the instance as it was. */
+    private static final Set<TaskState> ABORTABLE = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
+            TaskState.REBOOTING, TaskState.REBOOTING_HARD, TaskState.PAUSING, TaskState.UNPAUSING,
+            TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING);
+    private static final Set<VmState> SHELVABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED,
+            VmState.SUSPENDED);
 
     static final List<Transition> TABLE = List.of(
             new Transition(Event.SCHEDULED, EnumSet.of(VmState.BUILDING), EnumSet.of(TaskState.SCHEDULING), false,
@@ -72,7 +81,40 @@ public final class Lifecycle {
             new Transition(Event.REBOOTED, EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR),
                     EnumSet.of(TaskState.REBOOTING, TaskState.REBOOTING_HARD), false,
                     VmState.ACTIVE, null, true, PowerState.RUNNING),
-            new Transition(Event.TASK_ABORTED, ALIVE, POWER_TASKS, false, null, null, true, null));
+            new Transition(Event.PAUSE_REQUESTED, EnumSet.of(VmState.ACTIVE), NO_TASK, true,
+                    null, TaskState.PAUSING, false, null),
+            new Transition(Event.PAUSED, EnumSet.of(VmState.ACTIVE), EnumSet.of(TaskState.PAUSING), false,
+                    VmState.PAUSED, null, true, PowerState.PAUSED),
+            new Transition(Event.UNPAUSE_REQUESTED, EnumSet.of(VmState.PAUSED), NO_TASK, true,
+                    null, TaskState.UNPAUSING, false, null),
+            new Transition(Event.UNPAUSED, EnumSet.of(VmState.PAUSED), EnumSet.of(TaskState.UNPAUSING), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.SUSPEND_REQUESTED, EnumSet.of(VmState.ACTIVE), NO_TASK, true,
+                    null, TaskState.SUSPENDING, false, null),
+            new Transition(Event.SUSPENDED, EnumSet.of(VmState.ACTIVE), EnumSet.of(TaskState.SUSPENDING), false,
+                    VmState.SUSPENDED, null, true, PowerState.SUSPENDED),
+            new Transition(Event.RESUME_REQUESTED, EnumSet.of(VmState.SUSPENDED), NO_TASK, true,
+                    null, TaskState.RESUMING, false, null),
+            new Transition(Event.RESUMED, EnumSet.of(VmState.SUSPENDED), EnumSet.of(TaskState.RESUMING), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.SHELVE_REQUESTED, SHELVABLE, NO_TASK, true, null, TaskState.SHELVING, false, null),
+            new Transition(Event.SHELVED_OFFLOADED, SHELVABLE, EnumSet.of(TaskState.SHELVING), false,
+                    VmState.SHELVED_OFFLOADED, null, true, PowerState.SHUTDOWN),
+            new Transition(Event.UNSHELVE_REQUESTED, EnumSet.of(VmState.SHELVED, VmState.SHELVED_OFFLOADED), NO_TASK,
+                    true, null, TaskState.UNSHELVING, false, null),
+            new Transition(Event.UNSHELVED, EnumSet.of(VmState.SHELVED, VmState.SHELVED_OFFLOADED),
+                    EnumSet.of(TaskState.UNSHELVING), false, VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.REBUILD_REQUESTED, EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR),
+                    NO_TASK, true, null, TaskState.REBUILDING, false, null),
+            new Transition(Event.REBUILT, EnumSet.of(VmState.ACTIVE, VmState.ERROR), EnumSet.of(TaskState.REBUILDING),
+                    false, VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.REBUILT_STOPPED, EnumSet.of(VmState.STOPPED), EnumSet.of(TaskState.REBUILDING), false,
+                    VmState.STOPPED, null, true, PowerState.SHUTDOWN),
+            new Transition(Event.RESET_TO_ACTIVE, ALIVE, ANY_TASK, true, VmState.ACTIVE, null, true, null),
+            new Transition(Event.RESET_TO_ERROR, ALIVE, ANY_TASK, true, VmState.ERROR, null, true, null),
+            new Transition(Event.TASK_ABORTED, ALIVE, ABORTABLE, false, null, null, true, null),
+            new Transition(Event.TASK_FAILED, ALIVE, EnumSet.of(TaskState.REBUILDING, TaskState.SHELVING), false,
+                    VmState.ERROR, null, true, null));
 
     /** The state of an instance that is to be built: building, scheduling, no power. */
     public static InstanceState initial() {

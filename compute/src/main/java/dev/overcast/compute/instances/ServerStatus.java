@@ -12,8 +12,10 @@ public final class ServerStatus {
         return switch (vm) {
             case BUILDING -> "BUILD";
             case ACTIVE -> task == TaskState.REBOOTING ? "REBOOT"
-                    : task == TaskState.REBOOTING_HARD ? "HARD_REBOOT" : "ACTIVE";
-            case STOPPED -> task == TaskState.REBOOTING_HARD ? "HARD_REBOOT" : "SHUTOFF";
+                    : task == TaskState.REBOOTING_HARD ? "HARD_REBOOT"
+                    : task == TaskState.REBUILDING ? "REBUILD" : "ACTIVE";
+            case STOPPED -> task == TaskState.REBOOTING_HARD ? "HARD_REBOOT"
+                    : task == TaskState.REBUILDING ? "REBUILD" : "SHUTOFF";
             case PAUSED -> "PAUSED";
             case SUSPENDED -> "SUSPENDED";
             case RESCUED -> "RESCUE";
@@ -22,7 +24,7 @@ public final class ServerStatus {
             case SHELVED_OFFLOADED -> "SHELVED_OFFLOADED";
             case SOFT_DELETED -> "SOFT_DELETED";
             case DELETED -> "DELETED";
-            case ERROR -> "ERROR";
+            case ERROR -> task == TaskState.REBUILDING ? "REBUILD" : "ERROR";
         };
     }
 
@@ -34,6 +36,7 @@ public final class ServerStatus {
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "BUILD" -> List.of(VmState.BUILDING);
             case "ACTIVE", "REBOOT" -> List.of(VmState.ACTIVE);
+            case "REBUILD" -> List.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR);
             case "HARD_REBOOT" -> List.of(VmState.ACTIVE, VmState.STOPPED);
             case "SHUTOFF" -> List.of(VmState.STOPPED);
             case "PAUSED" -> List.of(VmState.PAUSED);

@@ -6,7 +6,9 @@ package dev.overcast.compute.instances;
  */
 public enum TaskState {
     SCHEDULING("scheduling"), SPAWNING("spawning"), DELETING("deleting"), POWERING_OFF("powering-off"),
-    POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard");
+    POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
+    UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), SHELVING("shelving"),
+    UNSHELVING("unshelving"), REBUILDING("rebuilding");
 
     private final String value;
 

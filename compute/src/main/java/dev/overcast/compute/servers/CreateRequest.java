@@ -19,7 +19,8 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                      String userData, String description, String hostname, Map<String, String> metadata,
                      List<String> tags, int minCount, int maxCount, boolean returnReservationId,
                      String networks, String requestedHost, String requestedNode,
-                     Map<String, List<String>> schedulerHints, String accessIpV4, String accessIpV6) {
+                     Map<String, List<String>> schedulerHints, String accessIpV4, String accessIpV6,
+                     String adminPass) {
 
     private static final Set<String> V2_1_FIELDS = Set.of("name", "imageRef", "flavorRef", "availability_zone",
             "metadata", "networks", "key_name", "user_data", "min_count", "max_count", "return_reservation_id",
@@ -64,7 +65,9 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                 min, max, s.path("return_reservation_id").asBoolean(false), networks(req, s),
                 req.versionAtLeast(2, 74) ? nullableString(s, "host", 1, 255) : null,
                 req.versionAtLeast(2, 74) ? nullableString(s, "hypervisor_hostname", 1, 255) : null,
-                hints(body), nullableString(s, "accessIPv4", 0, 64), nullableString(s, "accessIPv6", 0, 64));
+                hints(body), AccessAddresses.v4("accessIPv4", nullableString(s, "accessIPv4", 0, 64)),
+                AccessAddresses.v6("accessIPv6", nullableString(s, "accessIPv6", 0, 64)),
+                nullableString(s, "adminPass", 0, 255));
     }
 
     private static void allowedFields(Request req, JsonNode s) {

@@ -19,10 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServerActions {
     /** Nova's actions that Overcast does not do yet. */
-    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "rebuild",
-            "createImage", "createBackup", "pause", "unpause", "suspend", "resume", "rescue", "unrescue", "shelve",
-            "shelveOffload", "unshelve", "migrate", "os-migrateLive", "evacuate", "changePassword",
-            "restore", "forceDelete", "os-resetState", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
+    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize",
+            "createImage", "createBackup", "rescue", "unrescue", "migrate", "os-migrateLive", "evacuate",
+            "changePassword", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
             "addSecurityGroup", "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "addFixedIp",
             "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
 
@@ -30,12 +29,16 @@ final class ServerActions {
     private final ServerLookup lookup;
     private final ServerTasks tasks;
     private final ComputeHosts hosts;
+    private final ServerRebuild rebuild;
 
-    ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts) {
+    ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts,
+                  ServerNeighbours neighbours, java.util.function.BiFunction<Request, String,
+                  tools.jackson.databind.node.ObjectNode> brief) {
         this.ctx = ctx;
         this.lookup = lookup;
         this.tasks = tasks;
         this.hosts = hosts;
+        this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
     }
 
     Response handle(Request req) {
@@ -50,6 +53,17 @@ final class ServerActions {
             case "os-stop" -> task(req, uuid, ServerPolicy.STOP, Lifecycle.Event.STOP_REQUESTED, "stop");
             case "os-start" -> task(req, uuid, ServerPolicy.START, Lifecycle.Event.START_REQUESTED, "start");
             case "reboot" -> reboot(req, uuid, args);
+            case "pause" -> task(req, uuid, ServerPolicy.PAUSE, Lifecycle.Event.PAUSE_REQUESTED, "pause");
+            case "unpause" -> task(req, uuid, ServerPolicy.UNPAUSE, Lifecycle.Event.UNPAUSE_REQUESTED, "unpause");
+            case "suspend" -> task(req, uuid, ServerPolicy.SUSPEND, Lifecycle.Event.SUSPEND_REQUESTED, "suspend");
+            case "resume" -> task(req, uuid, ServerPolicy.RESUME, Lifecycle.Event.RESUME_REQUESTED, "resume");
+            case "shelve" -> task(req, uuid, ServerPolicy.SHELVE, Lifecycle.Event.SHELVE_REQUESTED, "shelve");
+            case "shelveOffload" -> shelveOffload(req, uuid);
+            case "unshelve" -> unshelve(req, uuid, args);
+            case "rebuild" -> rebuild.rebuild(req, uuid, args);
+            case "os-resetState" -> resetState(req, uuid, args);
+            case "restore" -> restore(req, uuid);
+            case "forceDelete" -> forceDelete(req, uuid);
             case "lock" -> lock(req, uuid, args);
             case "unlock" -> unlock(req, uuid);
             case "os-getConsoleOutput" -> consoleOutput(req, uuid, args);
@@ -66,6 +80,59 @@ final class ServerActions {
 
     private Response task(Request req, String uuid, String rule, Lifecycle.Event event, String operation) {
         tasks.requestWithRetry(req, uuid, rule, event, operation, operation);
+        return Response.accepted(null);
+    }
+
+    /** Shelving offloads at once here (Nova's default shelved_offload_time 0): nothing is left to offload. */
+    private Response shelveOffload(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.SHELVE_OFFLOAD, Map.of("project_id", r.instance().projectId()));
+        throw new Lifecycle.InvalidState("shelveOffload", uuid, r.instance().state());
+    }
+
+    private Response unshelve(Request req, String uuid, JsonNode args) {
+        if (args != null && args.isObject() && !args.isEmpty()) {
+            if (!req.versionAtLeast(2, 77)) {
+                throw ApiException.badRequest("Invalid input for field/attribute unshelve. Value: " + args
+                        + ". " + args + " is not of type 'null'");
+            }
+            for (String field : args.propertyNames()) {
+                if (!field.equals("availability_zone")) {
+                    throw ApiException.badRequest("Invalid input for field/attribute unshelve. Additional properties "
+                            + "are not allowed ('" + field + "' was unexpected)");
+                }
+            }
+        }
+        tasks.requestWithRetry(req, uuid, ServerPolicy.UNSHELVE, Lifecycle.Event.UNSHELVE_REQUESTED, "unshelve",
+                "unshelve");
+        return Response.accepted(null);
+    }
+
+    private Response resetState(Request req, String uuid, JsonNode args) {
+        String state = args == null ? "" : args.path("state").asString("");
+        Lifecycle.Event event = switch (state) {
+            case "active" -> Lifecycle.Event.RESET_TO_ACTIVE;
+            case "error" -> Lifecycle.Event.RESET_TO_ERROR;
+            default -> throw CreateRequest.invalid("state", args == null ? "null" : args.path("state").toString(),
+                    "'" + state + "' is not one of ['active', 'error']");
+        };
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.RESET_STATE, Map.of("project_id", r.instance().projectId()));
+        tasks.resetState(req, r, event);
+        return Response.accepted(null);
+    }
+
+    /** Nothing is ever soft-deleted here ({@code reclaim_instance_interval} 0), so there is nothing to restore. */
+    private Response restore(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.RESTORE, Map.of("project_id", r.instance().projectId()));
+        throw new Lifecycle.InvalidState("restore", uuid, r.instance().state());
+    }
+
+    private Response forceDelete(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.FORCE_DELETE, Map.of("project_id", r.instance().projectId()));
+        tasks.delete(req, uuid);
         return Response.accepted(null);
     }
 

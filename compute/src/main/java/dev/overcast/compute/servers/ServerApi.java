@@ -35,7 +35,7 @@ public final class ServerApi {
         this.listing = new ServerListing(ctx, lookup);
         this.creates = new ServerCreate(ctx, neighbours);
         this.tasks = new ServerTasks(ctx, lookup, neighbours);
-        this.actions = new ServerActions(ctx, lookup, tasks, hosts);
+        this.actions = new ServerActions(ctx, lookup, tasks, hosts, neighbours, this::brief);
     }
 
     public void routes(Routes r) {
@@ -52,6 +52,7 @@ public final class ServerApi {
         new ServerMetadataApi(ctx, lookup).routes(r);
         new ServerTagApi(ctx, lookup).routes(r);
         new InstanceActionApi(ctx, lookup).routes(r);
+        new ServerInfoApi(ctx, lookup).routes(r);
     }
 
     private Response create(Request req) {
@@ -147,6 +148,8 @@ public final class ServerApi {
         String name = i.displayName();
         String description = i.description();
         String hostname = i.hostname();
+        String v4 = i.accessIpV4();
+        String v6 = i.accessIpV6();
         for (var e : s.properties()) {
             String field = e.getKey();
             JsonNode v = e.getValue();
@@ -164,8 +167,13 @@ public final class ServerApi {
                     }
                     hostname = text(v, field, 1, 63, false);
                 }
-                case "accessIPv4", "accessIPv6", "OS-DCF:diskConfig" -> {
-                    // Accepted as upstream does; they change nothing Overcast tracks yet.
+                case "accessIPv4" -> v4 = AccessAddresses.v4(field, text(v, field, 0, 64, true));
+                case "accessIPv6" -> v6 = AccessAddresses.v6(field, text(v, field, 0, 64, true));
+                case "OS-DCF:diskConfig" -> {
+                    String disk = text(v, field, 1, 16, false);
+                    if (!disk.equals("AUTO") && !disk.equals("MANUAL")) {
+                        throw CreateRequest.invalid(field, disk, "'" + disk + "' is not one of ['AUTO', 'MANUAL']");
+                    }
                 }
                 default -> throw unexpected(field);
             }
@@ -173,9 +181,17 @@ public final class ServerApi {
         if (r.cell() == null) {
             throw new ApiException(409, "Cannot 'update' instance " + uuid + " while it is in vm_state building");
         }
-        new InstanceStore(ctx.cells().db(r.cell())).updateNames(uuid, name, description, hostname,
-                ctx.clock().instant());
-        return Response.ok(Map.of("server", show(req, uuid)));
+        new InstanceStore(ctx.cells().db(r.cell())).updateUserFields(i.withUserFields(name, description, hostname,
+                v4, v6, i.imageRef(), i.keyName(), i.keyData(), i.userData()), ctx.clock().instant());
+        return Response.ok(Map.of("server", brief(req, uuid)));
+    }
+
+    /** What an update or rebuild answers: the brief view before 2.75, the full one after. */
+    ObjectNode brief(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ServerView.Visibility can = visibility(req);
+        return ServerView.detail(req, r, can, hostStatus(r.instance(), can), groupsOf(req, r.instance()),
+                !req.versionAtLeast(2, 75));
     }
 
     private static String text(JsonNode v, String field, int min, int max, boolean nullable) {

@@ -92,7 +92,7 @@ final class ServerCreate {
         }
         ctx.bus().cast(Conductor.TARGET, Conductor.BUILD,
                 new Conductor.BuildArgs(created.stream().map(BuildRequest::uuid).toList()));
-        return new Created(created, reservationId, adminPass());
+        return new Created(created, reservationId, c.adminPass() != null ? c.adminPass() : adminPass());
     }
 
     /** Checks the image against the flavor; returns its properties for the scheduler. */
@@ -204,7 +204,7 @@ final class ServerCreate {
         return h.isEmpty() ? "server-" + index : h;
     }
 
-    private static String adminPass() {
+    static String adminPass() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 12; i++) {

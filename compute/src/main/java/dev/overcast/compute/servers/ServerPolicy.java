@@ -34,6 +34,22 @@ public final class ServerPolicy {
     static final String UNLOCK_OVERRIDE = "os_compute_api:os-lock-server:unlock:unlock_override";
     static final String CONSOLE_OUTPUT = "os_compute_api:os-console-output";
     static final String FLAVOR_EXTRA_SPECS = "os_compute_api:os-flavor-extra-specs:index";
+    static final String REBUILD = "os_compute_api:servers:rebuild";
+    static final String PAUSE = "os_compute_api:os-pause-server:pause";
+    static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
+    static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
+    static final String RESUME = "os_compute_api:os-suspend-server:resume";
+    static final String SHELVE = "os_compute_api:os-shelve:shelve";
+    static final String UNSHELVE = "os_compute_api:os-shelve:unshelve";
+    static final String SHELVE_OFFLOAD = "os_compute_api:os-shelve:shelve_offload";
+    static final String RESET_STATE = "os_compute_api:os-admin-actions:reset_state";
+    static final String RESTORE = "os_compute_api:os-deferred-delete:restore";
+    static final String FORCE_DELETE = "os_compute_api:os-deferred-delete:force";
+    static final String IPS = "os_compute_api:ips:index";
+    static final String IPS_SHOW = "os_compute_api:ips:show";
+    static final String PASSWORD_SHOW = "os_compute_api:os-server-password:show";
+    static final String PASSWORD_CLEAR = "os_compute_api:os-server-password:clear";
+    static final String DIAGNOSTICS = "os_compute_api:os-server-diagnostics";
 
     public static final Map<String, String> RULES;
 
@@ -60,6 +76,16 @@ public final class ServerPolicy {
         r.put(UNLOCK, PROJECT_MEMBER_OR_ADMIN);
         r.put(UNLOCK_OVERRIDE, ADMIN);
         r.put(CONSOLE_OUTPUT, PROJECT_MEMBER_OR_ADMIN);
+        for (String rule : new String[] {REBUILD, PAUSE, UNPAUSE, SUSPEND, RESUME, SHELVE, UNSHELVE, RESTORE,
+                FORCE_DELETE, PASSWORD_CLEAR}) {
+            r.put(rule, PROJECT_MEMBER_OR_ADMIN);
+        }
+        for (String rule : new String[] {IPS, IPS_SHOW, PASSWORD_SHOW}) {
+            r.put(rule, PROJECT_READER_OR_ADMIN);
+        }
+        for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS}) {
+            r.put(rule, ADMIN);
+        }
         for (String op : new String[] {"index", "show"}) {
             r.put("os_compute_api:server-metadata:" + op, PROJECT_READER_OR_ADMIN);
             r.put("os_compute_api:os-server-tags:" + op, PROJECT_READER_OR_ADMIN);

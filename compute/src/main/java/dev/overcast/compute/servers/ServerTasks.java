@@ -88,6 +88,27 @@ final class ServerTasks {
         return true;
     }
 
+    /**
+     * An admin's reset of the state (os-resetState): the state is written at once, whatever task
+     * was running; a worker holding the instance finds its state changed and stops.
+     */
+    void resetState(Request req, ServerRecord r, Lifecycle.Event event) {
+        CellMapping cell = ServerLookup.cellOf(r, "os-resetState");
+        InstanceStore store = new InstanceStore(ctx.cells().db(cell));
+        for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
+            Instance i = attempt == 0 ? r.instance() : store.find(r.uuid()).orElseThrow(() ->
+                    ServerLookup.notFound(r.uuid()));
+            Instance reset = i.withState(Lifecycle.apply(i.state(), event, "os-resetState", i.uuid()))
+                    .withLease(null, null);
+            if (store.transition(i.state(), reset, ctx.clock().instant())) {
+                new ActionStore(store.db()).start(i.uuid(), "resetState", req.ids().local(), req.auth().projectId(),
+                        req.auth().userId(), ctx.clock().instant());
+                return;
+            }
+        }
+        throw new ApiException(409, "Instance " + r.uuid() + " changed while its state was reset; try again");
+    }
+
     /** Applies a request event, retrying when the instance changes under us. */
     void requestWithRetry(Request req, String uuid, String rule, Lifecycle.Event event, String operation,
                           String action) {

@@ -40,6 +40,10 @@ final class ServerView {
     record Visibility(boolean extended, boolean hostStatus, boolean flavorExtraSpecs, boolean faultDetails) {
     }
 
+    /** The statuses Nova shows a progress with. */
+    private static final java.util.Set<String> PROGRESS = java.util.Set.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
+            "VERIFY_RESIZE", "MIGRATING");
+
     private ServerView() {
     }
 
@@ -52,6 +56,15 @@ final class ServerView {
     }
 
     static ObjectNode detail(Request req, ServerRecord r, Visibility can, String hostStatus, List<String> groups) {
+        return detail(req, r, can, hostStatus, groups, false);
+    }
+
+    /**
+     * A server's view; {@code brief} is the view an update or rebuild answers before 2.75, without the
+     * extended attributes (zone, states, usage times, key name, volumes, host attributes, groups).
+     */
+    static ObjectNode detail(Request req, ServerRecord r, Visibility can, String hostStatus, List<String> groups,
+                             boolean brief) {
         Instance i = r.instance();
         ObjectNode s = Json.object();
         s.put("id", i.uuid());
@@ -70,9 +83,51 @@ final class ServerView {
         s.put("accessIPv6", i.accessIpV6() == null ? "" : i.accessIpV6());
         links(s, req, i.uuid());
         s.put("OS-DCF:diskConfig", "MANUAL");
-        if (i.state().vm() == VmState.ACTIVE || i.state().vm() == VmState.BUILDING) {
+        if (PROGRESS.contains(i.state().status())) {
             s.put("progress", 0);
         }
+        if (!brief) {
+            extended(req, s, i, can);
+        }
+        if (req.versionAtLeast(2, 9)) {
+            s.put("locked", i.locked());
+        }
+        if (!brief && req.versionAtLeast(2, 16) && can.hostStatus()) {
+            s.put("host_status", hostStatus);
+        }
+        if (req.versionAtLeast(2, 19)) {
+            s.put("description", i.description());
+        }
+        if (req.versionAtLeast(2, 26)) {
+            s.set("tags", Json.tree(r.tags()));
+        }
+        if (req.versionAtLeast(2, 63)) {
+            s.putNull("trusted_image_certificates");
+        }
+        if (!brief && req.versionAtLeast(2, 71)) {
+            s.set("server_groups", Json.tree(groups));
+        }
+        if (req.versionAtLeast(2, 73)) {
+            s.put("locked_reason", i.lockReason());
+        }
+        if (req.versionAtLeast(2, 96)) {
+            s.put("pinned_availability_zone", i.systemMetadata().get("overcast:requested_az"));
+        }
+        Fault f = r.fault();
+        if (f != null && (i.state().vm() == VmState.ERROR || i.state().vm() == VmState.DELETED)) {
+            ObjectNode fault = s.putObject("fault");
+            fault.put("code", f.code());
+            fault.put("created", ISO.format(f.created()));
+            fault.put("message", f.message());
+            if (can.faultDetails() || f.code() != 500) {
+                fault.put("details", f.details());
+            }
+        }
+        return s;
+    }
+
+    /** The attributes of Nova's former extensions: zone, states, usage times, key, volumes, host attributes. */
+    private static void extended(Request req, ObjectNode s, Instance i, Visibility can) {
         s.put("OS-EXT-AZ:availability_zone", i.availabilityZone() == null ? "" : i.availabilityZone());
         s.put("config_drive", "");
         s.put("key_name", i.keyName());
@@ -98,41 +153,6 @@ final class ServerView {
         if (req.versionAtLeast(2, 3) && (can.extended() || req.versionAtLeast(2, 90))) {
             s.put("OS-EXT-SRV-ATTR:hostname", i.hostname());
         }
-        if (req.versionAtLeast(2, 9)) {
-            s.put("locked", i.locked());
-        }
-        if (req.versionAtLeast(2, 16) && can.hostStatus()) {
-            s.put("host_status", hostStatus);
-        }
-        if (req.versionAtLeast(2, 19)) {
-            s.put("description", i.description());
-        }
-        if (req.versionAtLeast(2, 26)) {
-            s.set("tags", Json.tree(r.tags()));
-        }
-        if (req.versionAtLeast(2, 63)) {
-            s.putNull("trusted_image_certificates");
-        }
-        if (req.versionAtLeast(2, 71)) {
-            s.set("server_groups", Json.tree(groups));
-        }
-        if (req.versionAtLeast(2, 73)) {
-            s.put("locked_reason", i.lockReason());
-        }
-        if (req.versionAtLeast(2, 96)) {
-            s.put("pinned_availability_zone", i.systemMetadata().get("overcast:requested_az"));
-        }
-        Fault f = r.fault();
-        if (f != null && (i.state().vm() == VmState.ERROR || i.state().vm() == VmState.DELETED)) {
-            ObjectNode fault = s.putObject("fault");
-            fault.put("code", f.code());
-            fault.put("created", ISO.format(f.created()));
-            fault.put("message", f.message());
-            if (can.faultDetails() || f.code() != 500) {
-                fault.put("details", f.details());
-            }
-        }
-        return s;
     }
 
     /** Down-cell records (2.69): what the API database knows of a server whose cell did not answer. */

@@ -41,6 +41,18 @@ public interface VirtDriver {
     /** @throws InstanceNotFoundException when the host does not run it */
     PowerState powerOn(String host, String uuid);
 
+    /** Freezes the instance in memory. @throws InstanceNotFoundException when the host does not run it */
+    PowerState pause(String host, String uuid);
+
+    /** @throws InstanceNotFoundException when the host does not run it */
+    PowerState unpause(String host, String uuid);
+
+    /** Saves the instance's memory to disk and stops it. @throws InstanceNotFoundException when not there */
+    PowerState suspend(String host, String uuid);
+
+    /** @throws InstanceNotFoundException when the host does not run it */
+    PowerState resume(String host, String uuid);
+
     /**
      * Reboots an instance: {@code hard} resets it, otherwise the guest is asked to restart.
      *

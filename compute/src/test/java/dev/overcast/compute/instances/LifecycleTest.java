@@ -102,6 +102,49 @@ class LifecycleTest {
     }
 
     @Test
+    void pauseAndSuspendRoundTripsEndActive() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        InstanceState paused = apply(apply(active, Event.PAUSE_REQUESTED), Event.PAUSED);
+        assertThat(paused).isEqualTo(state(VmState.PAUSED, null, PowerState.PAUSED));
+        assertThat(apply(apply(paused, Event.UNPAUSE_REQUESTED), Event.UNPAUSED)).isEqualTo(active);
+        InstanceState suspended = apply(apply(active, Event.SUSPEND_REQUESTED), Event.SUSPENDED);
+        assertThat(suspended.status()).isEqualTo("SUSPENDED");
+        assertThat(apply(apply(suspended, Event.RESUME_REQUESTED), Event.RESUMED)).isEqualTo(active);
+    }
+
+    @Test
+    void aShelvedServerIsOffloadedAndUnshelvedToActive() {
+        InstanceState paused = state(VmState.PAUSED, null, PowerState.PAUSED);
+        InstanceState offloaded = apply(apply(paused, Event.SHELVE_REQUESTED), Event.SHELVED_OFFLOADED);
+        assertThat(offloaded).isEqualTo(state(VmState.SHELVED_OFFLOADED, null, PowerState.SHUTDOWN));
+        InstanceState unshelving = apply(offloaded, Event.UNSHELVE_REQUESTED);
+        assertThat(apply(unshelving, Event.TASK_ABORTED)).isEqualTo(offloaded);
+        assertThat(apply(unshelving, Event.UNSHELVED)).isEqualTo(state(VmState.ACTIVE, null, PowerState.RUNNING));
+        InstanceState shelving = apply(state(VmState.ACTIVE, null, PowerState.RUNNING), Event.SHELVE_REQUESTED);
+        assertThat(apply(shelving, Event.TASK_FAILED).vm()).isEqualTo(VmState.ERROR);
+    }
+
+    @Test
+    void aRebuildKeepsAStoppedServerStoppedAndShowsRebuild() {
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        InstanceState rebuilding = apply(stopped, Event.REBUILD_REQUESTED);
+        assertThat(rebuilding.status()).isEqualTo("REBUILD");
+        assertThat(apply(rebuilding, Event.REBUILT_STOPPED)).isEqualTo(stopped);
+        InstanceState error = state(VmState.ERROR, null, PowerState.NOSTATE);
+        assertThat(apply(apply(error, Event.REBUILD_REQUESTED), Event.REBUILT))
+                .isEqualTo(state(VmState.ACTIVE, null, PowerState.RUNNING));
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        assertThat(apply(apply(active, Event.REBUILD_REQUESTED), Event.TASK_FAILED).vm()).isEqualTo(VmState.ERROR);
+    }
+
+    @Test
+    void anAdminResetSetsTheStateWhateverTheTask() {
+        InstanceState spawning = state(VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE);
+        assertThat(apply(spawning, Event.RESET_TO_ERROR)).isEqualTo(state(VmState.ERROR, null, PowerState.NOSTATE));
+        assertThat(apply(spawning, Event.RESET_TO_ACTIVE).vm()).isEqualTo(VmState.ACTIVE);
+    }
+
+    @Test
     void statusFiltersMapBackToVmStates() {
         assertThat(ServerStatus.vmStatesFor("shutoff")).containsExactly(VmState.STOPPED);
         assertThat(ServerStatus.vmStatesFor("NOPE")).isNull();

@@ -233,6 +233,26 @@ public final class FakeDriver implements VirtDriver {
     }
 
     @Override
+    public PowerState pause(String host, String uuid) {
+        return instance(host, uuid).pause();
+    }
+
+    @Override
+    public PowerState unpause(String host, String uuid) {
+        return instance(host, uuid).unpause();
+    }
+
+    @Override
+    public PowerState suspend(String host, String uuid) {
+        return instance(host, uuid).suspend();
+    }
+
+    @Override
+    public PowerState resume(String host, String uuid) {
+        return instance(host, uuid).resume();
+    }
+
+    @Override
     public PowerState powerOn(String host, String uuid) {
         return instance(host, uuid).powerOn();
     }

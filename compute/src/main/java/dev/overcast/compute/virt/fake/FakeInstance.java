@@ -63,6 +63,32 @@ final class FakeInstance {
         return powerState;
     }
 
+    synchronized PowerState pause() {
+        powerState = PowerState.PAUSED;
+        return powerState;
+    }
+
+    synchronized PowerState unpause() {
+        powerState = PowerState.RUNNING;
+        return powerState;
+    }
+
+    synchronized PowerState suspend() {
+        if (powerState != PowerState.SUSPENDED) {
+            console.add("[ 1234.500000] PM: suspend entry (deep)");
+            powerState = PowerState.SUSPENDED;
+        }
+        return powerState;
+    }
+
+    synchronized PowerState resume() {
+        if (powerState == PowerState.SUSPENDED) {
+            console.add("[ 1234.600000] PM: suspend exit");
+        }
+        powerState = PowerState.RUNNING;
+        return powerState;
+    }
+
     synchronized PowerState powerOn() {
         if (powerState != PowerState.RUNNING) {
             boot(null);
