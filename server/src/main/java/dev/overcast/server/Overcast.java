@@ -212,7 +212,10 @@ public final class Overcast implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // H2 parses a statement again once it falls out of a session's cache (8 by default);
                 // a Placement claim alone runs a dozen different ones.
-                + ";QUERY_CACHE_SIZE=64";
+                + ";QUERY_CACHE_SIZE=64"
+                // H2 keeps committed work in memory for up to 500 ms by default; a killed process would
+                // lose what the API already answered. Written at each commit, it survives the process.
+                + ";WRITE_DELAY=0";
         String user = db.user() != null ? db.user() : url.startsWith("jdbc:h2:") ? "sa" : "postgres";
         return new DatabaseSettings(url, user, db.password(), db.poolSize() == null ? 8 : db.poolSize());
     }

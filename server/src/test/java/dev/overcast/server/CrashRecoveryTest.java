@@ -37,7 +37,7 @@ class CrashRecoveryTest {
         try {
             ApiClient nova = nova(port);
             String image = image(port);
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 3; i++) {
                 deleted.add(create(nova, image, "doomed-" + i));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> deleted.stream().allMatch(id ->
@@ -59,10 +59,24 @@ class CrashRecoveryTest {
         Process second = start(dir, port);
         try {
             ApiClient nova = nova(port);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    built.stream().allMatch(id -> "ACTIVE".equals(
-                            nova.get("/servers/" + id).json().at("/server/status").asString()))
-                            && deleted.stream().allMatch(id -> nova.get("/servers/" + id).status() == 404));
+            Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    for (String id : built) {
+                        JsonNode s = nova.get("/servers/" + id).json().path("server");
+                        states.put(id, s.path("status").asString() + "/" + s.path("OS-EXT-STS:task_state").asString());
+                    }
+                    for (String id : deleted) {
+                        Reply r = nova.get("/servers/" + id);
+                        states.put(id, r.status() == 404 ? "gone" : r.json().at("/server/status").asString() + "/"
+                                + r.json().at("/server/OS-EXT-STS:task_state").asString());
+                    }
+                    return built.stream().allMatch(id -> states.get(id).startsWith("ACTIVE/"))
+                            && deleted.stream().allMatch(id -> states.get(id).equals("gone"));
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("servers did not settle after the restart: " + states, e);
+            }
             JsonNode servers = nova.get("/servers/detail").json().path("servers");
             for (JsonNode s : servers) {
                 assertThat(s.path("OS-EXT-STS:task_state").isNull()).as(s.path("name").asString()).isTrue();
@@ -78,7 +92,8 @@ class CrashRecoveryTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "dev.overcast.server.Main", "--data-dir", dir.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("overcast-" + System.nanoTime() + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "crash-recovery-" + System.nanoTime() + ".log")
+                        .toFile());
         Map<String, String> env = pb.environment();
         env.put("OVERCAST_ADMIN_PASSWORD", "pw");
         env.put("OVERCAST_PASSWORD_HASH_ROUNDS", "4");
