@@ -3,6 +3,13 @@ package dev.overcast.compute.builds;
 import java.util.List;
 import java.util.Map;
 
+import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.InstanceFlavor;
+import dev.overcast.compute.scheduler.Flavor;
+import dev.overcast.compute.scheduler.RequestSpec;
+import dev.overcast.compute.scheduler.RequestedDestination;
+import dev.overcast.compute.scheduler.ServerGroup;
+
 /**
  * What a create asked of the scheduler beyond the instance itself, kept in the API database's
  * {@code request_specs} for the build and for later moves.
@@ -22,5 +29,24 @@ public record SchedulingRequest(Map<String, String> imageProperties, Map<String,
     public SchedulingRequest {
         imageProperties = imageProperties == null ? Map.of() : Map.copyOf(imageProperties);
         schedulerHints = schedulerHints == null ? Map.of() : Map.copyOf(schedulerHints);
+    }
+
+    /** What the scheduler is asked for {@code i}, in {@code group} (or null), as the create asked. */
+    public RequestSpec toRequestSpec(Instance i, ServerGroup group) {
+        RequestedDestination destination = requestedHost == null && requestedNode == null ? null
+                : new RequestedDestination(requestedHost, requestedNode);
+        return new RequestSpec(flavor(i.flavor()), imageProperties, i.projectId(), i.userId(), schedulerHints,
+                availabilityZone, destination, forceHost == null ? List.of() : List.of(forceHost),
+                forceNode == null ? List.of() : List.of(forceNode), group, 1, i.uuid());
+    }
+
+    /** As {@link #toRequestSpec}, for a move: any host of the zone the server was asked in, none forced. */
+    public RequestSpec toMoveSpec(Instance i) {
+        return new RequestSpec(flavor(i.flavor()), imageProperties, i.projectId(), i.userId(), schedulerHints,
+                availabilityZone, null, List.of(), List.of(), null, 1, i.uuid());
+    }
+
+    private static Flavor flavor(InstanceFlavor f) {
+        return new Flavor(f.name(), f.vcpus(), f.memoryMb(), f.rootGb(), f.ephemeralGb(), f.swap(), f.extraSpecs());
     }
 }

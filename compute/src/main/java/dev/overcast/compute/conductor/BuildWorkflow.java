@@ -19,16 +19,12 @@ import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
-import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
-import dev.overcast.compute.scheduler.Flavor;
 import dev.overcast.compute.services.HostAggregates;
 import dev.overcast.compute.scheduler.InstanceSelection;
 import dev.overcast.compute.scheduler.NoValidHost;
 import dev.overcast.compute.scheduler.PlacementClient;
-import dev.overcast.compute.scheduler.RequestSpec;
-import dev.overcast.compute.scheduler.RequestedDestination;
 import dev.overcast.compute.scheduler.ScheduleResult;
 import dev.overcast.compute.scheduler.Scheduled;
 import dev.overcast.compute.scheduler.Scheduler;
@@ -93,13 +89,13 @@ final class BuildWorkflow {
         }
         SchedulingRequest spec = builds.spec(instanceUuid);
         if (spec.groupUuid() == null) {
-            return decide(build, scheduler.select(requestSpec(build, spec, null), List.of(build.uuid())));
+            return decide(build, scheduler.select(spec.toRequestSpec(build.instance(), null), List.of(build.uuid())));
         }
         // Until an instance is written into its cell the group's members do not show its host, so
         // builds into one group are scheduled and written one at a time.
         synchronized (groupLocks.computeIfAbsent(spec.groupUuid(), k -> new Object())) {
             ServerGroup group = groups.forScheduling(spec.groupUuid()).orElse(null);
-            return decide(build, scheduler.select(requestSpec(build, spec, group), List.of(build.uuid())));
+            return decide(build, scheduler.select(spec.toRequestSpec(build.instance(), group), List.of(build.uuid())));
         }
     }
 
@@ -120,19 +116,6 @@ final class BuildWorkflow {
             }
         }
         return Optional.empty();
-    }
-
-    static RequestSpec requestSpec(BuildRequest build, SchedulingRequest spec, ServerGroup group) {
-        Instance i = build.instance();
-        InstanceFlavor f = i.flavor();
-        Flavor flavor = new Flavor(f.name(), f.vcpus(), f.memoryMb(), f.rootGb(), f.ephemeralGb(), f.swap(),
-                f.extraSpecs());
-        RequestedDestination destination = spec.requestedHost() == null && spec.requestedNode() == null ? null
-                : new RequestedDestination(spec.requestedHost(), spec.requestedNode());
-        return new RequestSpec(flavor, spec.imageProperties(), i.projectId(), i.userId(), spec.schedulerHints(),
-                spec.availabilityZone(), destination,
-                spec.forceHost() == null ? List.of() : List.of(spec.forceHost()),
-                spec.forceNode() == null ? List.of() : List.of(spec.forceNode()), group, 1, i.uuid());
     }
 
     private CellMapping placeInCell(BuildRequest build, InstanceSelection selection) {

@@ -5,10 +5,7 @@ import java.util.Optional;
 
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.builds.BuildStore;
-import dev.overcast.compute.builds.SchedulingRequest;
 import dev.overcast.compute.instances.Instance;
-import dev.overcast.compute.instances.InstanceFlavor;
-import dev.overcast.compute.scheduler.Flavor;
 import dev.overcast.compute.scheduler.RequestSpec;
 import dev.overcast.compute.scheduler.Scheduled;
 import dev.overcast.compute.scheduler.Scheduler;
@@ -29,13 +26,7 @@ final class Rescheduler {
 
     /** The claimed host, or empty when none fits. */
     Optional<WeighedHost> place(Instance i) {
-        SchedulingRequest spec = new BuildStore(ctx.api()).spec(i.uuid());
-        InstanceFlavor f = i.flavor();
-        Flavor flavor = new Flavor(f.name(), f.vcpus(), f.memoryMb(), f.rootGb(), f.ephemeralGb(), f.swap(),
-                f.extraSpecs());
-        RequestSpec request = new RequestSpec(flavor, spec.imageProperties(), i.projectId(), i.userId(),
-                spec.schedulerHints(), i.systemMetadata().get("overcast:requested_az"), null, List.of(), List.of(),
-                null, 1, i.uuid());
+        RequestSpec request = new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i);
         return switch (scheduler.select(request, List.of(i.uuid()))) {
             case Scheduled s -> Optional.of(s.instances().getFirst().host());
             default -> Optional.empty();
