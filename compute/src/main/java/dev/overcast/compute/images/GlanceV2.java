@@ -90,7 +90,11 @@ final class GlanceV2 {
             if (link == null || link.isNull() || body.path("images").isEmpty()) {
                 break;
             }
-            next = pageLink(link.asString(), limit, out.size());
+            String following = pageLink(link.asString(), limit, out.size());
+            if (following.equals(next)) {
+                break; // a Glance that links a page to itself would otherwise be read forever
+            }
+            next = following;
         }
         return limit == null || out.size() <= limit ? out : out.subList(0, limit);
     }
