@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Image service's v2 API as far as Compute's image proxy calls it, on a real socket under
- * {@code /image}: images in memory, listed newest first with Glance's filters and paging,
+ * {@code /image}: images in memory, listed newest first with Glance's filters and paging (at
+ * most {@value #MAX_PAGE} a page),
  * shown, deleted and patched. It records the tokens it was called with, and answers 401 to a
  * call without one.
  */
@@ -39,6 +40,9 @@ public final class FakeGlance implements AutoCloseable {
     private static final Set<String> BASE = Set.of("id", "name", "status", "visibility", "protected", "owner", "size",
             "min_ram", "min_disk", "created_at", "updated_at", "container_format", "disk_format", "self", "file",
             "schema", "tags", "os_hidden", "checksum", "virtual_size");
+
+    /** Glance's {@code api_limit_max}, kept small here. */
+    static final int MAX_PAGE = 3;
 
     private final HttpServer server;
     private final Map<String, ObjectNode> images = new ConcurrentHashMap<>();
@@ -206,7 +210,8 @@ public final class FakeGlance implements AutoCloseable {
 
     private void list(HttpExchange ex) throws IOException {
         Map<String, String> query = query(ex.getRequestURI().getRawQuery());
-        int limit = Integer.parseInt(query.getOrDefault("limit", "25"));
+        // A small api_limit_max, so that the proxy has to follow Glance's pages.
+        int limit = Math.min(Integer.parseInt(query.getOrDefault("limit", "25")), MAX_PAGE);
         String marker = query.get("marker");
         List<ObjectNode> all = new ArrayList<>(images.values());
         all.sort(Comparator.comparing((ObjectNode i) -> i.path("created_at").asString()).reversed()

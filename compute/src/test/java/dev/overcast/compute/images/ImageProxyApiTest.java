@@ -138,6 +138,17 @@ class ImageProxyApiTest {
     }
 
     @Test
+    void theProxyFollowsGlancesPagesUpToTheLimit() {
+        for (int i = 0; i < 4; i++) {
+            server.glance().add("paged-" + i, "active", Map.of("batch", "paged"));
+        }
+        assertThat(ids(member().get("/v2.1/images?property-batch=paged"))).hasSize(4);
+        Reply five = member().get("/v2.1/images?limit=5");
+        assertThat(ids(five)).hasSize(5);
+        assertThat(five.json().has("images_links")).isTrue();
+    }
+
+    @Test
     void theProxyCallsGlanceWithTheCallersOwnToken() {
         String token = server.tokens().project("u7", "p7", "member", "reader");
         ApiClient client = server.client().withToken(token).withHeader("OpenStack-API-Version", "compute 2.1");
