@@ -51,8 +51,15 @@ public final class Compute implements AutoCloseable {
      * @param hostName   this process's host name, for its conductor and scheduler service records
      * @param driver     the hypervisors of this process's agent (in cell1), or null for none
      * @param sweepEvery how often the conductor looks for orphaned work
+     * @param imageUrl   the Image service's base URL for Nova's image proxy ({@code /images}),
+     *                   such as {@code http://host/image}; null for none (the proxy then answers 503)
      */
-    public record Options(ServerNeighbours.Images images, String hostName, VirtDriver driver, Duration sweepEvery) {
+    public record Options(ServerNeighbours.Images images, String hostName, VirtDriver driver, Duration sweepEvery,
+                          String imageUrl) {
+        /** Options without an image proxy. */
+        public Options(ServerNeighbours.Images images, String hostName, VirtDriver driver, Duration sweepEvery) {
+            this(images, hostName, driver, sweepEvery, null);
+        }
     }
 
     private final ComputeContext ctx;
@@ -98,7 +105,7 @@ public final class Compute implements AutoCloseable {
                 ModuleNeighbours.forConductor(ctx, groups), membership, owner, 64, options.sweepEvery());
         ServerNeighbours neighbours = ModuleNeighbours.forServers(ctx, aggregates, groups,
                 options.images(), hosts, placement);
-        this.api = new ComputeService(ctx, aggregates, groups, membership, neighbours, hosts);
+        this.api = new ComputeService(ctx, aggregates, groups, membership, neighbours, hosts, options.imageUrl());
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("compute-heartbeat").factory());
         reportServices(options.hostName());

@@ -36,6 +36,9 @@ public final class ComputePolicy {
         r.putAll(dev.overcast.compute.usage.UsagePolicy.RULES);
         r.putAll(dev.overcast.compute.services.ServicePolicy.RULES);
         r.putAll(dev.overcast.compute.hypervisors.HypervisorPolicy.RULES);
+        r.putAll(dev.overcast.compute.hosts.HostPolicy.RULES);
+        r.putAll(dev.overcast.compute.extensions.ExtensionPolicy.RULES);
+        r.putAll(dev.overcast.compute.admin.AdminPolicy.RULES);
         return r;
     }
 }

@@ -35,15 +35,17 @@ public final class ComputeService implements ServiceApi {
     private final HostAggregates membership;
     private final ServerNeighbours neighbours;
     private final ComputeHosts hosts;
+    private final String imageUrl;
 
     ComputeService(ComputeContext ctx, AggregateStore aggregates, ServerGroupStore groups, HostAggregates membership,
-                   ServerNeighbours neighbours, ComputeHosts hosts) {
+                   ServerNeighbours neighbours, ComputeHosts hosts, String imageUrl) {
         this.ctx = ctx;
         this.aggregates = aggregates;
         this.groups = groups;
         this.membership = membership;
         this.neighbours = neighbours;
         this.hosts = hosts;
+        this.imageUrl = imageUrl;
     }
 
     /** The shared state, for the other compute roles and the admin commands. */
@@ -84,6 +86,12 @@ public final class ComputeService implements ServiceApi {
         new UsageApi(ctx).routes(routes);
         new dev.overcast.compute.services.ServiceApi(ctx, membership).routes(routes);
         new HypervisorApi(ctx).routes(routes);
+        new dev.overcast.compute.hosts.HostApi(ctx, aggregates).routes(routes);
+        new dev.overcast.compute.images.ImageProxyApi(ctx, imageUrl).routes(routes);
+        new dev.overcast.compute.extensions.ExtensionApi(ctx).routes(routes);
+        new dev.overcast.compute.admin.MigrationApi(ctx).routes(routes);
+        new dev.overcast.compute.admin.AuditLogApi(ctx).routes(routes);
+        new dev.overcast.compute.admin.ExternalEventApi(ctx).routes(routes);
     }
 
     private static GroupQuota groupQuota(QuotaEnforcer quotas) {

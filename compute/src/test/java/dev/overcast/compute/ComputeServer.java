@@ -43,6 +43,7 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     private final Compute compute;
     private final HttpHost host;
     private final TestImages images = new TestImages();
+    private final FakeGlance glance;
 
     public ComputeServer() {
         this(Clock.systemUTC(), ComputeSettings.defaults());
@@ -56,9 +57,11 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         placement = new PlacementService(open("placement", "placement").jdbi(),
                 Policy.of(PlacementPolicy.defaults()), clock);
         closeables.add(placement.serveRpc(bus, "placement-host"));
+        glance = FakeGlance.start();
+        closeables.add(glance);
         compute = Compute.start(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
                 Policy.of(ComputePolicy.defaults()), bus, clock, settings,
-                new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1)));
+                new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1), glance.url()));
         closeables.add(compute);
         compute.context().cells().create(null, "cell2", "none:", "schema:compute_cell2");
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
@@ -121,6 +124,11 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     /** The images servers may boot from: Glance's part, played by the test. */
     public TestImages images() {
         return images;
+    }
+
+    /** The Image service's v2 API that Nova's image proxy ({@code /images}) calls. */
+    public FakeGlance glance() {
+        return glance;
     }
 
     /** The conductor, to wait for builds or sweep for orphaned work. */
