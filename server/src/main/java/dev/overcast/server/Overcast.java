@@ -109,7 +109,7 @@ public final class Overcast implements AutoCloseable {
                     policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
                     new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
                             fakeHosts(config.compute(), clock),
-                            Duration.ofSeconds(config.compute().sweepIntervalSeconds())));
+                            Duration.ofSeconds(config.compute().sweepIntervalSeconds()), publicUrl + "/image"));
             keepOpen(compute);
 
             List<ServiceApi> services = List.of(identity, image, placement, compute.api());
