@@ -76,7 +76,7 @@ public final class ComputeService implements ServiceApi {
     @Override
     public void routes(Routes routes) {
         new Discovery().routes(routes);
-        new ServerApi(ctx, neighbours, hosts).routes(routes);
+        new ServerApi(ctx, neighbours, hosts, imageUrl).routes(routes);
         new FlavorApi(ctx).routes(routes);
         new KeyPairApi(ctx).routes(routes);
         new QuotaSetApi(ctx).routes(routes);

@@ -90,6 +90,7 @@ final class TaskWorkflow {
                     case SHELVING -> shelve(store, instance);
                     case UNSHELVING -> unshelve(cell, store, instance);
                     case REBUILDING -> rebuild(store, instance);
+                    case IMAGE_SNAPSHOT -> abandonSnapshot(store, instance);
                     case SCHEDULING -> fail(cell, store, instance, "Instance " + instance.uuid()
                             + " was left scheduling in its cell.");
                 };
@@ -304,6 +305,21 @@ final class TaskWorkflow {
         }
         actions.finishEvent(placed.uuid(), requestId, "compute_unshelve_instance", null, null, end);
         notifier.info("instance.unshelve.end", active);
+        return true;
+    }
+
+    /**
+     * A snapshot is uploaded by the API process that took it, with its caller's token; one whose
+     * lease lapsed lost its uploader, so the task is given up (the queued image stays, as in Nova).
+     */
+    private boolean abandonSnapshot(InstanceStore store, Instance instance) {
+        Instant now = ctx.clock().instant();
+        Instance after = instance.withState(Lifecycle.apply(instance.state(), Event.TASK_ABORTED, "createImage",
+                instance.uuid())).withLease(null, null);
+        if (!store.transition(instance.state(), after, now)) {
+            return false;
+        }
+        LOG.warn("the snapshot of {} lost its uploader; its task is given up", instance.uuid());
         return true;
     }
 

@@ -61,6 +61,31 @@ final class GlanceV2 {
         return send(request("/v2/images/" + encode(id), token).GET(), 200);
     }
 
+    /** Creates an image record (queued) from {@code body} and returns it. */
+    JsonNode create(JsonNode body, String token) {
+        return send(request("/v2/images", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))), 201);
+    }
+
+    /** Streams image {@code from}'s data into image {@code to}, never holding it whole. */
+    void copyData(String from, String to, String token) {
+        try {
+            HttpResponse<java.io.InputStream> data = http.send(request("/v2/images/" + encode(from) + "/file", token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = data.body()) {
+                java.io.InputStream body = data.statusCode() == 200 ? in : java.io.InputStream.nullInputStream();
+                send(HttpRequest.newBuilder(URI.create(imageUrl + "/v2/images/" + encode(to) + "/file"))
+                        .header("X-Auth-Token", token).header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body)), 204);
+            }
+        } catch (IOException e) {
+            throw new GlanceError(503, "The Image service could not be reached.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GlanceError(503, "Interrupted while copying image data.");
+        }
+    }
+
     void delete(String id, String token) {
         send(request("/v2/images/" + encode(id), token).DELETE(), 204);
     }

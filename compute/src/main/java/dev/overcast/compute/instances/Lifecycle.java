@@ -28,6 +28,7 @@ public final class Lifecycle {
         SUSPEND_REQUESTED, SUSPENDED, RESUME_REQUESTED, RESUMED,
         SHELVE_REQUESTED, SHELVED_OFFLOADED, UNSHELVE_REQUESTED, UNSHELVED,
         REBUILD_REQUESTED, REBUILT, REBUILT_STOPPED,
+        SNAPSHOT_REQUESTED, SNAPSHOT_TAKEN,
         RESET_TO_ACTIVE, RESET_TO_ERROR,
         TASK_ABORTED, TASK_FAILED
     }
@@ -51,7 +52,7 @@ public final class Lifecycle {
     /** Tasks that, when the hypervisor refuses, leave the instance as it was. */
     private static final Set<TaskState> ABORTABLE = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
             TaskState.REBOOTING, TaskState.REBOOTING_HARD, TaskState.PAUSING, TaskState.UNPAUSING,
-            TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING);
+            TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING, TaskState.IMAGE_SNAPSHOT);
     private static final Set<VmState> SHELVABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED,
             VmState.SUSPENDED);
 
@@ -110,6 +111,10 @@ public final class Lifecycle {
                     false, VmState.ACTIVE, null, true, PowerState.RUNNING),
             new Transition(Event.REBUILT_STOPPED, EnumSet.of(VmState.STOPPED), EnumSet.of(TaskState.REBUILDING), false,
                     VmState.STOPPED, null, true, PowerState.SHUTDOWN),
+            new Transition(Event.SNAPSHOT_REQUESTED, SHELVABLE, NO_TASK, true, null, TaskState.IMAGE_SNAPSHOT, false,
+                    null),
+            new Transition(Event.SNAPSHOT_TAKEN, SHELVABLE, EnumSet.of(TaskState.IMAGE_SNAPSHOT), false, null, null,
+                    true, null),
             new Transition(Event.RESET_TO_ACTIVE, ALIVE, ANY_TASK, true, VmState.ACTIVE, null, true, null),
             new Transition(Event.RESET_TO_ERROR, ALIVE, ANY_TASK, true, VmState.ERROR, null, true, null),
             new Transition(Event.TASK_ABORTED, ALIVE, ABORTABLE, false, null, null, true, null),

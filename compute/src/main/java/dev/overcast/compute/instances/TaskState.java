@@ -8,7 +8,7 @@ public enum TaskState {
     SCHEDULING("scheduling"), SPAWNING("spawning"), DELETING("deleting"), POWERING_OFF("powering-off"),
     POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
     UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), SHELVING("shelving"),
-    UNSHELVING("unshelving"), REBUILDING("rebuilding");
+    UNSHELVING("unshelving"), REBUILDING("rebuilding"), IMAGE_SNAPSHOT("image_snapshot");
 
     private final String value;
 

@@ -19,8 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServerActions {
     /** Nova's actions that Overcast does not do yet. */
-    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize",
-            "createImage", "createBackup", "rescue", "unrescue", "migrate", "os-migrateLive", "evacuate",
+    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "rescue", "unrescue", "migrate", "os-migrateLive", "evacuate",
             "changePassword", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
             "addSecurityGroup", "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "addFixedIp",
             "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
@@ -30,15 +29,17 @@ final class ServerActions {
     private final ServerTasks tasks;
     private final ComputeHosts hosts;
     private final ServerRebuild rebuild;
+    private final ServerSnapshots snapshots;
 
     ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts,
                   ServerNeighbours neighbours, java.util.function.BiFunction<Request, String,
-                  tools.jackson.databind.node.ObjectNode> brief) {
+                  tools.jackson.databind.node.ObjectNode> brief, dev.overcast.compute.images.Snapshots images) {
         this.ctx = ctx;
         this.lookup = lookup;
         this.tasks = tasks;
         this.hosts = hosts;
         this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
+        this.snapshots = new ServerSnapshots(ctx, lookup, tasks, images);
     }
 
     Response handle(Request req) {
@@ -61,6 +62,8 @@ final class ServerActions {
             case "shelveOffload" -> shelveOffload(req, uuid);
             case "unshelve" -> unshelve(req, uuid, args);
             case "rebuild" -> rebuild.rebuild(req, uuid, args);
+            case "createImage" -> snapshots.createImage(req, uuid, args);
+            case "createBackup" -> snapshots.createBackup(req, uuid, args);
             case "os-resetState" -> resetState(req, uuid, args);
             case "restore" -> restore(req, uuid);
             case "forceDelete" -> forceDelete(req, uuid);

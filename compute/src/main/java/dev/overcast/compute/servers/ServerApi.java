@@ -28,14 +28,16 @@ public final class ServerApi {
     private final ServerTasks tasks;
     private final ServerActions actions;
 
-    public ServerApi(ComputeContext ctx, ServerNeighbours neighbours, ComputeHosts hosts) {
+    /** @param imageUrl the Image service's base URL, where snapshots are made */
+    public ServerApi(ComputeContext ctx, ServerNeighbours neighbours, ComputeHosts hosts, String imageUrl) {
         this.ctx = ctx;
         this.n = neighbours;
         this.lookup = new ServerLookup(ctx);
         this.listing = new ServerListing(ctx, lookup);
         this.creates = new ServerCreate(ctx, neighbours);
         this.tasks = new ServerTasks(ctx, lookup, neighbours);
-        this.actions = new ServerActions(ctx, lookup, tasks, hosts, neighbours, this::brief);
+        this.actions = new ServerActions(ctx, lookup, tasks, hosts, neighbours, this::brief,
+                imageUrl == null ? null : new dev.overcast.compute.images.Snapshots(imageUrl, ctx.settings().rpcTimeout()));
     }
 
     public void routes(Routes r) {

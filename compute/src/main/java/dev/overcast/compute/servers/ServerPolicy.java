@@ -50,6 +50,8 @@ public final class ServerPolicy {
     static final String PASSWORD_SHOW = "os_compute_api:os-server-password:show";
     static final String PASSWORD_CLEAR = "os_compute_api:os-server-password:clear";
     static final String DIAGNOSTICS = "os_compute_api:os-server-diagnostics";
+    static final String CREATE_IMAGE = "os_compute_api:servers:create_image";
+    static final String CREATE_BACKUP = "os_compute_api:os-create-backup";
 
     public static final Map<String, String> RULES;
 
@@ -77,7 +79,7 @@ public final class ServerPolicy {
         r.put(UNLOCK_OVERRIDE, ADMIN);
         r.put(CONSOLE_OUTPUT, PROJECT_MEMBER_OR_ADMIN);
         for (String rule : new String[] {REBUILD, PAUSE, UNPAUSE, SUSPEND, RESUME, SHELVE, UNSHELVE, RESTORE,
-                FORCE_DELETE, PASSWORD_CLEAR}) {
+                FORCE_DELETE, PASSWORD_CLEAR, CREATE_IMAGE, CREATE_BACKUP}) {
             r.put(rule, PROJECT_MEMBER_OR_ADMIN);
         }
         for (String rule : new String[] {IPS, IPS_SHOW, PASSWORD_SHOW}) {

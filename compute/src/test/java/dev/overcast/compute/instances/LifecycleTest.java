@@ -138,6 +138,15 @@ class LifecycleTest {
     }
 
     @Test
+    void aSnapshotIsATaskThatLeavesTheStateAsItWas() {
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        InstanceState snapshotting = apply(stopped, Event.SNAPSHOT_REQUESTED);
+        assertThat(snapshotting.task()).isEqualTo(TaskState.IMAGE_SNAPSHOT);
+        assertThat(snapshotting.status()).isEqualTo("SHUTOFF");
+        assertThat(apply(snapshotting, Event.SNAPSHOT_TAKEN)).isEqualTo(stopped);
+    }
+
+    @Test
     void anAdminResetSetsTheStateWhateverTheTask() {
         InstanceState spawning = state(VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE);
         assertThat(apply(spawning, Event.RESET_TO_ERROR)).isEqualTo(state(VmState.ERROR, null, PowerState.NOSTATE));

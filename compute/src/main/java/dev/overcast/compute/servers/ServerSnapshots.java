@@ -1,0 +1,166 @@
+package dev.overcast.compute.servers;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.overcast.compute.ComputeContext;
+import dev.overcast.compute.actions.ActionStore;
+import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.images.Snapshots;
+import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.InstanceStore;
+import dev.overcast.compute.instances.Lifecycle;
+import dev.overcast.core.http.ApiException;
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code createImage} and {@code createBackup}: the image is made in the Image service at once
+ * (queued) and filled in the background with the caller's token, while the server shows the task
+ * {@code image_snapshot}. A backup then keeps only the newest {@code rotation} of its type.
+ */
+final class ServerSnapshots {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSnapshots.class);
+
+    private final ComputeContext ctx;
+    private final ServerLookup lookup;
+    private final ServerTasks tasks;
+    private final Snapshots snapshots;
+
+    /** @param snapshots the Image service's snapshots, or null when there is no Image service */
+    ServerSnapshots(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, Snapshots snapshots) {
+        this.ctx = ctx;
+        this.lookup = lookup;
+        this.tasks = tasks;
+        this.snapshots = snapshots;
+    }
+
+    Response createImage(Request req, String uuid, JsonNode args) {
+        return take(req, uuid, args, ServerPolicy.CREATE_IMAGE, null, 0);
+    }
+
+    Response createBackup(Request req, String uuid, JsonNode args) {
+        if (args == null || !args.isObject()) {
+            throw ApiException.badRequest("Invalid input for field/attribute createBackup. Value: " + args
+                    + ". " + args + " is not of type 'object'");
+        }
+        for (String field : new String[] {"name", "backup_type", "rotation"}) {
+            if (!args.has(field)) {
+                throw ApiException.badRequest("Invalid input for field/attribute createBackup. Value: " + args
+                        + ". '" + field + "' is a required property");
+            }
+        }
+        JsonNode rotation = args.get("rotation");
+        if (!(rotation.isIntegralNumber() || (rotation.isString() && rotation.asString().matches("\\d+")))
+                || rotation.asInt() < 0) {
+            throw CreateRequest.invalid("rotation", rotation.toString(), rotation + " is not a non-negative integer");
+        }
+        String type = args.path("backup_type").asString("");
+        if (type.isEmpty()) {
+            throw CreateRequest.invalid("backup_type", args.get("backup_type").toString(), "it must be a string");
+        }
+        return take(req, uuid, args, ServerPolicy.CREATE_BACKUP, type, Integer.parseInt(rotation.asString()));
+    }
+
+    private Response take(Request req, String uuid, JsonNode args, String rule, String backupType, int rotation) {
+        String action = backupType == null ? "createImage" : "createBackup";
+        if (snapshots == null) {
+            throw new ApiException(501, "'" + action + "' needs the Image service, which this Compute was not given.");
+        }
+        if (args == null || !args.isObject()) {
+            throw ApiException.badRequest("Invalid input for field/attribute " + action + ". Value: " + args
+                    + ". " + args + " is not of type 'object'");
+        }
+        String name = args.path("name").isString() ? args.path("name").asString() : null;
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw CreateRequest.invalid("name", String.valueOf(args.get("name")),
+                    "a name of 1 to 255 characters is required");
+        }
+        Map<String, String> metadata = metadata(args);
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, rule, Map.of("project_id", r.instance().projectId()));
+        Instance i = r.instance();
+        if (!Lifecycle.allows(i.state(), Lifecycle.Event.SNAPSHOT_REQUESTED)) {
+            throw new Lifecycle.InvalidState(action, uuid, i.state());
+        }
+        CellMapping cell = ServerLookup.cellOf(r, action);
+        String token = req.header("X-Auth-Token").orElseThrow();
+        Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), backupType);
+        String imageId = snapshots.create(token, name, source, metadata);
+
+        InstanceStore store = new InstanceStore(ctx.cells().db(cell));
+        Instant now = ctx.clock().instant();
+        Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
+        sysmeta.put("overcast:request_id", req.ids().local());
+        Instance snapshotting = i.withState(Lifecycle.apply(i.state(), Lifecycle.Event.SNAPSHOT_REQUESTED, action,
+                uuid)).withSystemMetadata(sysmeta).withLease("api:" + req.ids().local(),
+                now.plus(ctx.settings().workflowLease()));
+        if (!store.transition(i.state(), snapshotting, now)) {
+            snapshots.discard(token, imageId);
+            throw new ApiException(409, "Instance " + uuid + " changed while '" + action + "' was asked; try again");
+        }
+        ActionStore actions = new ActionStore(store.db());
+        actions.start(uuid, backupType == null ? "createImage" : "createBackup", req.ids().local(),
+                req.auth().projectId(), req.auth().userId(), now);
+        Thread.ofVirtual().name("snapshot-" + imageId).start(() ->
+                upload(store, snapshotting, token, source, imageId, rotation, req.ids().local()));
+        String location = req.serviceUrl() + "/v2.1/images/" + imageId;
+        Response answer = req.versionAtLeast(2, 45) ? Response.accepted(Map.of("image_id", imageId))
+                : Response.accepted(null);
+        return answer.header("Location", location);
+    }
+
+    private void upload(InstanceStore store, Instance snapshotting, String token, Snapshots.Source source,
+                        String imageId, int rotation, String requestId) {
+        String failure = null;
+        ActionStore actions = new ActionStore(store.db());
+        actions.startEvent(source.instanceUuid(), requestId, "compute_snapshot_instance", snapshotting.host(),
+                ctx.clock().instant());
+        try {
+            snapshots.upload(token, source, imageId);
+            if (source.backupType() != null) {
+                snapshots.rotate(token, source, rotation);
+            }
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.warn("snapshot {} of {} failed: {}", imageId, source.instanceUuid(), failure);
+            snapshots.discard(token, imageId);
+        }
+        Instant now = ctx.clock().instant();
+        Instance done = snapshotting.withState(Lifecycle.apply(snapshotting.state(), failure == null
+                ? Lifecycle.Event.SNAPSHOT_TAKEN : Lifecycle.Event.TASK_ABORTED, "createImage",
+                snapshotting.uuid())).withLease(null, null);
+        store.transition(snapshotting.state(), done, now);
+        actions.finishEvent(source.instanceUuid(), requestId, "compute_snapshot_instance", failure, failure, now);
+    }
+
+    private static Map<String, String> metadata(JsonNode args) {
+        JsonNode m = args.get("metadata");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m == null || m.isNull()) {
+            return out;
+        }
+        if (!m.isObject()) {
+            throw CreateRequest.invalid("metadata", m.toString(), m + " is not of type 'object'");
+        }
+        for (var e : m.properties()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !e.getValue().isString()
+                    || e.getValue().asString().length() > 255) {
+                throw CreateRequest.invalid("metadata", m.toString(),
+                        "metadata keys and values must be strings of 1 to 255 characters");
+            }
+            out.put(e.getKey(), e.getValue().asString());
+        }
+        if (out.size() > ServerMetadataApi.MAX_ITEMS) {
+            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + out.size()
+                    + ", but the limit is " + ServerMetadataApi.MAX_ITEMS + " metadata_items");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.overcast.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.overcast.testkit.ApiClient;
+import dev.overcast.testkit.ApiClient.Reply;
+
+/** Snapshots and backups of a server become images in the Image service, with the server's image data. */
+class ServerSnapshotTest {
+
+    @Test
+    void aSnapshotIsAnActiveImageOfTheServerAndBackupsRotate(@TempDir Path dir) {
+        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
+            String token = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
+                    Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
+                                    Map.of("name", "admin", "domain", Map.of("id", "default"), "password", "pw"))),
+                            "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))))
+                    .header("X-Subject-Token");
+            ApiClient nova = new ApiClient(overcast.url() + "/compute/v2.1").withToken(token)
+                    .withHeader("OpenStack-API-Version", "compute 2.96");
+            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
+            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
+            long size = glance.get("/v2/images/" + image).json().path("size").asLong();
+            String id = nova.post("/servers", Map.of("server", Map.of("name", "snap", "imageRef", image,
+                    "flavorRef", "1", "networks", "none"))).json().at("/server/id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+
+            Reply snapshot = nova.post("/servers/" + id + "/action", Map.of("createImage",
+                    Map.of("name", "snap-1", "metadata", Map.of("purpose", "test"))));
+            assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
+            String snap = snapshot.json().path("image_id").asString();
+            assertThat(snapshot.header("Location")).endsWith("/images/" + snap);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "active".equals(glance.get("/v2/images/" + snap).json().path("status").asString()));
+            var made = glance.get("/v2/images/" + snap).json();
+            assertThat(made.path("size").asLong()).isEqualTo(size);
+            assertThat(made.path("instance_uuid").asString()).isEqualTo(id);
+            assertThat(made.path("image_type").asString()).isEqualTo("snapshot");
+            assertThat(made.path("purpose").asString()).isEqualTo("test");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    nova.get("/servers/" + id).json().at("/server/OS-EXT-STS:task_state").isNull());
+
+            for (int n = 1; n <= 3; n++) {
+                Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
+                        Map.of("name", "backup-" + n, "backup_type", "daily", "rotation", 2)));
+                assertThat(backup.status()).as(backup.body()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        nova.get("/servers/" + id).json().at("/server/OS-EXT-STS:task_state").isNull());
+            }
+            var backups = glance.get("/v2/images?image_type=backup&instance_uuid=" + id).json().path("images");
+            assertThat(backups.findValuesAsString("name")).containsExactlyInAnyOrder("backup-2", "backup-3");
+        }
+    }
+}
