@@ -134,9 +134,18 @@ public final class FakeGlance implements AutoCloseable {
             }
             tokens.add(token);
             String path = ex.getRequestURI().getRawPath().substring("/image/v2/images".length());
+            boolean file = path.endsWith("/file");
+            if (file) {
+                path = path.substring(0, path.length() - "/file".length());
+            }
             String id = path.isEmpty() || path.equals("/") ? null
                     : URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+            if (file) {
+                data(ex, id);
+                return;
+            }
             switch (ex.getRequestMethod()) {
+                case "POST" -> create(ex);
                 case "GET" -> {
                     if (id == null) {
                         list(ex);
@@ -156,6 +165,36 @@ public final class FakeGlance implements AutoCloseable {
                 default -> reply(ex, 405, error(405, "Method not allowed"));
             }
         }
+    }
+
+    /** A snapshot's create: a queued image with the body's name, formats and properties. */
+    private void create(HttpExchange ex) throws IOException {
+        ObjectNode body = (ObjectNode) Json.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        body.properties().forEach(e -> {
+            if (!e.getKey().equals("name")) {
+                properties.put(e.getKey(), e.getValue().asString());
+            }
+        });
+        String id = add(body.path("name").asString(), "queued", properties);
+        reply(ex, 201, images.get(id));
+    }
+
+    /** Image data: every image reads as 1,024 zero bytes; an upload makes the image active at its size. */
+    private void data(HttpExchange ex, String id) throws IOException {
+        withImage(ex, id, image -> {
+            if (ex.getRequestMethod().equals("PUT")) {
+                int size = ex.getRequestBody().readAllBytes().length;
+                image.put("status", "active");
+                image.put("size", size);
+                reply(ex, 204, null);
+            } else {
+                byte[] bytes = new byte[1024];
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                ex.sendResponseHeaders(200, bytes.length);
+                ex.getResponseBody().write(bytes);
+            }
+        });
     }
 
     private interface ImageAction {

@@ -59,6 +59,20 @@ class ServerSnapshotTest {
             }
             var backups = glance.get("/v2/images?image_type=backup&instance_uuid=" + id).json().path("images");
             assertThat(backups.findValuesAsString("name")).containsExactlyInAnyOrder("backup-2", "backup-3");
+
+            // Shelving keeps the disk as an image named after the server, which unshelving drops.
+            assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
+                    nova.get("/servers/" + id).json().at("/server/status").asString()));
+            var shelved = glance.get("/v2/images?name=snap-shelved").json().path("images");
+            assertThat(shelved).hasSize(1);
+            assertThat(shelved.get(0).path("status").asString()).isEqualTo("active");
+            assertThat(nova.post("/servers/" + id + "/action", Map.of("unshelve", Map.of())).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    glance.get("/v2/images?name=snap-shelved").json().path("images").isEmpty());
         }
     }
 }

@@ -175,13 +175,6 @@ public final class BuildStore {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    /** Maps an instance straight to a cell without a build (cell0 for failed builds, map_instances). */
-    public void mapToCell(String instanceUuid, long cellId, Instant now) {
-        api.useHandle(h -> h.createUpdate("update instance_mappings set cell_id = :cell, updated_at = :now "
-                        + "where instance_uuid = :uuid")
-                .bind("cell", cellId).bind("now", now).bind("uuid", instanceUuid).execute());
-    }
-
     public void markDeleted(String instanceUuid, Instant now) {
         api.useHandle(h -> h.createUpdate("update instance_mappings set queued_for_delete = true, updated_at = :now "
                         + "where instance_uuid = :uuid")

@@ -3,7 +3,6 @@ package dev.overcast.compute.conductor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -159,17 +158,6 @@ public final class Conductor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("sweep failed; trying again in {}", sweepInterval, e);
         }
-    }
-
-    /** Whether no workflow is running in this process: for tests and orderly shutdown. */
-    public boolean idle() {
-        return inFlight.isEmpty();
-    }
-
-    /** An instance's cell, if it is in one. */
-    Optional<CellMapping> cellOf(String instanceUuid) {
-        return new BuildStore(ctx.api()).mapping(instanceUuid).map(m -> m.cellId())
-                .flatMap(id -> id == null ? Optional.empty() : ctx.cells().byId(id));
     }
 
     @Override

@@ -37,7 +37,6 @@ public final class Snapshots {
         JsonNode base = source.imageRef() == null || source.imageRef().isEmpty() ? Json.object() : base(source, token);
         body.put("disk_format", base.path("disk_format").asString("raw"));
         body.put("container_format", base.path("container_format").asString("bare"));
-        metadata.forEach(body::put);
         body.put("instance_uuid", source.instanceUuid());
         body.put("image_type", source.backupType() == null ? "snapshot" : "backup");
         body.put("user_id", source.userId());
@@ -47,6 +46,7 @@ public final class Snapshots {
         if (source.backupType() != null) {
             body.put("backup_type", source.backupType());
         }
+        metadata.forEach(body::put); // The caller's properties win, as in Nova.
         try {
             return glance.create(body, token).path("id").asString();
         } catch (GlanceV2.GlanceError e) {

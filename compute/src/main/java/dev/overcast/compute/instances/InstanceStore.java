@@ -62,16 +62,6 @@ public final class InstanceStore {
                 .bind("uuid", uuid).map((rs, ctx) -> InstanceRows.map(rs)).findOne();
     }
 
-    /** The instances with these uuids, deleted ones included, in no particular order. */
-    public List<Instance> findAll(List<String> uuids) {
-        if (uuids.isEmpty()) {
-            return List.of();
-        }
-        return db.withHandle(h -> h.createQuery("select " + InstanceRows.COLUMNS
-                        + " from instances where uuid in (<uuids>)").bindList("uuids", uuids)
-                .map((rs, ctx) -> InstanceRows.map(rs)).list());
-    }
-
     /**
      * Moves the instance from {@code from} to {@code to} if it is still in {@code from}, with the
      * other columns of {@code changed} (host, times, lease) written at once.

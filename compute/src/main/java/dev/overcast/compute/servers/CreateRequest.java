@@ -20,7 +20,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                      List<String> tags, int minCount, int maxCount, boolean returnReservationId,
                      String networks, String requestedHost, String requestedNode,
                      Map<String, List<String>> schedulerHints, String accessIpV4, String accessIpV6,
-                     String adminPass) {
+                     String adminPass, String diskConfig) {
 
     private static final Set<String> V2_1_FIELDS = Set.of("name", "imageRef", "flavorRef", "availability_zone",
             "metadata", "networks", "key_name", "user_data", "min_count", "max_count", "return_reservation_id",
@@ -67,7 +67,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                 req.versionAtLeast(2, 74) ? nullableString(s, "hypervisor_hostname", 1, 255) : null,
                 hints(body), AccessAddresses.v4("accessIPv4", nullableString(s, "accessIPv4", 0, 64)),
                 AccessAddresses.v6("accessIPv6", nullableString(s, "accessIPv6", 0, 64)),
-                nullableString(s, "adminPass", 0, 255));
+                nullableString(s, "adminPass", 0, 255), DiskConfig.read(s.get("OS-DCF:diskConfig")));
     }
 
     private static void allowedFields(Request req, JsonNode s) {

@@ -58,7 +58,7 @@ final class ServerActions {
             case "unpause" -> task(req, uuid, ServerPolicy.UNPAUSE, Lifecycle.Event.UNPAUSE_REQUESTED, "unpause");
             case "suspend" -> task(req, uuid, ServerPolicy.SUSPEND, Lifecycle.Event.SUSPEND_REQUESTED, "suspend");
             case "resume" -> task(req, uuid, ServerPolicy.RESUME, Lifecycle.Event.RESUME_REQUESTED, "resume");
-            case "shelve" -> task(req, uuid, ServerPolicy.SHELVE, Lifecycle.Event.SHELVE_REQUESTED, "shelve");
+            case "shelve" -> snapshots.shelve(req, uuid);
             case "shelveOffload" -> shelveOffload(req, uuid);
             case "unshelve" -> unshelve(req, uuid, args);
             case "rebuild" -> rebuild.rebuild(req, uuid, args);
@@ -108,6 +108,7 @@ final class ServerActions {
         }
         tasks.requestWithRetry(req, uuid, ServerPolicy.UNSHELVE, Lifecycle.Event.UNSHELVE_REQUESTED, "unshelve",
                 "unshelve");
+        snapshots.dropShelvedImage(req, lookup.require(req, uuid).instance());
         return Response.accepted(null);
     }
 

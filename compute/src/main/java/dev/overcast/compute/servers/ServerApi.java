@@ -68,7 +68,7 @@ public final class ServerApi {
         ObjectNode s = body.putObject("server");
         s.put("id", first.uuid());
         ServerView.links(s, req, first.uuid());
-        s.put("OS-DCF:diskConfig", "MANUAL");
+        s.put("OS-DCF:diskConfig", DiskConfig.read(req.json().path("server").get("OS-DCF:diskConfig")));
         s.putArray("security_groups").addObject().put("name", "default");
         s.put("adminPass", created.adminPass());
         return Response.accepted(body).header("Location", req.serviceUrl() + "/v2.1/servers/" + first.uuid());
@@ -152,6 +152,7 @@ public final class ServerApi {
         String hostname = i.hostname();
         String v4 = i.accessIpV4();
         String v6 = i.accessIpV6();
+        String diskConfig = null;
         for (var e : s.properties()) {
             String field = e.getKey();
             JsonNode v = e.getValue();
@@ -171,20 +172,19 @@ public final class ServerApi {
                 }
                 case "accessIPv4" -> v4 = AccessAddresses.v4(field, text(v, field, 0, 64, true));
                 case "accessIPv6" -> v6 = AccessAddresses.v6(field, text(v, field, 0, 64, true));
-                case "OS-DCF:diskConfig" -> {
-                    String disk = text(v, field, 1, 16, false);
-                    if (!disk.equals("AUTO") && !disk.equals("MANUAL")) {
-                        throw CreateRequest.invalid(field, disk, "'" + disk + "' is not one of ['AUTO', 'MANUAL']");
-                    }
-                }
+                case "OS-DCF:diskConfig" -> diskConfig = DiskConfig.read(v);
                 default -> throw unexpected(field);
             }
         }
         if (r.cell() == null) {
             throw new ApiException(409, "Cannot 'update' instance " + uuid + " while it is in vm_state building");
         }
-        new InstanceStore(ctx.cells().db(r.cell())).updateUserFields(i.withUserFields(name, description, hostname,
-                v4, v6, i.imageRef(), i.keyName(), i.keyData(), i.userData()), ctx.clock().instant());
+        InstanceStore store = new InstanceStore(ctx.cells().db(r.cell()));
+        store.updateUserFields(i.withUserFields(name, description, hostname, v4, v6, i.imageRef(), i.keyName(),
+                i.keyData(), i.userData()), ctx.clock().instant());
+        if (diskConfig != null) {
+            DiskConfig.remember(ctx, store, uuid, diskConfig);
+        }
         return Response.ok(Map.of("server", brief(req, uuid)));
     }
 

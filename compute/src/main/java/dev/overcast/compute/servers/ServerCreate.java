@@ -62,6 +62,7 @@ final class ServerCreate {
         if (!c.networks().equals("none")) {
             ctx.enforce(req, ServerPolicy.CREATE_ATTACH_NETWORK);
         }
+        n.quotas().check(project, auth.userId(), Map.of("metadata_items", (long) c.metadata().size()));
         int count = admit(project, auth.userId(), flavor, c);
 
         Instant now = ctx.clock().instant();
@@ -76,6 +77,7 @@ final class ServerCreate {
             if (where.zone() != null) {
                 sysmeta.put("overcast:requested_az", where.zone());
             }
+            sysmeta.put(DiskConfig.KEY, c.diskConfig());
             Instance instance = new Instance(uuid, project, auth.userId(), name, c.description(),
                     hostname(c, name, count, index), null, null, where.zone(), flavor, c.imageRef() == null ? ""
                     : c.imageRef(), c.keyName(), keyData, c.userData(), Lifecycle.initial(), null, null,

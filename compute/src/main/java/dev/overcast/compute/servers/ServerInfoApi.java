@@ -75,8 +75,9 @@ final class ServerInfoApi {
             return Response.ok(d);
         }
         d.put("state", i.state().power().name().toLowerCase(java.util.Locale.ROOT));
-        d.put("driver", "fake");
-        d.put("hypervisor", "fake");
+        // Nova's fake driver names itself libvirt here, the only values 2.48 allows being real drivers.
+        d.put("driver", "libvirt");
+        d.put("hypervisor", "kvm");
         d.put("hypervisor_os", "fake-os");
         d.put("uptime", uptime);
         d.put("config_drive", false);

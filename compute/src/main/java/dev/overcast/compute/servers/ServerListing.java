@@ -93,7 +93,7 @@ final class ServerListing {
 
     Page list(Request req, boolean detail) {
         boolean admin = lookup.isAdmin(req);
-        checkParams(req, admin);
+        checkParams(req);
         ServerFilter filter = filter(req, admin, detail);
         List<SortKey> sort = sortKeys(req, admin);
         int limit = limit(req);
@@ -117,7 +117,7 @@ final class ServerListing {
     }
 
     /** From 2.75 unknown query parameters are refused. */
-    private static void checkParams(Request req, boolean admin) {
+    private static void checkParams(Request req) {
         if (!req.versionAtLeast(2, 75)) {
             return;
         }

@@ -91,6 +91,16 @@ final class ServerRebuild {
                 "rebuild");
         ObjectNode server = brief.apply(req, uuid);
         server.put("adminPass", adminPass);
+        if (req.versionAtLeast(2, 54)) {
+            server.put("key_name", keyName);
+        }
+        if (req.versionAtLeast(2, 57)) {
+            server.put("user_data", userData);
+        }
+        if (args.has("OS-DCF:diskConfig")) {
+            DiskConfig.remember(ctx, store, uuid, DiskConfig.read(args.get("OS-DCF:diskConfig")));
+            server.put("OS-DCF:diskConfig", DiskConfig.read(args.get("OS-DCF:diskConfig")));
+        }
         return Response.accepted(Map.of("server", server));
     }
 

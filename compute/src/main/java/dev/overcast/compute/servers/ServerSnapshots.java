@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServerSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSnapshots.class);
+    static final String SHELVED_IMAGE = "overcast:shelved_image";
 
     private final ComputeContext ctx;
     private final ServerLookup lookup;
@@ -114,6 +115,63 @@ final class ServerSnapshots {
         Response answer = req.versionAtLeast(2, 45) ? Response.accepted(Map.of("image_id", imageId))
                 : Response.accepted(null);
         return answer.header("Location", location);
+    }
+
+    /**
+     * {@code shelve}: as Nova, the server's disk is kept as an image named {@code <name>-shelved}
+     * (uploaded here with the caller's token), then the conductor offloads the server from its host.
+     * Without an Image service the server is shelved without an image.
+     */
+    Response shelve(Request req, String uuid) {
+        ServerRecord r = lookup.require(req, uuid);
+        ctx.enforce(req, ServerPolicy.SHELVE, Map.of("project_id", r.instance().projectId()));
+        tasks.checkLock(req, r.instance());
+        Instance i = r.instance();
+        if (snapshots == null || !Lifecycle.allows(i.state(), Lifecycle.Event.SHELVE_REQUESTED)) {
+            tasks.requestWithRetry(req, uuid, ServerPolicy.SHELVE, Lifecycle.Event.SHELVE_REQUESTED, "shelve",
+                    "shelve");
+            return Response.accepted(null);
+        }
+        CellMapping cell = ServerLookup.cellOf(r, "shelve");
+        String token = req.header("X-Auth-Token").orElseThrow();
+        Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), null);
+        String imageId = snapshots.create(token, i.displayName() + "-shelved", source, Map.of());
+        InstanceStore store = new InstanceStore(ctx.cells().db(cell));
+        Instant now = ctx.clock().instant();
+        Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
+        sysmeta.put("overcast:request_id", req.ids().local());
+        sysmeta.put(SHELVED_IMAGE, imageId);
+        // The API holds the task while it uploads; the conductor offloads once it lets go.
+        Instance shelving = i.withState(Lifecycle.apply(i.state(), Lifecycle.Event.SHELVE_REQUESTED, "shelve", uuid))
+                .withSystemMetadata(sysmeta).withLease("api:" + req.ids().local(),
+                        now.plus(ctx.settings().workflowLease()));
+        if (!store.transition(i.state(), shelving, now)) {
+            snapshots.discard(token, imageId);
+            throw new ApiException(409, "Instance " + uuid + " changed while 'shelve' was asked; try again");
+        }
+        new ActionStore(store.db()).start(uuid, "shelve", req.ids().local(), req.auth().projectId(),
+                req.auth().userId(), now);
+        Thread.ofVirtual().name("shelve-" + imageId).start(() -> {
+            try {
+                snapshots.upload(token, source, imageId);
+            } catch (RuntimeException e) {
+                LOG.warn("the shelved image {} of {} could not be uploaded: {}", imageId, uuid, e.getMessage());
+            }
+            store.transition(shelving.state(), shelving.withLease(null, null), ctx.clock().instant());
+            ctx.bus().cast(dev.overcast.compute.conductor.Conductor.TARGET,
+                    dev.overcast.compute.conductor.Conductor.RUN_TASK,
+                    new dev.overcast.compute.conductor.Conductor.TaskArgs(cell.uuid(), uuid));
+        });
+        return Response.accepted(null);
+    }
+
+    /** After an unshelve is asked for, the image a shelve kept is no longer needed, as in Nova. */
+    void dropShelvedImage(Request req, Instance i) {
+        String imageId = i.systemMetadata().get(SHELVED_IMAGE);
+        String token = req.header("X-Auth-Token").orElse(null);
+        if (imageId != null && snapshots != null && token != null) {
+            Thread.ofVirtual().start(() -> snapshots.discard(token, imageId));
+        }
     }
 
     private void upload(InstanceStore store, Instance snapshotting, String token, Snapshots.Source source,

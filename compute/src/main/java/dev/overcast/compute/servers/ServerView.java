@@ -82,7 +82,7 @@ final class ServerView {
         s.put("accessIPv4", i.accessIpV4() == null ? "" : i.accessIpV4());
         s.put("accessIPv6", i.accessIpV6() == null ? "" : i.accessIpV6());
         links(s, req, i.uuid());
-        s.put("OS-DCF:diskConfig", "MANUAL");
+        s.put("OS-DCF:diskConfig", DiskConfig.of(i));
         if (PROGRESS.contains(i.state().status())) {
             s.put("progress", 0);
         }

@@ -1,0 +1,45 @@
+package dev.overcast.compute.servers;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.overcast.compute.ComputeContext;
+import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.InstanceStore;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code OS-DCF:diskConfig}, how the guest's root partition is sized: {@code MANUAL} (the
+ * default) or {@code AUTO}. The simulated disk has no partitions; the choice is kept and shown.
+ */
+final class DiskConfig {
+    static final String KEY = "overcast:disk_config";
+
+    private DiskConfig() {
+    }
+
+    static String read(JsonNode value) {
+        String v = value == null || value.isNull() ? "MANUAL" : value.asString("");
+        if (!v.equals("AUTO") && !v.equals("MANUAL")) {
+            throw CreateRequest.invalid("OS-DCF:diskConfig", String.valueOf(value),
+                    "'" + v + "' is not one of ['AUTO', 'MANUAL']");
+        }
+        return v;
+    }
+
+    static String of(Instance i) {
+        return i.systemMetadata().getOrDefault(KEY, "MANUAL");
+    }
+
+    /** Writes the choice into the instance's system metadata, racing no state change. */
+    static void remember(ComputeContext ctx, InstanceStore store, String uuid, String value) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Instance i = store.find(uuid).orElseThrow(() -> ServerLookup.notFound(uuid));
+            Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
+            sysmeta.put(KEY, value);
+            if (store.transition(i.state(), i.withSystemMetadata(sysmeta), ctx.clock().instant())) {
+                return;
+            }
+        }
+    }
+}
