@@ -82,6 +82,11 @@ class CrashRecoveryTest {
                 assertThat(s.path("OS-EXT-STS:task_state").isNull()).as(s.path("name").asString()).isTrue();
             }
             assertThat(claimedConsumers(port)).containsExactlyInAnyOrderElementsOf(built);
+            // The restarted hosts still run the servers: their console logs are there.
+            Reply console = nova.post("/servers/" + built.getFirst() + "/action",
+                    Map.of("os-getConsoleOutput", Map.of("length", 5)));
+            assertThat(console.status()).as(console.body()).isEqualTo(200);
+            assertThat(console.json().path("output").asString()).isNotEmpty();
         } finally {
             second.destroy();
             second.waitFor();

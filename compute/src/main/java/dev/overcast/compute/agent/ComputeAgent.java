@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Jdbi;
+
+import dev.overcast.compute.instances.PowerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,7 @@ public final class ComputeAgent implements AutoCloseable {
     static final int FULL_SYNC_EVERY = 6;
 
     private final VirtDriver driver;
+    private final Jdbi cellDb;
     private final Bus bus;
     private final ComputeSettings settings;
     private final ServiceRecords services;
@@ -90,6 +93,7 @@ public final class ComputeAgent implements AutoCloseable {
      * @param driver   the hypervisors, one host or many
      */
     public ComputeAgent(Jdbi cellDb, Bus bus, Clock clock, ComputeSettings settings, VirtDriver driver) {
+        this.cellDb = Objects.requireNonNull(cellDb, "cellDb");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -120,6 +124,8 @@ public final class ComputeAgent implements AutoCloseable {
                 byName.put(n.hypervisorHostname(), n);
             }
             nodeByName = byName;
+            adoptRunning(hosts);
+            resources = resources(hosts);
             resources.values().forEach(n -> lastUsage.put(n.node(), usage(n)));
             unsynced.addAll(resources.keySet());
             syncPlacement(resources, statuses());
@@ -130,6 +136,41 @@ public final class ComputeAgent implements AutoCloseable {
             long every = settings.reportInterval().toMillis();
             timer.scheduleWithFixedDelay(this::reportQuietly, every, every, TimeUnit.MILLISECONDS);
             log.info("compute agent serving {} hosts with {} nodes", hosts.size(), nodeByName.size());
+        }
+    }
+
+    /**
+     * After a restart the hypervisors still run what they ran: the instances of these hosts that
+     * the cell says were powered are taken back, so power calls and console logs find them.
+     */
+    private void adoptRunning(List<String> hosts) {
+        if (hosts.isEmpty()) {
+            return;
+        }
+        List<dev.overcast.compute.virt.InstanceSpec> specs = new ArrayList<>();
+        cellDb.useHandle(h -> h.createQuery("""
+                        select uuid, host, node, display_name, flavor, image_ref, power_state from instances
+                        where deleted = false and power_state <> 0 and host in (<hosts>)""")
+                .bindList("hosts", hosts)
+                .map((rs, ctx) -> {
+                    var f = dev.overcast.core.json.Json.parse(rs.getString("flavor"));
+                    var spec = new dev.overcast.compute.virt.InstanceSpec(rs.getString("uuid"),
+                            "instance-" + rs.getString("uuid").substring(0, 8),
+                            new dev.overcast.compute.virt.InstanceFlavor(f.path("vcpus").asInt(),
+                                    f.path("memory_mb").asInt(), f.path("root_gb").asInt(),
+                                    f.path("ephemeral_gb").asInt(), f.path("swap").asInt()),
+                            rs.getString("image_ref"), null, null, Map.of());
+                    try {
+                        driver.adopt(rs.getString("host"), rs.getString("node"), spec,
+                                PowerState.of(rs.getInt("power_state")));
+                    } catch (RuntimeException e) {
+                        log.warn("could not take back instance {} on {}: {}", spec.uuid(), rs.getString("host"),
+                                e.getMessage());
+                    }
+                    return spec;
+                }).forEach(specs::add));
+        if (!specs.isEmpty()) {
+            log.info("took back {} instances the hosts were running", specs.size());
         }
     }
 

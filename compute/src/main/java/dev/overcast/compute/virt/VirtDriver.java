@@ -32,6 +32,12 @@ public interface VirtDriver {
      */
     PowerState spawn(String host, String node, InstanceSpec spec);
 
+    /**
+     * Takes back an instance the hypervisor was running when its agent stopped (the agent
+     * restarted), in {@code state}; nothing to do when the host knows it already.
+     */
+    void adopt(String host, String node, InstanceSpec spec, PowerState state);
+
     /** Stops and removes an instance; an instance the host does not run is already gone. */
     void destroy(String host, String uuid);
 

@@ -233,6 +233,21 @@ public final class FakeDriver implements VirtDriver {
     }
 
     @Override
+    public void adopt(String host, String nodeName, InstanceSpec spec, PowerState state) {
+        Node node = node(host, nodeName);
+        synchronized (node) {
+            if (instances.containsKey(spec.uuid())) {
+                return;
+            }
+            node.add(spec.flavor());
+            FakeInstance instance = new FakeInstance(spec.uuid(), spec.name(), host, node.name, spec.flavor(),
+                    clock.instant());
+            instances.put(spec.uuid(), instance);
+            instance.resumeAs(state, spec);
+        }
+    }
+
+    @Override
     public PowerState pause(String host, String uuid) {
         return instance(host, uuid).pause();
     }

@@ -63,6 +63,14 @@ final class FakeInstance {
         return powerState;
     }
 
+    /** Puts the instance in {@code state} as found on a host whose agent restarted. */
+    synchronized void resumeAs(PowerState state, InstanceSpec spec) {
+        if (state == PowerState.RUNNING) {
+            boot(spec);
+        }
+        powerState = state;
+    }
+
     synchronized PowerState pause() {
         powerState = PowerState.PAUSED;
         return powerState;
