@@ -71,6 +71,17 @@ public final class AgentHosts implements ComputeHosts {
     }
 
     @Override
+    public Map<String, PowerState> powerStates(String host) {
+        try {
+            Map<String, PowerState> out = new java.util.HashMap<>();
+            agents.instances(host).forEach(i -> out.put(i.uuid(), i.powerState()));
+            return out;
+        } catch (BusException e) {
+            throw new HostUnreachable("host " + host + " did not list its instances: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean isUp(String host) {
         return ctx.cells().hosts().cellOf(host)
                 .flatMap(cell -> new ServiceRecords(ctx.cells().db(cell), ctx.clock(), ctx.settings().serviceDownTime())

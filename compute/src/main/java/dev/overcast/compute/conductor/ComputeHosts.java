@@ -39,6 +39,9 @@ public interface ComputeHosts {
     /** The last {@code lines} lines of the console log (all when null). */
     String consoleOutput(String host, String instanceUuid, Integer lines);
 
+    /** The power state of every instance the host runs, by uuid. */
+    Map<String, PowerState> powerStates(String host);
+
     /** Whether the host's compute service is up (reported recently and not forced down). */
     boolean isUp(String host);
 

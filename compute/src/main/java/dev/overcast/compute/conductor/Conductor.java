@@ -50,6 +50,7 @@ public final class Conductor implements AutoCloseable {
     private final ComputeContext ctx;
     private final BuildWorkflow builds;
     private final TaskWorkflow tasks;
+    private final PowerSync powerSync;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper;
     private final Semaphore slots;
@@ -72,6 +73,7 @@ public final class Conductor implements AutoCloseable {
         this.builds = new BuildWorkflow(ctx, scheduler, placement, groups, zones, notifier, owner);
         this.tasks = new TaskWorkflow(ctx, placement, hosts, groups, new Rescheduler(ctx, scheduler), zones, notifier,
                 owner);
+        this.powerSync = new PowerSync(ctx, hosts, notifier);
         this.slots = new Semaphore(concurrency);
         this.sweepInterval = sweepInterval;
         this.subscription = ctx.bus().listen(TARGET.topic(), owner, Dispatcher.builder("1.0")
@@ -87,6 +89,8 @@ public final class Conductor implements AutoCloseable {
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sweeper").factory());
         if (!sweepInterval.isZero()) {
             sweeper.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+            long sync = ctx.settings().reportInterval().multipliedBy(6).toMillis();
+            sweeper.scheduleWithFixedDelay(this::syncQuietly, sync, sync, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -150,6 +154,24 @@ public final class Conductor implements AutoCloseable {
     /** A build not started this long after it was asked for lost its cast. */
     private Duration sweepGrace() {
         return sweepInterval.isZero() ? Duration.ZERO : sweepInterval;
+    }
+
+    /**
+     * Compares every host's view of its instances with the cells' (Nova's
+     * {@code sync_power_states}, every six reports): an ACTIVE server its host has stopped is stopped.
+     *
+     * @return how many were found stopped
+     */
+    public int syncPowerStates() {
+        return powerSync.run();
+    }
+
+    private void syncQuietly() {
+        try {
+            powerSync.run();
+        } catch (RuntimeException e) {
+            LOG.warn("power state sync failed; trying again later", e);
+        }
     }
 
     private void sweepQuietly() {

@@ -29,6 +29,7 @@ public final class Lifecycle {
         SHELVE_REQUESTED, SHELVED_OFFLOADED, UNSHELVE_REQUESTED, UNSHELVED,
         REBUILD_REQUESTED, REBUILT, REBUILT_STOPPED,
         SNAPSHOT_REQUESTED, SNAPSHOT_TAKEN,
+        STOPPED_OUTSIDE,
         RESET_TO_ACTIVE, RESET_TO_ERROR,
         TASK_ABORTED, TASK_FAILED
     }
@@ -115,6 +116,8 @@ public final class Lifecycle {
                     null),
             new Transition(Event.SNAPSHOT_TAKEN, SHELVABLE, EnumSet.of(TaskState.IMAGE_SNAPSHOT), false, null, null,
                     true, null),
+            new Transition(Event.STOPPED_OUTSIDE, EnumSet.of(VmState.ACTIVE), NO_TASK, true, VmState.STOPPED, null,
+                    true, PowerState.SHUTDOWN),
             new Transition(Event.RESET_TO_ACTIVE, ALIVE, ANY_TASK, true, VmState.ACTIVE, null, true, null),
             new Transition(Event.RESET_TO_ERROR, ALIVE, ANY_TASK, true, VmState.ERROR, null, true, null),
             new Transition(Event.TASK_ABORTED, ALIVE, ABORTABLE, false, null, null, true, null),

@@ -147,6 +147,12 @@ class LifecycleTest {
     }
 
     @Test
+    void anActiveServerItsHostFoundStoppedIsStopped() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        assertThat(apply(active, Event.STOPPED_OUTSIDE)).isEqualTo(state(VmState.STOPPED, null, PowerState.SHUTDOWN));
+    }
+
+    @Test
     void anAdminResetSetsTheStateWhateverTheTask() {
         InstanceState spawning = state(VmState.BUILDING, TaskState.SPAWNING, PowerState.NOSTATE);
         assertThat(apply(spawning, Event.RESET_TO_ERROR)).isEqualTo(state(VmState.ERROR, null, PowerState.NOSTATE));

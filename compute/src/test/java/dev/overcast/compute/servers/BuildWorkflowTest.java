@@ -94,6 +94,18 @@ class BuildWorkflowTest {
     }
 
     @Test
+    void aGuestThatShutsItselfDownIsSeenStoppedByThePowerSync() {
+        String id = create(member(), body("self-stopping"));
+        waitFor(member(), id, "ACTIVE");
+        driver.shutdownFromInside(id);
+        assertThat(server.conductor().syncPowerStates()).isEqualTo(1);
+        JsonNode s = member().get("/v2.1/servers/" + id).json().path("server");
+        assertThat(s.path("status").asString()).isEqualTo("SHUTOFF");
+        assertThat(s.path("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
+        assertThat(server.conductor().syncPowerStates()).isZero();
+    }
+
+    @Test
     void aCellThatDoesNotAnswerLeavesUnknownRecordsFrom269() {
         ApiClient client = server.member("u3", "p3", "2.96");
         var down = server.context().cells().create(null, "cell-down", "none:",

@@ -247,6 +247,14 @@ public final class FakeDriver implements VirtDriver {
         }
     }
 
+    /** The guest shuts itself down, as a user inside it could: the hypervisor sees it stopped. */
+    public void shutdownFromInside(String uuid) {
+        FakeInstance instance = instances.get(uuid);
+        if (instance != null) {
+            instance.powerOff();
+        }
+    }
+
     @Override
     public PowerState pause(String host, String uuid) {
         return instance(host, uuid).pause();
