@@ -55,6 +55,8 @@ public final class Conductor implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final Semaphore slots;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Work asked for an instance while it was in flight: run once more when the run ends. */
+    private final java.util.Map<String, Runnable> again = new ConcurrentHashMap<>();
     private final Subscription subscription;
     private final Duration sweepInterval;
 
@@ -104,6 +106,7 @@ public final class Conductor implements AutoCloseable {
 
     private void submit(String instanceUuid, Runnable work) {
         if (!inFlight.add(instanceUuid)) {
+            again.put(instanceUuid, work);
             return;
         }
         try {
@@ -122,6 +125,10 @@ public final class Conductor implements AutoCloseable {
                             instanceUuid, e);
                 } finally {
                     inFlight.remove(instanceUuid);
+                    Runnable next = again.remove(instanceUuid);
+                    if (next != null) {
+                        submit(instanceUuid, next);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
