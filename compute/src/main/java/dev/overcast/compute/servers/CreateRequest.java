@@ -52,6 +52,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                 throw invalid("user_data", userData, "User data needs to be valid base 64.");
             }
         }
+        securityGroups(req, s);
         int min = count(s, "min_count");
         int max = count(s, "max_count");
         if (s.has("min_count") && !s.has("max_count")) {
@@ -131,6 +132,27 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
             }
         }
         return n.isEmpty() ? "none" : "auto";
+    }
+
+    /**
+     * Until the Network service exists the only security group is the project's {@code default};
+     * another name is refused as Nova refuses a group it cannot find.
+     */
+    private static void securityGroups(Request req, JsonNode s) {
+        JsonNode groups = s.get("security_groups");
+        if (groups == null) {
+            return;
+        }
+        if (!groups.isArray()) {
+            throw invalid("security_groups", groups.toString(), groups + " is not of type 'array'");
+        }
+        for (JsonNode g : groups) {
+            String name = g.path("name").asString("");
+            if (!name.equals("default")) {
+                throw ApiException.badRequest("Security group " + name + " not found for project "
+                        + req.auth().projectId() + ".");
+            }
+        }
     }
 
     private static Map<String, String> metadata(JsonNode s) {

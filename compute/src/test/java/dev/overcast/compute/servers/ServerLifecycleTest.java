@@ -190,6 +190,11 @@ class ServerLifecycleTest {
         Reply badKey = member().post("/v2.1/servers", Map.of("server", Map.of("name", "x", "imageRef",
                 TestImages.BOOTABLE, "flavorRef", "1", "networks", "none", "key_name", "missing")));
         assertThat(badKey.json().at("/badRequest/message").asString()).isEqualTo("Invalid key_name provided.");
+        Reply badGroup = member().post("/v2.1/servers", Map.of("server", Map.of("name", "x", "imageRef",
+                TestImages.BOOTABLE, "flavorRef", "1", "networks", "none",
+                "security_groups", List.of(Map.of("name", "nope")))));
+        assertThat(badGroup.json().at("/badRequest/message").asString())
+                .isEqualTo("Security group nope not found for project p1.");
     }
 
     @Test
