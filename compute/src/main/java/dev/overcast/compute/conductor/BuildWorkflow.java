@@ -168,9 +168,9 @@ final class BuildWorkflow {
                         build.uuid()))
                 .withLease(null, null);
         var db = ctx.cells().db(cell0);
-        new InstanceStore(db).insert(failed, build.metadata(), build.tags());
         String message = "No valid host was found. " + none.message();
         new FaultStore(db).record(build.uuid(), new Fault(500, message, none.message(), null, now));
+        new InstanceStore(db).insert(failed, build.metadata(), build.tags());
         ActionStore actions = new ActionStore(db);
         Instance i = build.instance();
         actions.start(i.uuid(), "create", build.requestId(), i.projectId(), i.userId(), now);

@@ -167,11 +167,12 @@ final class TaskWorkflow {
         Instant now = ctx.clock().instant();
         Instance failed = instance.withState(Lifecycle.apply(instance.state(), Event.BUILD_FAILED, "build",
                 instance.uuid())).withLease(null, null);
+        // The fault first: a reader that sees ERROR must find why.
+        new FaultStore(store.db()).record(instance.uuid(), new Fault(500, message, message, instance.host(), now));
         if (!store.transition(instance.state(), failed, now)) {
             return false;
         }
         placement.release(instance.uuid());
-        new FaultStore(store.db()).record(instance.uuid(), new Fault(500, message, message, instance.host(), now));
         notifier.error("instance.create.error", failed, message);
         return true;
     }
@@ -270,8 +271,8 @@ final class TaskWorkflow {
                 String why = "No valid host was found for unshelving instance " + instance.uuid() + ".";
                 Instance back = instance.withState(Lifecycle.apply(instance.state(), Event.TASK_ABORTED, "unshelve",
                         instance.uuid())).withLease(null, null);
+                new FaultStore(store.db()).record(instance.uuid(), new Fault(500, why, why, null, now));
                 if (store.transition(instance.state(), back, now)) {
-                    new FaultStore(store.db()).record(instance.uuid(), new Fault(500, why, why, null, now));
                     actions.finishEvent(instance.uuid(), requestId, "compute_unshelve_instance", why, why, now);
                 }
                 return true;
@@ -345,11 +346,11 @@ final class TaskWorkflow {
                 : instance.state().vm() == VmState.STOPPED ? Event.REBUILT_STOPPED : Event.REBUILT;
         Instance after = instance.withState(Lifecycle.apply(instance.state(), outcome, "rebuild", instance.uuid()))
                 .withLease(null, null);
-        if (!store.transition(instance.state(), after, end)) {
-            return false;
-        }
         if (failure != null) {
             new FaultStore(store.db()).record(instance.uuid(), new Fault(500, failure, failure, instance.host(), end));
+        }
+        if (!store.transition(instance.state(), after, end)) {
+            return false;
         }
         actions.finishEvent(instance.uuid(), requestId, "compute_rebuild_instance", failure, failure, end);
         notifier.info("instance.rebuild.end", after);

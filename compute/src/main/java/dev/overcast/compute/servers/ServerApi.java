@@ -44,7 +44,7 @@ public final class ServerApi {
         r.get("/v2.1/servers", req -> list(req, false));
         r.get("/v2.1/servers/detail", req -> list(req, true));
         r.post("/v2.1/servers", this::create);
-        r.get("/v2.1/servers/{id}", req -> Response.ok(Map.of("server", show(req, req.param("id")))));
+        r.get("/v2.1/servers/{id}", this::showOrUnknown);
         r.put("/v2.1/servers/{id}", this::update);
         r.delete("/v2.1/servers/{id}", req -> {
             tasks.delete(req, req.param("id"));
@@ -110,6 +110,21 @@ public final class ServerApi {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A server, or from 2.69 what the API database knows of it when its cell does not answer. */
+    private Response showOrUnknown(Request req) {
+        try {
+            return Response.ok(Map.of("server", show(req, req.param("id"))));
+        } catch (ServerLookup.CellDown down) {
+            InstanceMapping m = down.mapping();
+            if (!req.versionAtLeast(2, 69) || !(m.projectId().equals(req.auth().projectId()) || lookup.isAdmin(req))) {
+                throw down;
+            }
+            ObjectNode s = ServerView.unknown(req, m.instanceUuid(), m.projectId(), m.createdAt(), true);
+            s.put("user_id", m.userId());
+            return Response.ok(Map.of("server", s));
+        }
     }
 
     ObjectNode show(Request req, String uuid) {

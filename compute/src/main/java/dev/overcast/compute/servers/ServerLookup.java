@@ -70,9 +70,28 @@ final class ServerLookup {
         if (cell.isEmpty()) {
             return Optional.empty();
         }
-        InstanceStore store = new InstanceStore(ctx.cells().db(cell.get()));
-        return store.find(uuid).map(i -> new ServerRecord(i, store.metadata(uuid), store.tags(uuid),
-                new FaultStore(store.db()).latest(uuid).orElse(null), cell.get()));
+        try {
+            InstanceStore store = new InstanceStore(ctx.cells().db(cell.get()));
+            return store.find(uuid).map(i -> new ServerRecord(i, store.metadata(uuid), store.tags(uuid),
+                    new FaultStore(store.db()).latest(uuid).orElse(null), cell.get()));
+        } catch (RuntimeException e) {
+            throw new CellDown(mapping.get(), e);
+        }
+    }
+
+    /** The cell holding a server did not answer; from 2.69 the server is shown as an UNKNOWN record. */
+    static final class CellDown extends ApiException {
+        private final dev.overcast.compute.builds.InstanceMapping mapping;
+
+        CellDown(dev.overcast.compute.builds.InstanceMapping mapping, RuntimeException cause) {
+            super(503, "The cell of instance " + mapping.instanceUuid() + " did not answer; try again later.");
+            addSuppressed(cause);
+            this.mapping = mapping;
+        }
+
+        dev.overcast.compute.builds.InstanceMapping mapping() {
+            return mapping;
+        }
     }
 
     /** The server's cell; a 409 while it is still being scheduled, for operations that need the instance. */

@@ -124,6 +124,10 @@ class BuildWorkflowTest {
             assertThat(unknown.path("status").asString()).isEqualTo("UNKNOWN");
             Reply before = server.member("u3", "p3", "2.68").get("/v2.1/servers/detail");
             assertThat(before.json().path("servers").size()).isZero();
+            Reply shown = client.get("/v2.1/servers/" + lost);
+            assertThat(shown.status()).isEqualTo(200);
+            assertThat(shown.json().at("/server/status").asString()).isEqualTo("UNKNOWN");
+            assertThat(server.member("u3", "p3", "2.68").get("/v2.1/servers/" + lost).status()).isEqualTo(503);
         } finally {
             server.context().api().useHandle(h -> h.createUpdate("delete from instance_mappings where instance_uuid = :u")
                     .bind("u", lost).execute());
