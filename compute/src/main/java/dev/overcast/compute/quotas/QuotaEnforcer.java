@@ -47,7 +47,9 @@ public final class QuotaEnforcer {
         }
         Map<String, Long> projectLimits = quotas.projectLimits(projectId);
         Map<String, Long> userLimits = quotas.userLimits(projectId, userId);
-        boolean counts = deltas.keySet().stream().anyMatch(r -> COUNTED.contains(r) || r.equals("key_pairs"));
+        // Usage is counted only when some limit asked about is finite: unlimited resources cost nothing.
+        boolean counts = deltas.keySet().stream().anyMatch(r -> (COUNTED.contains(r) || r.equals("key_pairs"))
+                && (projectLimits.get(r) >= 0 || userLimits.get(r) >= 0));
         Usage usage = counts ? quotas.counter().count(projectId, userId) : new Usage(Map.of(), Map.of());
         List<Over> overs = new ArrayList<>();
         for (Map.Entry<String, Long> delta : new TreeMap<>(deltas).entrySet()) {
