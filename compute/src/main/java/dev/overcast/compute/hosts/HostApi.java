@@ -13,7 +13,6 @@ import dev.overcast.compute.aggregates.AggregateStore;
 import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.compute.hypervisors.ComputeNode;
 import dev.overcast.compute.hypervisors.ComputeNodes;
-import dev.overcast.compute.placement.BusReportClient;
 import dev.overcast.compute.services.ServiceRecord;
 import dev.overcast.compute.services.ServiceRecords;
 import dev.overcast.core.http.ApiException;
@@ -44,18 +43,17 @@ public final class HostApi {
     private static final Set<String> API_SERVICES = Set.of("nova-osapi_compute", "nova-metadata");
     private static final String INTERNAL_ZONE = "internal";
     /** The trait of a disabled compute service's nodes (the agent's {@code Inventories.DISABLED_TRAIT}). */
-    private static final String DISABLED_TRAIT = "COMPUTE_STATUS_DISABLED";
     static final String NOT_SUPPORTED = "The requested functionality is not supported.";
 
     private final ComputeContext ctx;
     private final AggregateStore aggregates;
-    private final BusReportClient placement;
+    private final dev.overcast.compute.services.StatusTrait statusTrait;
 
     /** @param aggregates the host aggregates, for compute hosts' zones */
     public HostApi(ComputeContext ctx, AggregateStore aggregates) {
         this.ctx = ctx;
         this.aggregates = aggregates;
-        this.placement = new BusReportClient(ctx.bus(), ctx.settings().rpcTimeout());
+        this.statusTrait = new dev.overcast.compute.services.StatusTrait(ctx);
     }
 
     public void routes(Routes r) {
@@ -200,21 +198,7 @@ public final class HostApi {
         return new ServiceRecords(ctx.cells().db(cell), ctx.clock(), ctx.settings().serviceDownTime());
     }
 
-    /** Puts or takes the disabled trait on the host's providers at once; the agent's next report would too. */
     private void reportStatus(Located found, boolean disabled) {
-        List<String> providers = new ComputeNodes(ctx.cells().db(found.cell()), ctx.clock())
-                .byHost(found.service().host()).stream().map(ComputeNode::uuid).toList();
-        if (providers.isEmpty()) {
-            return;
-        }
-        Set<String> trait = Set.of(DISABLED_TRAIT);
-        try {
-            placement.updateTraits(providers, disabled ? trait : Set.of(), disabled ? Set.of() : trait)
-                    .stream().filter(r -> !r.ok())
-                    .forEach(r -> log.warn("could not update the status trait of provider {}: {}", r.uuid(), r.error()));
-        } catch (RuntimeException e) {
-            log.warn("could not update the status trait of {}'s providers; its agent will at its next report",
-                    found.service().host(), e);
-        }
+        statusTrait.report(found.cell(), found.service().host(), disabled);
     }
 }

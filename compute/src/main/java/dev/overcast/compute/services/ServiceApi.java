@@ -37,13 +37,13 @@ public final class ServiceApi {
     private static final Logger log = LoggerFactory.getLogger(ServiceApi.class);
     private static final Set<String> LIST_PARAMS = Set.of("host", "binary");
     /** The trait of a disabled compute service's nodes (the agent's {@code Inventories.DISABLED_TRAIT}). */
-    private static final String DISABLED_TRAIT = "COMPUTE_STATUS_DISABLED";
     private static final String UUID_PATTERN =
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}";
 
     private final ComputeContext ctx;
     private final HostAggregates aggregates;
     private final CellServices services;
+    private final StatusTrait statusTrait;
     private final BusReportClient placement;
 
     /** The services API with every host in the default zone, until aggregates are wired. */
@@ -56,7 +56,8 @@ public final class ServiceApi {
         this.ctx = ctx;
         this.aggregates = aggregates;
         this.services = new CellServices(ctx);
-        this.placement = new BusReportClient(ctx.bus(), ctx.settings().rpcTimeout());
+        this.statusTrait = new StatusTrait(ctx);
+        this.placement = statusTrait.placement();
     }
 
     public void routes(Routes r) {
@@ -196,22 +197,8 @@ public final class ServiceApi {
         }
     }
 
-    /** Puts or takes the disabled trait on the host's providers; the agent's next report would too. */
     private void reportStatus(CellServices.Located found, boolean disabled) {
-        List<String> providers = new ComputeNodes(services.db(found.cell()), ctx.clock())
-                .byHost(found.service().host()).stream().map(ComputeNode::uuid).toList();
-        if (providers.isEmpty()) {
-            return;
-        }
-        Set<String> trait = Set.of(DISABLED_TRAIT);
-        try {
-            placement.updateTraits(providers, disabled ? trait : Set.of(), disabled ? Set.of() : trait)
-                    .stream().filter(r -> !r.ok())
-                    .forEach(r -> log.warn("could not update the status trait of provider {}: {}", r.uuid(), r.error()));
-        } catch (RuntimeException e) {
-            log.warn("could not update the status trait of {}'s providers; its agent will at its next report",
-                    found.service().host(), e);
-        }
+        statusTrait.report(found.cell(), found.service().host(), disabled);
     }
 
     private Response delete(Request req) {
