@@ -1,6 +1,5 @@
 package dev.overcast.compute.servers;
 
-import dev.overcast.core.http.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /** What a server tag may be, as Nova's schema says: 1 to 60 characters, no comma and no slash. */
