@@ -53,19 +53,25 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         database = TestDatabase.create();
         tokens = new TestTokens(clock);
         bus = new InProcessBus(clock);
-        closeables.add(bus);
+        keep(bus);
         placement = new PlacementService(open("placement", "placement").jdbi(),
                 Policy.of(PlacementPolicy.defaults()), clock);
-        closeables.add(placement.serveRpc(bus, "placement-host"));
+        keep(placement.serveRpc(bus, "placement-host"));
         glance = FakeGlance.start();
-        closeables.add(glance);
+        keep(glance);
         compute = Compute.start(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
                 Policy.of(ComputePolicy.defaults()), bus, clock, settings,
                 new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1), glance.url()));
-        closeables.add(compute);
+        keep(compute);
         compute.context().cells().create(null, "cell2", "none:", "schema:compute_cell2");
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(compute.api(), placement), new SimpleMeterRegistry(), Map.of());
+    }
+
+    private void keep(AutoCloseable c) {
+        synchronized (closeables) {
+            closeables.add(c);
+        }
     }
 
     private ServiceDatabase open(String schema, String migrations) {
@@ -175,11 +181,22 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     @Override
     public void close() {
         host.close();
-        for (AutoCloseable c : closeables.reversed()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // Closing after the tests; nothing more to do.
+        // Background work (the conductor, the agents) may open a cell's database while we close.
+        while (true) {
+            List<AutoCloseable> open;
+            synchronized (closeables) {
+                if (closeables.isEmpty()) {
+                    break;
+                }
+                open = new ArrayList<>(closeables);
+                closeables.clear();
+            }
+            for (AutoCloseable c : open.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing after the tests; nothing more to do.
+                }
             }
         }
         database.close();
