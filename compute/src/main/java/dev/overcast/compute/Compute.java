@@ -34,6 +34,7 @@ import dev.overcast.compute.services.HostAggregates;
 import dev.overcast.compute.services.ServiceRecord;
 import dev.overcast.compute.services.ServiceRecords;
 import dev.overcast.compute.virt.VirtDriver;
+import dev.overcast.core.Closeables;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
@@ -161,7 +162,7 @@ public final class Compute implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeats.shutdownNow();
+        Closeables.stop(heartbeats, Duration.ofSeconds(10));
         conductor.close();
         if (agent != null) {
             agent.close();

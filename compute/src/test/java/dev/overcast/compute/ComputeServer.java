@@ -2,7 +2,6 @@ package dev.overcast.compute;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import dev.overcast.compute.agent.ComputeAgent;
 import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.compute.virt.VirtDriver;
 import dev.overcast.compute.virt.fake.FakeDriver;
+import dev.overcast.core.Closeables;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.db.ServiceDatabase;
@@ -36,7 +36,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     private final TestDatabase database;
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Closeables closeables = new Closeables();
     private final TestTokens tokens;
     private final Bus bus;
     private final PlacementService placement;
@@ -53,32 +53,24 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         database = TestDatabase.create();
         tokens = new TestTokens(clock);
         bus = new InProcessBus(clock);
-        keep(bus);
+        closeables.add(bus);
         placement = new PlacementService(open("placement", "placement").jdbi(),
                 Policy.of(PlacementPolicy.defaults()), clock);
-        keep(placement.serveRpc(bus, "placement-host"));
+        closeables.add(placement.serveRpc(bus, "placement-host"));
         glance = FakeGlance.start();
-        keep(glance);
+        closeables.add(glance);
         compute = Compute.start(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
                 Policy.of(ComputePolicy.defaults()), bus, clock, settings,
                 new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1), glance.url()));
-        keep(compute);
+        closeables.add(compute);
         compute.context().cells().create(null, "cell2", "none:", "schema:compute_cell2");
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(compute.api(), placement), new SimpleMeterRegistry(), Map.of());
     }
 
-    private void keep(AutoCloseable c) {
-        synchronized (closeables) {
-            closeables.add(c);
-        }
-    }
-
     private ServiceDatabase open(String schema, String migrations) {
         ServiceDatabase db = ServiceDatabase.open(database.settings(), schema, migrations);
-        synchronized (closeables) {
-            closeables.add(db);
-        }
+        closeables.add(db);
         return db;
     }
 
@@ -158,9 +150,7 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
                 .orElseThrow(() -> new IllegalArgumentException("no cell named " + cellName));
         ComputeAgent agent = new ComputeAgent(ctx.cells().db(cell), bus, ctx.clock(), ctx.settings(), driver);
         agent.start();
-        synchronized (closeables) {
-            closeables.add(agent);
-        }
+        closeables.add(agent);
         ctx.cells().hosts().discover(null);
         return agent;
     }
@@ -181,24 +171,7 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
     @Override
     public void close() {
         host.close();
-        // Background work (the conductor, the agents) may open a cell's database while we close.
-        while (true) {
-            List<AutoCloseable> open;
-            synchronized (closeables) {
-                if (closeables.isEmpty()) {
-                    break;
-                }
-                open = new ArrayList<>(closeables);
-                closeables.clear();
-            }
-            for (AutoCloseable c : open.reversed()) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // Closing after the tests; nothing more to do.
-                }
-            }
-        }
+        closeables.close();
         database.close();
     }
 }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import dev.overcast.compute.cells.CellMapping;
 import dev.overcast.compute.cells.Cells;
 import dev.overcast.compute.cells.HostMappings;
+import dev.overcast.core.Closeables;
 import dev.overcast.core.db.DatabaseSettings;
 import dev.overcast.core.db.ServiceDatabase;
 import picocli.CommandLine;
@@ -37,23 +38,21 @@ final class ManageCommand implements Callable<Integer> {
 
     /** The API database and the cells, opened from the configuration; closes everything it opened. */
     static final class Databases implements AutoCloseable {
-        final List<ServiceDatabase> open = new ArrayList<>();
+        final Closeables open = new Closeables();
         final Jdbi api;
         final Cells cells;
         final HostMappings hosts;
 
         Databases(OvercastConfig config) {
             DatabaseSettings settings = Overcast.databaseSettings(config);
-            ServiceDatabase apiDb = ServiceDatabase.open(settings, "compute_api");
-            open.add(apiDb);
-            api = apiDb.jdbi();
+            api = open.add(ServiceDatabase.open(settings, "compute_api")).jdbi();
             cells = new Cells(api, new CellDatabaseOpener(settings, open::add), Clock.systemUTC());
             hosts = cells.hosts();
         }
 
         @Override
         public void close() {
-            open.reversed().forEach(ServiceDatabase::close);
+            open.close();
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.overcast.compute.ComputePolicy;
+import dev.overcast.core.Closeables;
 import dev.overcast.compute.Compute;
 import dev.overcast.compute.ComputeSettings;
 import dev.overcast.compute.images.GlanceImages;
@@ -55,7 +55,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class Overcast implements AutoCloseable {
     private final OvercastConfig config;
     private final String adminPassword;
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Closeables closeables = new Closeables();
     private final HttpHost host;
     private final String publicUrl;
     private final Bus bus;
@@ -87,7 +87,7 @@ public final class Overcast implements AutoCloseable {
 
             this.bus = config.bus().url() == null ? new InProcessBus(clock)
                     : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
-            keepOpen(bus);
+            closeables.add(bus);
             ServiceDatabase imageDb = open(db, "image");
             ImageService image = new ImageService(imageDb.jdbi(), policy("image", ImagePolicy.defaults()), clock,
                     new ImageSettings(config.dataDir().resolve("images"), config.dataDir().resolve("images-staging"),
@@ -102,15 +102,15 @@ public final class Overcast implements AutoCloseable {
             PlacementService placement = new PlacementService(placementDb.jdbi(),
                     policy("placement", PlacementPolicy.defaults()), clock,
                     config.placement().randomizeAllocationCandidates());
-            keepOpen(placement.serveRpc(bus, host()));
+            closeables.add(placement.serveRpc(bus, host()));
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
-            this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, this::keep),
+            this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, closeables::add),
                     policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
                     new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
                             fakeHosts(config.compute(), clock),
                             Duration.ofSeconds(config.compute().sweepIntervalSeconds()), publicUrl + "/image"));
-            keepOpen(compute);
+            closeables.add(compute);
 
             List<ServiceApi> services = List.of(identity, image, placement, compute.api());
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
@@ -185,20 +185,9 @@ public final class Overcast implements AutoCloseable {
     }
 
     private ServiceDatabase open(DatabaseSettings settings, String service) {
-        return keep(ServiceDatabase.open(settings, service));
+        return closeables.add(ServiceDatabase.open(settings, service));
     }
 
-    /** Closes {@code db} with the server. Cells open theirs on first use, from any thread. */
-    private ServiceDatabase keep(ServiceDatabase db) {
-        keepOpen(db);
-        return db;
-    }
-
-    private void keepOpen(AutoCloseable c) {
-        synchronized (closeables) {
-            closeables.add(c);
-        }
-    }
 
     private Policy policy(String service, Map<String, String> defaults) {
         Policy policy = Policy.of(defaults);
@@ -252,23 +241,6 @@ public final class Overcast implements AutoCloseable {
         if (host != null) {
             host.close();
         }
-        // Background work (the conductor, the agent) may open a cell's database while we close.
-        while (true) {
-            List<AutoCloseable> open;
-            synchronized (closeables) {
-                if (closeables.isEmpty()) {
-                    return;
-                }
-                open = new ArrayList<>(closeables);
-                closeables.clear();
-            }
-            for (AutoCloseable c : open.reversed()) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // Closing on the way out; nothing more to do.
-                }
-            }
-        }
+        closeables.close();
     }
 }

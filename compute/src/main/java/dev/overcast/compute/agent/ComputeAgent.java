@@ -31,6 +31,7 @@ import dev.overcast.compute.services.ServiceRecord;
 import dev.overcast.compute.services.ServiceRecords;
 import dev.overcast.compute.virt.NodeResources;
 import dev.overcast.compute.virt.VirtDriver;
+import dev.overcast.core.Closeables;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.bus.Subscription;
 
@@ -356,7 +357,7 @@ public final class ComputeAgent implements AutoCloseable {
             subscriptions.forEach(Subscription::close);
             subscriptions.clear();
             if (timer != null) {
-                timer.shutdownNow();
+                Closeables.stop(timer, java.time.Duration.ofSeconds(10));
             }
         }
     }

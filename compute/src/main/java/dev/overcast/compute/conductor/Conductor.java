@@ -21,6 +21,7 @@ import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.Scheduler;
 import dev.overcast.compute.services.HostAggregates;
+import dev.overcast.core.Closeables;
 import dev.overcast.core.bus.Dispatcher;
 import dev.overcast.core.bus.Method;
 import dev.overcast.core.bus.Subscription;
@@ -192,7 +193,7 @@ public final class Conductor implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
-        sweeper.shutdownNow();
-        workers.shutdownNow();
+        Closeables.stop(sweeper, Duration.ofSeconds(10));
+        Closeables.stop(workers, Duration.ofSeconds(10));
     }
 }

@@ -1,10 +1,5 @@
 package dev.overcast.compute.images;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +9,6 @@ import java.util.Set;
 import dev.overcast.compute.servers.ServerNeighbours;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
-import dev.overcast.core.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,15 +21,11 @@ public final class GlanceImages implements ServerNeighbours.Images {
             "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "min_ram", "min_disk", "created_at",
             "updated_at", "tags", "self", "file", "schema", "locations", "direct_url", "stores", "os_hidden");
 
-    private final String imageUrl;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final GlanceV2 glance;
 
     /** @param imageUrl the Image service's base URL, such as {@code http://host/image} */
     public GlanceImages(String imageUrl, Duration timeout) {
-        this.imageUrl = imageUrl.endsWith("/") ? imageUrl.substring(0, imageUrl.length() - 1) : imageUrl;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.glance = new GlanceV2(imageUrl, timeout);
     }
 
     @Override
@@ -44,24 +34,15 @@ public final class GlanceImages implements ServerNeighbours.Images {
         if (token == null || !imageId.matches("[0-9a-fA-F-]{1,64}")) {
             return Optional.empty();
         }
-        HttpRequest get = HttpRequest.newBuilder(URI.create(imageUrl + "/v2/images/" + imageId))
-                .header("X-Auth-Token", token).header("Accept", "application/json").timeout(timeout).GET().build();
-        HttpResponse<String> reply;
         try {
-            reply = http.send(get, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ApiException(503, "The Image service could not be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "Interrupted while reading image " + imageId);
+            return Optional.of(read(glance.get(imageId, token)));
+        } catch (GlanceV2.GlanceError e) {
+            if (e.status() == 404 || e.status() == 403) {
+                return Optional.empty();
+            }
+            throw new ApiException(503, "The Image service answered " + e.status() + " for image " + imageId
+                    + ": " + e.getMessage());
         }
-        if (reply.statusCode() == 404 || reply.statusCode() == 403) {
-            return Optional.empty();
-        }
-        if (reply.statusCode() != 200) {
-            throw new ApiException(503, "The Image service answered " + reply.statusCode() + " for image " + imageId);
-        }
-        return Optional.of(read(Json.parse(reply.body())));
     }
 
     static ServerNeighbours.ImageInfo read(JsonNode image) {

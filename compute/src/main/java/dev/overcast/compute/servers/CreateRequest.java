@@ -62,7 +62,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
             throw ApiException.badRequest("min_count must be <= max_count");
         }
         return new CreateRequest(name, imageRef, flavorRef, nullableString(s, "availability_zone", 1, 255),
-                nullableString(s, "key_name", 1, 255), userData, description, hostname, metadata(s), tags(req, s),
+                nullableString(s, "key_name", 1, 255), userData, description, hostname, MetadataRules.read("metadata", s.get("metadata")), tags(req, s),
                 min, max, s.path("return_reservation_id").asBoolean(false), networks(req, s),
                 req.versionAtLeast(2, 74) ? nullableString(s, "host", 1, 255) : null,
                 req.versionAtLeast(2, 74) ? nullableString(s, "hypervisor_hostname", 1, 255) : null,
@@ -155,27 +155,6 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
         }
     }
 
-    private static Map<String, String> metadata(JsonNode s) {
-        JsonNode m = s.get("metadata");
-        Map<String, String> out = new LinkedHashMap<>();
-        if (m == null) {
-            return out;
-        }
-        if (!m.isObject()) {
-            throw invalid("metadata", m.toString(), m + " is not of type 'object'");
-        }
-        for (var e : m.properties()) {
-            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
-                throw invalid("metadata", e.getKey(), "metadata keys must be 1 to 255 characters");
-            }
-            if (!e.getValue().isString() || e.getValue().asString().length() > 255) {
-                throw invalid("metadata." + e.getKey(), e.getValue().toString(),
-                        "metadata values must be strings of at most 255 characters");
-            }
-            out.put(e.getKey(), e.getValue().asString());
-        }
-        return out;
-    }
 
     private static List<String> tags(Request req, JsonNode s) {
         if (!req.versionAtLeast(2, 52) || !s.has("tags")) {

@@ -85,7 +85,7 @@ public final class ServerApi {
                     groupsOf(req, r.instance())) : ServerView.summary(req, r.instance()));
         }
         for (InstanceMapping m : page.unknown()) {
-            servers.add(ServerView.unknown(req, m.instanceUuid(), m.projectId(), m.createdAt(), detail));
+            servers.add(ServerView.unknown(req, m.instanceUuid(), m.projectId(), m.createdAt()));
         }
         if (page.full() && !page.servers().isEmpty()) {
             String last = page.servers().getLast().uuid();
@@ -121,7 +121,7 @@ public final class ServerApi {
             if (!req.versionAtLeast(2, 69) || !(m.projectId().equals(req.auth().projectId()) || lookup.isAdmin(req))) {
                 throw down;
             }
-            ObjectNode s = ServerView.unknown(req, m.instanceUuid(), m.projectId(), m.createdAt(), true);
+            ObjectNode s = ServerView.unknown(req, m.instanceUuid(), m.projectId(), m.createdAt());
             s.put("user_id", m.userId());
             return Response.ok(Map.of("server", s));
         }

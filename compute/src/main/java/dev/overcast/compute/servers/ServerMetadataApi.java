@@ -15,8 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /servers/{id}/metadata}: a server's key/value metadata. */
 final class ServerMetadataApi {
-    /** Nova's default {@code metadata_items} quota: items one server may carry. */
-    static final int MAX_ITEMS = 128;
     private static final Set<VmState> WRITABLE = Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
             VmState.STOPPED);
 
@@ -76,7 +74,7 @@ final class ServerMetadataApi {
         ServerRecord s = writable(req, op);
         Map<String, String> after = new LinkedHashMap<>(replace ? Map.of() : s.metadata());
         after.putAll(values);
-        checkCount(after.size());
+        MetadataRules.checkCount(after.size());
         store(s).putMetadata(s.uuid(), values, replace);
         return Response.ok(Map.of("metadata", store(s).metadata(s.uuid())));
     }
@@ -93,17 +91,11 @@ final class ServerMetadataApi {
         ServerRecord s = writable(req, "update");
         Map<String, String> after = new LinkedHashMap<>(s.metadata());
         after.putAll(values);
-        checkCount(after.size());
+        MetadataRules.checkCount(after.size());
         store(s).putMetadata(s.uuid(), values, false);
         return Response.ok(Map.of("meta", values));
     }
 
-    private static void checkCount(int items) {
-        if (items > MAX_ITEMS) {
-            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + items + ", but the limit "
-                    + "is " + MAX_ITEMS + " metadata_items");
-        }
-    }
 
     private static Map<String, String> items(JsonNode body, String wrapper) {
         JsonNode m = body.get(wrapper);
@@ -115,19 +107,6 @@ final class ServerMetadataApi {
             throw ApiException.badRequest("Invalid input for field/attribute meta. Value: {}. {} does not have "
                     + "enough properties");
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : m.properties()) {
-            String k = e.getKey();
-            JsonNode v = e.getValue();
-            if (k.isEmpty() || k.length() > 255) {
-                throw CreateRequest.invalid(wrapper, k, "metadata keys must be 1 to 255 characters");
-            }
-            if (!v.isString() || v.asString().length() > 255) {
-                throw CreateRequest.invalid(wrapper + "." + k, v.toString(),
-                        "metadata values must be strings of at most 255 characters");
-            }
-            out.put(k, v.asString());
-        }
-        return out;
+        return MetadataRules.read(wrapper, m);
     }
 }

@@ -1,6 +1,5 @@
 package dev.overcast.compute.servers;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -78,7 +77,11 @@ final class ServerRebuild {
                     ApiException.badRequest("Invalid key_name provided."));
         }
         String userData = args.has("user_data") ? nullable(args, "user_data", 65535) : i.userData();
-        Map<String, String> metadata = metadata(args);
+        Map<String, String> metadata = args.has("metadata") ? MetadataRules.read("metadata", args.get("metadata"))
+                : null;
+        if (metadata != null) {
+            MetadataRules.checkCount(metadata.size());
+        }
         String adminPass = args.has("adminPass") ? nullable(args, "adminPass", 255) : ServerCreate.adminPass();
 
         InstanceStore store = new InstanceStore(ctx.cells().db(ServerLookup.cellOf(r, "rebuild")));
@@ -124,29 +127,6 @@ final class ServerRebuild {
         }
     }
 
-    private static Map<String, String> metadata(JsonNode args) {
-        JsonNode m = args.get("metadata");
-        if (m == null) {
-            return null;
-        }
-        if (!m.isObject()) {
-            throw CreateRequest.invalid("metadata", m.toString(), m + " is not of type 'object'");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : m.properties()) {
-            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !e.getValue().isString()
-                    || e.getValue().asString().length() > 255) {
-                throw CreateRequest.invalid("metadata", m.toString(),
-                        "metadata keys and values must be strings of at most 255 characters");
-            }
-            out.put(e.getKey(), e.getValue().asString());
-        }
-        if (out.size() > ServerMetadataApi.MAX_ITEMS) {
-            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + out.size()
-                    + ", but the limit is " + ServerMetadataApi.MAX_ITEMS + " metadata_items");
-        }
-        return out;
-    }
 
     private static String text(JsonNode args, String field, int min, int max) {
         JsonNode v = args.get(field);

@@ -2,7 +2,6 @@ package dev.overcast.compute.servers;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -83,7 +82,8 @@ final class ServerSnapshots {
             throw CreateRequest.invalid("name", String.valueOf(args.get("name")),
                     "a name of 1 to 255 characters is required");
         }
-        Map<String, String> metadata = metadata(args);
+        Map<String, String> metadata = MetadataRules.read("metadata", args.get("metadata"));
+        MetadataRules.checkCount(metadata.size());
         ServerRecord r = lookup.require(req, uuid);
         ctx.enforce(req, rule, Map.of("project_id", r.instance().projectId()));
         Instance i = r.instance();
@@ -198,27 +198,4 @@ final class ServerSnapshots {
         actions.finishEvent(source.instanceUuid(), requestId, "compute_snapshot_instance", failure, failure, now);
     }
 
-    private static Map<String, String> metadata(JsonNode args) {
-        JsonNode m = args.get("metadata");
-        Map<String, String> out = new LinkedHashMap<>();
-        if (m == null || m.isNull()) {
-            return out;
-        }
-        if (!m.isObject()) {
-            throw CreateRequest.invalid("metadata", m.toString(), m + " is not of type 'object'");
-        }
-        for (var e : m.properties()) {
-            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !e.getValue().isString()
-                    || e.getValue().asString().length() > 255) {
-                throw CreateRequest.invalid("metadata", m.toString(),
-                        "metadata keys and values must be strings of 1 to 255 characters");
-            }
-            out.put(e.getKey(), e.getValue().asString());
-        }
-        if (out.size() > ServerMetadataApi.MAX_ITEMS) {
-            throw ApiException.forbidden("Quota exceeded for metadata_items: Requested " + out.size()
-                    + ", but the limit is " + ServerMetadataApi.MAX_ITEMS + " metadata_items");
-        }
-        return out;
-    }
 }

@@ -156,7 +156,7 @@ final class ServerView {
     }
 
     /** Down-cell records (2.69): what the API database knows of a server whose cell did not answer. */
-    static ObjectNode unknown(Request req, String uuid, String projectId, Instant created, boolean detail) {
+    static ObjectNode unknown(Request req, String uuid, String projectId, Instant created) {
         ObjectNode s = Json.object();
         s.put("id", uuid);
         s.put("status", "UNKNOWN");
