@@ -43,6 +43,9 @@ import dev.overcast.identity.IdentitySettings;
 import dev.overcast.image.ImagePolicy;
 import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
+import dev.overcast.network.NetworkPolicy;
+import dev.overcast.network.NetworkService;
+import dev.overcast.network.NetworkSettings;
 import dev.overcast.placement.PlacementPolicy;
 import dev.overcast.placement.PlacementService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -83,7 +86,8 @@ public final class Overcast implements AutoCloseable {
             identity.bootstrap(List.of(new Bootstrap.CatalogEntry("identity", "keystone", "/identity"),
                     new Bootstrap.CatalogEntry("image", "glance", "/image"),
                     new Bootstrap.CatalogEntry("placement", "placement", "/placement"),
-                    new Bootstrap.CatalogEntry("compute", "nova", "/compute/v2.1")));
+                    new Bootstrap.CatalogEntry("compute", "nova", "/compute/v2.1"),
+                    new Bootstrap.CatalogEntry("network", "neutron", "/network")));
 
             this.bus = config.bus().url() == null ? new InProcessBus(clock)
                     : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
@@ -104,6 +108,10 @@ public final class Overcast implements AutoCloseable {
                     config.placement().randomizeAllocationCandidates());
             closeables.add(placement.serveRpc(bus, host()));
 
+            ServiceDatabase networkDb = open(db, "network");
+            NetworkService network = new NetworkService(networkDb.jdbi(), policy("network", NetworkPolicy.defaults()),
+                    clock, NetworkSettings.defaults(), bus, host());
+
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, closeables::add),
                     policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
@@ -112,7 +120,7 @@ public final class Overcast implements AutoCloseable {
                             Duration.ofSeconds(config.compute().sweepIntervalSeconds()), publicUrl + "/image"));
             closeables.add(compute);
 
-            List<ServiceApi> services = List.of(identity, image, placement, compute.api());
+            List<ServiceApi> services = List.of(identity, image, placement, network, compute.api());
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),

@@ -70,7 +70,7 @@ class AllInOneTest {
                         + e.get("url").asString()));
             }
             assertThat(urls).contains("identity " + overcast.url() + "/identity",
-                    "compute " + overcast.url() + "/compute/v2.1");
+                    "compute " + overcast.url() + "/compute/v2.1", "network " + overcast.url() + "/network");
         }
     }
 
