@@ -8,3 +8,12 @@ create table tags (
     tag           varchar(255) not null,
     primary key (resource_type, resource_id, tag)
 );
+
+-- Which security groups each port has: written by ports, read by security groups (a group in
+-- use cannot be deleted). Here, before either feature's tables, so that neither owns the other.
+create table port_security_groups (
+    port_id           varchar(36) not null,
+    security_group_id varchar(36) not null,
+    primary key (port_id, security_group_id)
+);
+create index port_security_groups_group on port_security_groups (security_group_id);
