@@ -25,6 +25,8 @@ import dev.overcast.compute.conductor.Conductor;
 import dev.overcast.compute.flavors.Flavors;
 import dev.overcast.compute.groups.ServerGroupStore;
 import dev.overcast.compute.hoststate.CellHostStates;
+import dev.overcast.compute.network.Networks;
+import dev.overcast.compute.network.NoNetworks;
 import dev.overcast.compute.placement.BusPlacementClient;
 import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.Scheduler;
@@ -56,10 +58,10 @@ public final class Compute implements AutoCloseable {
      *                   such as {@code http://host/image}; null for none (the proxy then answers 503)
      */
     public record Options(ServerNeighbours.Images images, String hostName, VirtDriver driver, Duration sweepEvery,
-                          String imageUrl) {
-        /** Options without an image proxy. */
+                          String imageUrl, Networks networks) {
+        /** Options without an image proxy or a Network service. */
         public Options(ServerNeighbours.Images images, String hostName, VirtDriver driver, Duration sweepEvery) {
-            this(images, hostName, driver, sweepEvery, null);
+            this(images, hostName, driver, sweepEvery, null, new NoNetworks());
         }
     }
 
@@ -122,7 +124,7 @@ public final class Compute implements AutoCloseable {
     public static Compute start(Jdbi api, CellDatabases cellDb, Policy policy, Bus bus, Clock clock,
                                 ComputeSettings settings, Options options) {
         ComputeContext ctx = new ComputeContext(api, new Cells(api, cellDb, clock), policy, new Schemas("compute"), bus,
-                clock, settings);
+                clock, settings, options.networks());
         return new Compute(ctx, options);
     }
 

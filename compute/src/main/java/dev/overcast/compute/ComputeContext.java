@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.overcast.compute.cells.Cells;
+import dev.overcast.compute.network.Networks;
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.bus.Bus;
 import dev.overcast.core.http.Request;
@@ -15,10 +16,11 @@ import dev.overcast.core.schema.Schemas;
 
 /**
  * What every Compute feature needs: the API database, the cells, policy, schemas, the bus,
- * the clock and the settings.
+ * the clock, the settings and the Network service (servers' NICs are asked of it by the API,
+ * the build and interface attach alike).
  */
 public record ComputeContext(Jdbi api, Cells cells, Policy policy, Schemas schemas, Bus bus, Clock clock,
-                             ComputeSettings settings) {
+                             ComputeSettings settings, Networks networks) {
 
     /** Enforces {@code rule} for the caller against its own project; a 403 if policy says no. */
     public AuthContext enforce(Request request, String rule) {

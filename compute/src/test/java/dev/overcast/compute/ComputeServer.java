@@ -61,7 +61,8 @@ public final class ComputeServer implements AutoCloseable, AfterAllCallback {
         closeables.add(glance);
         compute = Compute.start(open("compute_api", "compute_api").jdbi(), this::cellDatabase,
                 Policy.of(ComputePolicy.defaults()), bus, clock, settings,
-                new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1), glance.url()));
+                new Compute.Options(images, "test-controller", null, Duration.ofSeconds(1), glance.url(),
+                        new dev.overcast.compute.network.NoNetworks()));
         closeables.add(compute);
         compute.context().cells().create(null, "cell2", "none:", "schema:compute_cell2");
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),

@@ -20,9 +20,11 @@ import dev.overcast.core.Closeables;
 import dev.overcast.compute.Compute;
 import dev.overcast.compute.ComputeSettings;
 import dev.overcast.compute.images.GlanceImages;
+import dev.overcast.compute.network.NeutronNetworks;
 import dev.overcast.compute.virt.VirtDriver;
 import dev.overcast.compute.virt.fake.FakeDriver;
 import dev.overcast.core.auth.RevocationList;
+import dev.overcast.core.auth.ServiceTokens;
 import dev.overcast.core.auth.SigningKeys;
 import dev.overcast.core.auth.TokenCodec;
 import dev.overcast.core.bus.Bus;
@@ -117,7 +119,9 @@ public final class Overcast implements AutoCloseable {
                     policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
                     new Compute.Options(new GlanceImages(publicUrl + "/image", Duration.ofSeconds(30)), host(),
                             fakeHosts(config.compute(), clock),
-                            Duration.ofSeconds(config.compute().sweepIntervalSeconds()), publicUrl + "/image"));
+                            Duration.ofSeconds(config.compute().sweepIntervalSeconds()), publicUrl + "/image",
+                            new NeutronNetworks(publicUrl + "/network", new ServiceTokens(tokens, clock, "nova"),
+                                    Duration.ofSeconds(30))));
             closeables.add(compute);
 
             List<ServiceApi> services = List.of(identity, image, placement, network, compute.api());

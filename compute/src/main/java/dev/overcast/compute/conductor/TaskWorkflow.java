@@ -13,6 +13,8 @@ import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.actions.ActionStore;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.network.InstanceNetworking;
+import dev.overcast.compute.network.Networks;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
@@ -47,6 +49,7 @@ final class TaskWorkflow {
     private final HostAggregates zones;
     private final InstanceNotifier notifier;
     private final String owner;
+    private final InstanceNetworking networking;
 
     TaskWorkflow(ComputeContext ctx, PlacementClient placement, ComputeHosts hosts, ServerGroups groups,
                  Rescheduler rescheduler, HostAggregates zones, InstanceNotifier notifier, String owner) {
@@ -58,6 +61,7 @@ final class TaskWorkflow {
         this.zones = zones;
         this.notifier = notifier;
         this.owner = owner;
+        this.networking = new InstanceNetworking(ctx.networks(), ctx.clock());
     }
 
     /** Runs the instance's task to its end, unless another worker holds it or it has none. */
@@ -110,6 +114,13 @@ final class TaskWorkflow {
     private boolean spawn(CellMapping cell, InstanceStore store, Instance instance) {
         ActionStore actions = new ActionStore(store.db());
         String requestId = instance.systemMetadata().get(REQUEST_KEY);
+        try {
+            networking.allocate(store.db(), instance);
+        } catch (Networks.NetworkFailure e) {
+            actions.finishEvent(instance.uuid(), requestId, BuildWorkflow.EVENT_BUILD, e.getMessage(), e.getMessage(),
+                    ctx.clock().instant());
+            return fail(cell, store, instance, "Build of instance " + instance.uuid() + " aborted: " + e.getMessage());
+        }
         try {
             hosts.spawn(instance, store.metadata(instance.uuid()));
         } catch (ComputeHosts.Refused e) {
@@ -187,6 +198,7 @@ final class TaskWorkflow {
             hosts.destroy(instance.host(), instance.uuid());
         }
         // A host that is down is deleted locally, as Nova does; its agent finds no instance to keep.
+        networking.release(store.db(), instance);
         placement.release(instance.uuid());
         groups.removeMember(instance.uuid());
         Instant end = ctx.clock().instant();
@@ -286,8 +298,9 @@ final class TaskWorkflow {
             }
         }
         try {
+            networking.allocate(store.db(), placed);
             hosts.spawn(placed, store.metadata(placed.uuid()));
-        } catch (ComputeHosts.Refused e) {
+        } catch (ComputeHosts.Refused | Networks.NetworkFailure e) {
             Instant end = ctx.clock().instant();
             Instance back = placed.withState(Lifecycle.apply(placed.state(), Event.TASK_ABORTED, "unshelve",
                     placed.uuid())).withPlacement(null, null, placed.availabilityZone()).withLease(null, null);

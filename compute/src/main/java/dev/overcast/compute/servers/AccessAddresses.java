@@ -12,6 +12,22 @@ final class AccessAddresses {
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String IPV4 = OCTET + "(\\." + OCTET + "){3}";
 
+    /** Whether {@code value} is an IPv4 or IPv6 address (no host names). */
+    static boolean isIp(String value) {
+        if (value.matches(IPV4)) {
+            return true;
+        }
+        if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(value);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** The IPv4 address, or a 400 naming {@code field}. Empty stays empty. */
     static String v4(String field, String value) {
         if (value == null || value.isEmpty()) {

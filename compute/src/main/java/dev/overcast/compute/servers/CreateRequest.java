@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.overcast.compute.network.NetworkRequest;
+import dev.overcast.compute.network.RequestedNetworks;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 record CreateRequest(String name, String imageRef, String flavorRef, String availabilityZone, String keyName,
                      String userData, String description, String hostname, Map<String, String> metadata,
                      List<String> tags, int minCount, int maxCount, boolean returnReservationId,
-                     String networks, String requestedHost, String requestedNode,
+                     RequestedNetworks networks, List<String> securityGroups, String requestedHost,
+                     String requestedNode,
                      Map<String, List<String>> schedulerHints, String accessIpV4, String accessIpV6,
                      String adminPass, String diskConfig) {
 
@@ -52,7 +55,6 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
                 throw invalid("user_data", userData, "User data needs to be valid base 64.");
             }
         }
-        securityGroups(req, s);
         int min = count(s, "min_count");
         int max = count(s, "max_count");
         if (s.has("min_count") && !s.has("max_count")) {
@@ -63,7 +65,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
         }
         return new CreateRequest(name, imageRef, flavorRef, nullableString(s, "availability_zone", 1, 255),
                 nullableString(s, "key_name", 1, 255), userData, description, hostname, MetadataRules.read("metadata", s.get("metadata")), tags(req, s),
-                min, max, s.path("return_reservation_id").asBoolean(false), networks(req, s),
+                min, max, s.path("return_reservation_id").asBoolean(false), networks(req, s), securityGroups(s),
                 req.versionAtLeast(2, 74) ? nullableString(s, "host", 1, 255) : null,
                 req.versionAtLeast(2, 74) ? nullableString(s, "hypervisor_hostname", 1, 255) : null,
                 hints(body), AccessAddresses.v4("accessIPv4", nullableString(s, "accessIPv4", 0, 64)),
@@ -105,54 +107,93 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
         return null;
     }
 
-    private static String networks(Request req, JsonNode s) {
+    private static RequestedNetworks networks(Request req, JsonNode s) {
         JsonNode n = s.get("networks");
         if (n == null) {
             if (req.versionAtLeast(2, 37)) {
                 throw ApiException.badRequest("Invalid input for field/attribute server. Value: " + s
                         + ". 'networks' is a required property");
             }
-            return "auto";
+            return RequestedNetworks.of(RequestedNetworks.Mode.UNSPECIFIED);
         }
         if (n.isString()) {
             if (!req.versionAtLeast(2, 37) || !(n.asString().equals("auto") || n.asString().equals("none"))) {
                 throw invalid("networks", n.asString(), "'" + n.asString() + "' is not of type 'array'");
             }
-            return n.asString();
+            return RequestedNetworks.of(n.asString().equals("auto") ? RequestedNetworks.Mode.AUTO
+                    : RequestedNetworks.Mode.NONE);
         }
         if (!n.isArray()) {
             throw invalid("networks", n.toString(), n + " is not of type 'array'");
         }
-        for (JsonNode net : n) {
-            if (net.hasNonNull("port")) {
-                throw ApiException.notFound("Port " + net.get("port").asString() + " could not be found.");
-            }
-            if (net.hasNonNull("uuid")) {
-                throw ApiException.badRequest("Network " + net.get("uuid").asString() + " could not be found.");
-            }
+        if (n.isEmpty()) {
+            return RequestedNetworks.of(RequestedNetworks.Mode.NONE);
         }
-        return n.isEmpty() ? "none" : "auto";
+        List<NetworkRequest> requests = new ArrayList<>();
+        for (JsonNode net : n) {
+            requests.add(network(req, net));
+        }
+        return new RequestedNetworks(RequestedNetworks.Mode.LIST, requests);
     }
 
-    /**
-     * Until the Network service exists the only security group is the project's {@code default};
-     * another name is refused as Nova refuses a group it cannot find.
-     */
-    private static void securityGroups(Request req, JsonNode s) {
+    /** One entry of {@code networks}: a network uuid (with maybe a fixed IP), or a port. */
+    static NetworkRequest network(Request req, JsonNode net) {
+        if (!net.isObject()) {
+            throw invalid("networks", net.toString(), net + " is not of type 'object'");
+        }
+        for (String field : net.propertyNames()) {
+            boolean known = field.equals("uuid") || field.equals("port") || field.equals("fixed_ip")
+                    || (field.equals("tag") && req.versionAtLeast(2, 32));
+            if (!known) {
+                throw ApiException.badRequest("Invalid input for field/attribute networks. Value: " + net
+                        + ". Additional properties are not allowed ('" + field + "' was unexpected)");
+            }
+        }
+        String port = net.hasNonNull("port") ? net.get("port").asString() : null;
+        String uuid = net.hasNonNull("uuid") ? net.get("uuid").asString() : null;
+        String fixedIp = net.hasNonNull("fixed_ip") ? net.get("fixed_ip").asString() : null;
+        String tag = net.hasNonNull("tag") ? net.get("tag").asString() : null;
+        if (port != null && !isUuid(port)) {
+            throw invalid("port", port, "'" + port + "' is not a 'uuid'");
+        }
+        if (port == null && uuid == null) {
+            throw ApiException.badRequest("Bad network format: missing 'uuid'");
+        }
+        if (port == null && !isUuid(uuid)) {
+            throw ApiException.badRequest("Bad networks format: network uuid is not in proper format (" + uuid + ")");
+        }
+        if (fixedIp != null && !AccessAddresses.isIp(fixedIp)) {
+            throw ApiException.badRequest("Invalid fixed IP address (" + fixedIp + ")");
+        }
+        if (tag != null && (tag.isEmpty() || tag.length() > 60 || tag.contains("/") || tag.contains(","))) {
+            throw invalid("tag", tag, "'" + tag + "' does not match '^[^,/]*$'");
+        }
+        return new NetworkRequest(port != null ? null : uuid, port, port != null ? null : fixedIp, tag);
+    }
+
+    private static boolean isUuid(String text) {
+        return text.matches("(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
+    }
+
+    /** The security groups by name or id; none means the project's default. */
+    private static List<String> securityGroups(JsonNode s) {
         JsonNode groups = s.get("security_groups");
         if (groups == null) {
-            return;
+            return List.of();
         }
         if (!groups.isArray()) {
             throw invalid("security_groups", groups.toString(), groups + " is not of type 'array'");
         }
+        List<String> names = new ArrayList<>();
         for (JsonNode g : groups) {
-            String name = g.path("name").asString("");
-            if (!name.equals("default")) {
-                throw ApiException.badRequest("Security group " + name + " not found for project "
-                        + req.auth().projectId() + ".");
+            if (!g.isObject() || !g.path("name").isString() || g.path("name").asString().isEmpty()) {
+                throw invalid("security_groups", groups.toString(), g + " is not valid under any of the given schemas");
+            }
+            if (!names.contains(g.get("name").asString())) {
+                names.add(g.get("name").asString());
             }
         }
+        return names;
     }
 
 

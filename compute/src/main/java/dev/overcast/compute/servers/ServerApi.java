@@ -55,6 +55,7 @@ public final class ServerApi {
         new ServerTagApi(ctx, lookup).routes(r);
         new InstanceActionApi(ctx, lookup).routes(r);
         new ServerInfoApi(ctx, lookup).routes(r);
+        new InterfaceApi(ctx, lookup, tasks).routes(r);
     }
 
     private Response create(Request req) {

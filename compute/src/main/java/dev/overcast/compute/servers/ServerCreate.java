@@ -19,6 +19,8 @@ import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.core.auth.AuthContext;
+import dev.overcast.compute.network.NetworkRequest;
+import dev.overcast.compute.network.Networks;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 
@@ -59,9 +61,11 @@ final class ServerCreate {
         }
         Destination where = destination(req, c);
         String groupUuid = group(c, project);
-        if (!c.networks().equals("none")) {
+        if (!c.networks().none()) {
             ctx.enforce(req, ServerPolicy.CREATE_ATTACH_NETWORK);
         }
+        Networks.Resolved nics = ctx.networks().resolve(req.header("X-Auth-Token").orElseThrow(), project,
+                c.networks(), c.securityGroups(), c.maxCount());
         n.quotas().check(project, auth.userId(), Map.of("metadata_items", (long) c.metadata().size()));
         int count = admit(project, auth.userId(), flavor, c);
 
@@ -78,6 +82,10 @@ final class ServerCreate {
                 sysmeta.put("overcast:requested_az", where.zone());
             }
             sysmeta.put(DiskConfig.KEY, c.diskConfig());
+            if (!nics.requests().isEmpty()) {
+                sysmeta.put(NetworkRequest.KEY, NetworkRequest.write(nics.requests()));
+                sysmeta.put(NetworkRequest.GROUPS_KEY, String.join(",", nics.securityGroups()));
+            }
             Instance instance = new Instance(uuid, project, auth.userId(), name, c.description(),
                     hostname(c, name, count, index), null, null, where.zone(), flavor, c.imageRef() == null ? ""
                     : c.imageRef(), c.keyName(), keyData, c.userData(), Lifecycle.initial(), null, null,

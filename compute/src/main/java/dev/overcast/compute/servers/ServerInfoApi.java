@@ -27,14 +27,17 @@ final class ServerInfoApi {
     }
 
     void routes(Routes r) {
-        // No server has addresses until the Network service exists.
         r.get("/v2.1/servers/{id}/ips", req -> {
-            server(req, ServerPolicy.IPS);
-            return Response.ok(Map.of("addresses", Map.of()));
+            ServerRecord s = server(req, ServerPolicy.IPS);
+            return Response.ok(Map.of("addresses", s.network().addresses()));
         });
         r.get("/v2.1/servers/{id}/ips/{network}", req -> {
-            server(req, ServerPolicy.IPS_SHOW);
-            throw ApiException.notFound("Network " + req.param("network") + " could not be found.");
+            ServerRecord s = server(req, ServerPolicy.IPS_SHOW);
+            var addresses = s.network().addressesOn(req.param("network"));
+            if (addresses == null) {
+                throw ApiException.notFound("Instance is not a member of specified network");
+            }
+            return Response.ok(Map.of(req.param("network"), addresses));
         });
         // Simulated guests run no agent that could leave an encrypted password.
         r.get("/v2.1/servers/{id}/os-server-password", req -> {

@@ -25,6 +25,8 @@ import dev.overcast.compute.builds.BuildRequest;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.builds.InstanceMapping;
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.network.InfoCacheStore;
+import dev.overcast.compute.network.NetworkInfo;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
@@ -166,8 +168,11 @@ final class ServerListing {
             String id = value.substring(value.lastIndexOf('/') + 1);
             rest.add(r -> id.equals(r.instance().flavor().flavorId()));
         }
-        if (param.apply("ip") != null || param.apply("ip6") != null) {
-            rest.add(r -> false); // No server has an address until the Network service exists.
+        if ((value = param.apply("ip")) != null) {
+            rest.add(ipMatches(value, 4));
+        }
+        if ((value = param.apply("ip6")) != null) {
+            rest.add(ipMatches(value, 6));
         }
         if ((value = param.apply("reservation_id")) != null) {
             rest.add(ServerFilter.equalsField(value, Instance::reservationId));
@@ -341,12 +346,26 @@ final class ServerListing {
         InstanceStore store = new InstanceStore(ctx.cells().db(cell));
         List<Instance> instances = store.list(f.projectId(), f.includeDeleted(), f.onlyDeleted(), f.host(),
                 f.changesSince(), f.changesBefore());
-        Map<String, List<String>> tags = store.tags(instances.stream().map(Instance::uuid).toList());
+        List<String> uuids = instances.stream().map(Instance::uuid).toList();
+        Map<String, List<String>> tags = store.tags(uuids);
+        Map<String, NetworkInfo> networks = new InfoCacheStore(store.db()).get(uuids);
         List<ServerRecord> out = new ArrayList<>(instances.size());
         for (Instance i : instances) {
-            out.add(new ServerRecord(i, null, tags.getOrDefault(i.uuid(), List.of()), null, cell));
+            out.add(new ServerRecord(i, null, tags.getOrDefault(i.uuid(), List.of()), null, cell, networks.get(i.uuid())));
         }
         return out;
+    }
+
+    /** Nova's {@code ip} and {@code ip6} filters: a regular expression found in one of the server's addresses. */
+    private static java.util.function.Predicate<ServerRecord> ipMatches(String regex, int version) {
+        java.util.regex.Pattern pattern;
+        try {
+            pattern = java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw ApiException.badRequest("Invalid filter: " + (version == 4 ? "ip" : "ip6") + " is not a regular expression");
+        }
+        return r -> r.network().ips().stream()
+                .anyMatch(ip -> ip.version() == version && pattern.matcher(ip.address()).find());
     }
 
     /** Adds metadata and faults to the servers of a detailed page, one query per cell. */
@@ -367,7 +386,7 @@ final class ServerListing {
         List<ServerRecord> out = new ArrayList<>(page.size());
         for (ServerRecord r : page) {
             out.add(r.cell() == null ? r : new ServerRecord(r.instance(), metadata.getOrDefault(r.uuid(), Map.of()),
-                    r.tags(), faults.get(r.uuid()), r.cell()));
+                    r.tags(), faults.get(r.uuid()), r.cell(), r.network()));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import dev.overcast.compute.builds.BuildRequest;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.builds.InstanceMapping;
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.network.InfoCacheStore;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
@@ -73,7 +74,8 @@ final class ServerLookup {
         try {
             InstanceStore store = new InstanceStore(ctx.cells().db(cell.get()));
             return store.find(uuid).map(i -> new ServerRecord(i, store.metadata(uuid), store.tags(uuid),
-                    new FaultStore(store.db()).latest(uuid).orElse(null), cell.get()));
+                    new FaultStore(store.db()).latest(uuid).orElse(null), cell.get(),
+                    new InfoCacheStore(store.db()).get(uuid)));
         } catch (RuntimeException e) {
             throw new CellDown(mapping.get(), e);
         }

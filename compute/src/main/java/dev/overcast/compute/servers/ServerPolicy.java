@@ -85,6 +85,7 @@ public final class ServerPolicy {
         for (String rule : new String[] {IPS, IPS_SHOW, PASSWORD_SHOW}) {
             r.put(rule, PROJECT_READER_OR_ADMIN);
         }
+        InterfaceApi.policy(r, PROJECT_READER_OR_ADMIN, PROJECT_MEMBER_OR_ADMIN);
         for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS}) {
             r.put(rule, ADMIN);
         }

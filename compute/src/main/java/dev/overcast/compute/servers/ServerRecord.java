@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.network.NetworkInfo;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.Instance;
 
@@ -14,10 +15,17 @@ import dev.overcast.compute.instances.Instance;
  * @param fault the latest fault, or null
  */
 public record ServerRecord(Instance instance, Map<String, String> metadata, List<String> tags, Fault fault,
-                           CellMapping cell) {
+                           CellMapping cell, NetworkInfo network) {
     public ServerRecord {
         metadata = metadata == null ? Map.of() : metadata;
         tags = tags == null ? List.of() : tags;
+        network = network == null ? NetworkInfo.EMPTY : network;
+    }
+
+    /** A server whose NICs are not (yet) read. */
+    public ServerRecord(Instance instance, Map<String, String> metadata, List<String> tags, Fault fault,
+                        CellMapping cell) {
+        this(instance, metadata, tags, fault, cell, null);
     }
 
     public String uuid() {

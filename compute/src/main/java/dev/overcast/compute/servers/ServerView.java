@@ -78,7 +78,7 @@ final class ServerView {
         flavor(s, req, i.flavor(), can.flavorExtraSpecs());
         s.put("created", ISO.format(i.createdAt()));
         s.put("updated", ISO.format(i.updatedAt() == null ? i.createdAt() : i.updatedAt()));
-        s.putObject("addresses");
+        s.set("addresses", r.network().addresses());
         s.put("accessIPv4", i.accessIpV4() == null ? "" : i.accessIpV4());
         s.put("accessIPv6", i.accessIpV6() == null ? "" : i.accessIpV6());
         links(s, req, i.uuid());
