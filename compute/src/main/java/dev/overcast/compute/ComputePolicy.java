@@ -39,6 +39,7 @@ public final class ComputePolicy {
         r.putAll(dev.overcast.compute.hosts.HostPolicy.RULES);
         r.putAll(dev.overcast.compute.extensions.ExtensionPolicy.RULES);
         r.putAll(dev.overcast.compute.admin.AdminPolicy.RULES);
+        r.putAll(dev.overcast.compute.netproxy.NetworkProxyPolicy.RULES);
         return r;
     }
 }

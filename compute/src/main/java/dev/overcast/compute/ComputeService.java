@@ -91,7 +91,12 @@ public final class ComputeService implements ServiceApi {
         new dev.overcast.compute.extensions.ExtensionApi(ctx).routes(routes);
         new dev.overcast.compute.admin.MigrationApi(ctx).routes(routes);
         new dev.overcast.compute.admin.AuditLogApi(ctx).routes(routes);
-        new dev.overcast.compute.admin.ExternalEventApi(ctx).routes(routes);
+        new dev.overcast.compute.admin.ExternalEventApi(ctx, new dev.overcast.compute.network.NetworkEventSink(ctx))
+                .routes(routes);
+        ctx.networks().proxy().ifPresent(neutron -> {
+            new dev.overcast.compute.netproxy.SecurityGroupProxyApi(ctx, neutron).routes(routes);
+            new dev.overcast.compute.netproxy.NetworkProxyApi(ctx, neutron).routes(routes);
+        });
     }
 
     private static GroupQuota groupQuota(QuotaEnforcer quotas) {

@@ -55,18 +55,34 @@ public final class InstanceNetworking {
     }
 
     /**
-     * Deletes the ports made for the instance and unbinds the ones it was given. A Network
-     * service that fails is logged, not fatal: the instance is deleted all the same, as Nova does.
+     * Reads the instance's ports from Network again and caches them: Network's
+     * {@code network-changed} event (a floating IP associated, a port's addresses changed).
      */
-    public void release(Jdbi cellDb, Instance instance) {
+    public void refresh(Jdbi cellDb, Instance instance) {
+        Set<String> given = given(cellDb, instance);
+        new InfoCacheStore(cellDb).put(instance.uuid(), networks.refresh(instance.uuid(), given), clock.instant());
+    }
+
+    /** The ports the user gave the instance, at create or by attaching them: kept when it goes. */
+    private static Set<String> given(Jdbi cellDb, Instance instance) {
         Set<String> given = new HashSet<>();
         NetworkRequest.read(instance.systemMetadata().get(NetworkRequest.KEY)).forEach(r -> {
             if (r.portId() != null) {
                 given.add(r.portId());
             }
         });
+        new InfoCacheStore(cellDb).get(instance.uuid()).vifs().stream().filter(NetworkInfo.Vif::preserve)
+                .forEach(v -> given.add(v.portId()));
+        return given;
+    }
+
+    /**
+     * Deletes the ports made for the instance and unbinds the ones it was given. A Network
+     * service that fails is logged, not fatal: the instance is deleted all the same, as Nova does.
+     */
+    public void release(Jdbi cellDb, Instance instance) {
+        Set<String> given = given(cellDb, instance);
         NetworkInfo cached = new InfoCacheStore(cellDb).get(instance.uuid());
-        cached.vifs().stream().filter(NetworkInfo.Vif::preserve).forEach(v -> given.add(v.portId()));
         if (given.isEmpty() && cached.vifs().isEmpty()
                 && !instance.systemMetadata().containsKey(NetworkRequest.KEY)) {
             return;

@@ -24,12 +24,14 @@ public record NetworkInfo(List<Vif> vifs) {
     /**
      * One NIC: a port.
      *
-     * @param preserve whether the port was the user's (given by id): detached, not deleted, with the server
+     * @param preserve       whether the port was the user's (given by id): detached, not deleted, with the server
+     * @param securityGroups the names of the port's security groups
      */
     public record Vif(String portId, String networkId, String networkName, String mac, List<Ip> ips,
-                      boolean preserve, String tag) {
+                      boolean preserve, String tag, List<String> securityGroups) {
         public Vif {
             ips = ips == null ? List.of() : List.copyOf(ips);
+            securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
         }
     }
 
@@ -77,6 +79,11 @@ public record NetworkInfo(List<Vif> vifs) {
     public ArrayNode addressesOn(String networkName) {
         ObjectNode all = addresses();
         return all.has(networkName) ? (ArrayNode) all.get(networkName) : null;
+    }
+
+    /** The names of the security groups of the server's ports, each once; empty without ports. */
+    public List<String> securityGroups() {
+        return vifs.stream().flatMap(v -> v.securityGroups().stream()).distinct().toList();
     }
 
     /** Every address of the server, for the {@code ip} and {@code ip6} list filters. */

@@ -68,6 +68,9 @@ public interface Networks {
     /** Detaches a NIC: deletes the port if Compute made it, unbinds it otherwise. */
     void detach(NetworkInfo.Vif vif);
 
+    /** The Network API with the caller's token, for Nova's proxy APIs; empty without a Network service. */
+    java.util.Optional<NeutronProxy> proxy();
+
     /** A port could not be made or bound; the build fails with this message. */
     final class NetworkFailure extends RuntimeException {
         public NetworkFailure(String message) {

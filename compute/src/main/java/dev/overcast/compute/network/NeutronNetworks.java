@@ -34,6 +34,11 @@ public final class NeutronNetworks implements Networks {
     }
 
     @Override
+    public java.util.Optional<NeutronProxy> proxy() {
+        return java.util.Optional.of(new NeutronProxy(neutron));
+    }
+
+    @Override
     public Resolved resolve(String token, String projectId, RequestedNetworks requested, List<String> groups,
             int count) {
         try {
@@ -328,6 +333,7 @@ public final class NeutronNetworks implements Networks {
     /** The NICs of {@code ports}, with their networks' names and floating IPs. */
     private NetworkInfo info(String token, List<JsonNode> ports, Set<String> given, Map<String, String> tags) {
         Map<String, String> names = new HashMap<>();
+        Map<String, String> groupNames = new HashMap<>();
         List<NetworkInfo.Vif> vifs = new ArrayList<>();
         for (JsonNode port : ports) {
             String id = port.path("id").asString();
@@ -338,8 +344,11 @@ public final class NeutronNetworks implements Networks {
             port.path("fixed_ips").forEach(ip -> ips.add(ip(ip.path("ip_address").asString(), "fixed")));
             neutron.list("floatingips", NeutronClient.q("port_id", id), token).forEach(fip ->
                     ips.add(ip(fip.path("floating_ip_address").asString(), "floating")));
+            List<String> groups = new ArrayList<>();
+            port.path("security_groups").forEach(g -> groups.add(groupNames.computeIfAbsent(g.asString(),
+                    sg -> neutron.get("/security-groups/" + sg, token).path("security_group").path("name").asString(sg))));
             vifs.add(new NetworkInfo.Vif(id, networkId, name, port.path("mac_address").asString(), ips,
-                    given.contains(id), tags.get(id)));
+                    given.contains(id), tags.get(id), groups));
         }
         return new NetworkInfo(vifs);
     }

@@ -28,6 +28,11 @@ public final class NoNetworks implements Networks {
     }
 
     @Override
+    public java.util.Optional<NeutronProxy> proxy() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public NetworkInfo allocate(Binding binding, List<NetworkRequest> requests, List<String> groups) {
         return NetworkInfo.EMPTY;
     }

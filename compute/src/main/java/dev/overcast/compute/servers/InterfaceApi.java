@@ -123,7 +123,7 @@ final class InterfaceApi {
         NetworkInfo.Vif vif = cached.vifs().stream().filter(v -> v.portId().equals(portId)).findFirst()
                 .orElseGet(() -> ctx.networks().ports(i.uuid()).stream().filter(p -> p.id().equals(portId))
                         .findFirst().map(p -> new NetworkInfo.Vif(p.id(), p.networkId(), p.networkId(), p.mac(),
-                                List.of(), false, null))
+                                List.of(), false, null, List.of()))
                         .orElseThrow(() -> ApiException.notFound("Port " + portId + " is not attached")));
         Instant now = ctx.clock().instant();
         ActionStore actions = new ActionStore(ctx.cells().db(ServerLookup.cellOf(s, "detach_interface")));

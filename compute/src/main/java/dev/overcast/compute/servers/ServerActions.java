@@ -21,7 +21,7 @@ final class ServerActions {
     /** Nova's actions that Overcast does not do yet. */
     private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "rescue", "unrescue", "migrate", "os-migrateLive", "evacuate",
             "changePassword", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
-            "addSecurityGroup", "removeSecurityGroup", "addFloatingIp", "removeFloatingIp", "addFixedIp",
+            "addFloatingIp", "removeFloatingIp", "addFixedIp",
             "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
 
     private final ComputeContext ctx;
@@ -30,6 +30,7 @@ final class ServerActions {
     private final ComputeHosts hosts;
     private final ServerRebuild rebuild;
     private final ServerSnapshots snapshots;
+    private final ServerSecurityGroups securityGroups;
 
     ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts,
                   ServerNeighbours neighbours, java.util.function.BiFunction<Request, String,
@@ -40,6 +41,7 @@ final class ServerActions {
         this.hosts = hosts;
         this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
         this.snapshots = new ServerSnapshots(ctx, lookup, tasks, images);
+        this.securityGroups = new ServerSecurityGroups(ctx, lookup, tasks);
     }
 
     Response handle(Request req) {
@@ -70,6 +72,8 @@ final class ServerActions {
             case "lock" -> lock(req, uuid, args);
             case "unlock" -> unlock(req, uuid);
             case "os-getConsoleOutput" -> consoleOutput(req, uuid, args);
+            case "addSecurityGroup" -> securityGroups.add(req, uuid, args);
+            case "removeSecurityGroup" -> securityGroups.remove(req, uuid, args);
             default -> {
                 if (NOT_YET.contains(action)) {
                     lookup.require(req, uuid);

@@ -56,6 +56,7 @@ public final class ServerApi {
         new InstanceActionApi(ctx, lookup).routes(r);
         new ServerInfoApi(ctx, lookup).routes(r);
         new InterfaceApi(ctx, lookup, tasks).routes(r);
+        new ServerSecurityGroups(ctx, lookup, tasks).routes(r);
     }
 
     private Response create(Request req) {

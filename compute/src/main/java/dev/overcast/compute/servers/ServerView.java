@@ -79,6 +79,10 @@ final class ServerView {
         s.put("created", ISO.format(i.createdAt()));
         s.put("updated", ISO.format(i.updatedAt() == null ? i.createdAt() : i.updatedAt()));
         s.set("addresses", r.network().addresses());
+        if (!brief && !r.network().securityGroups().isEmpty()) {
+            var securityGroups = s.putArray("security_groups");
+            r.network().securityGroups().forEach(g -> securityGroups.addObject().put("name", g));
+        }
         s.put("accessIPv4", i.accessIpV4() == null ? "" : i.accessIpV4());
         s.put("accessIPv6", i.accessIpV6() == null ? "" : i.accessIpV6());
         links(s, req, i.uuid());
