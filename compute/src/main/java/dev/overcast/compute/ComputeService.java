@@ -96,6 +96,7 @@ public final class ComputeService implements ServiceApi {
         ctx.networks().proxy().ifPresent(neutron -> {
             new dev.overcast.compute.netproxy.SecurityGroupProxyApi(ctx, neutron).routes(routes);
             new dev.overcast.compute.netproxy.NetworkProxyApi(ctx, neutron).routes(routes);
+            new dev.overcast.compute.netproxy.FloatingIpProxyApi(ctx, neutron).routes(routes);
         });
     }
 

@@ -22,6 +22,8 @@ public final class NetworkProxyPolicy {
     public static final String SERVER_LIST = "os_compute_api:os-security-groups:list";
     public static final String SERVER_ADD = "os_compute_api:os-security-groups:add";
     public static final String SERVER_REMOVE = "os_compute_api:os-security-groups:remove";
+    public static final String SERVER_ADD_FLOATING_IP = "os_compute_api:os-floating-ips:add";
+    public static final String SERVER_REMOVE_FLOATING_IP = "os_compute_api:os-floating-ips:remove";
     static final String NETWORKS_LIST = "os_compute_api:os-networks:list";
     static final String NETWORKS_SHOW = "os_compute_api:os-networks:view";
     static final String TENANT_NETWORKS_LIST = "os_compute_api:os-tenant-networks:list";
@@ -39,6 +41,9 @@ public final class NetworkProxyPolicy {
                 SERVER_REMOVE}) {
             r.put(rule, PROJECT_MEMBER_OR_ADMIN);
         }
+        FloatingIpProxyApi.policy(r, PROJECT_READER_OR_ADMIN, PROJECT_MEMBER_OR_ADMIN);
+        r.put(SERVER_ADD_FLOATING_IP, PROJECT_MEMBER_OR_ADMIN);
+        r.put(SERVER_REMOVE_FLOATING_IP, PROJECT_MEMBER_OR_ADMIN);
         RULES = Map.copyOf(r);
     }
 }

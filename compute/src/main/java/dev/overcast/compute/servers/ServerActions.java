@@ -21,7 +21,7 @@ final class ServerActions {
     /** Nova's actions that Overcast does not do yet. */
     private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "rescue", "unrescue", "migrate", "os-migrateLive", "evacuate",
             "changePassword", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
-            "addFloatingIp", "removeFloatingIp", "addFixedIp",
+            "addFixedIp",
             "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
 
     private final ComputeContext ctx;
@@ -31,6 +31,7 @@ final class ServerActions {
     private final ServerRebuild rebuild;
     private final ServerSnapshots snapshots;
     private final ServerSecurityGroups securityGroups;
+    private final ServerFloatingIps floatingIps;
 
     ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts,
                   ServerNeighbours neighbours, java.util.function.BiFunction<Request, String,
@@ -42,6 +43,7 @@ final class ServerActions {
         this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
         this.snapshots = new ServerSnapshots(ctx, lookup, tasks, images);
         this.securityGroups = new ServerSecurityGroups(ctx, lookup, tasks);
+        this.floatingIps = new ServerFloatingIps(ctx, lookup, tasks);
     }
 
     Response handle(Request req) {
@@ -74,6 +76,8 @@ final class ServerActions {
             case "os-getConsoleOutput" -> consoleOutput(req, uuid, args);
             case "addSecurityGroup" -> securityGroups.add(req, uuid, args);
             case "removeSecurityGroup" -> securityGroups.remove(req, uuid, args);
+            case "addFloatingIp" -> floatingIps.add(req, uuid, args);
+            case "removeFloatingIp" -> floatingIps.remove(req, uuid, args);
             default -> {
                 if (NOT_YET.contains(action)) {
                     lookup.require(req, uuid);

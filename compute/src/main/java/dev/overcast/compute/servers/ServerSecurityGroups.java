@@ -1,7 +1,6 @@
 package dev.overcast.compute.servers;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,7 @@ import java.util.Set;
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.netproxy.NetworkProxyPolicy;
 import dev.overcast.compute.netproxy.NovaSecurityGroups;
-import dev.overcast.compute.network.InfoCacheStore;
-import dev.overcast.compute.network.NetworkInfo;
-import dev.overcast.compute.network.NetworkRequest;
+import dev.overcast.compute.network.InstanceNetworking;
 import dev.overcast.compute.network.NeutronProxy;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
@@ -131,15 +128,8 @@ final class ServerSecurityGroups {
     }
 
     private void refreshCache(ServerRecord s) {
-        InfoCacheStore cache = new InfoCacheStore(ctx.cells().db(ServerLookup.cellOf(s, "security_groups")));
-        Set<String> given = new HashSet<>();
-        NetworkRequest.read(s.instance().systemMetadata().get(NetworkRequest.KEY)).forEach(r -> {
-            if (r.portId() != null) {
-                given.add(r.portId());
-            }
-        });
-        s.network().vifs().stream().filter(NetworkInfo.Vif::preserve).forEach(v -> given.add(v.portId()));
-        cache.put(s.uuid(), ctx.networks().refresh(s.uuid(), given), ctx.clock().instant());
+        new InstanceNetworking(ctx.networks(), ctx.clock()).refresh(
+                ctx.cells().db(ServerLookup.cellOf(s, "security_groups")), s.instance());
     }
 
     private static String token(Request req) {
