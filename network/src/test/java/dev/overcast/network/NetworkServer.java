@@ -53,7 +53,7 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "network");
         bus = new InProcessBus(clock);
-        bus.subscribe("notifications", "network", notifications::add);
+        bus.subscribe("notifications", "", notifications::add);
         tokens = new TestTokens(clock);
         NetworkService network = new NetworkService(db.jdbi(), Policy.of(NetworkPolicy.defaults()), clock, settings,
                 bus, "test-host", ctx -> securityGroups, ctx -> quotas);
