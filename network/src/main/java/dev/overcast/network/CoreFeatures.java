@@ -15,8 +15,8 @@ import dev.overcast.network.tags.Tags;
  * three, plus any other taggable collections the caller registers (security groups, routers,
  * floating IPs: one entry each).
  *
- * @param networks the networks feature
- * @param subnets  the subnets feature
+ * @param networks the networks feature; its {@link Networks#writer()} creates networks for other features
+ * @param subnets  the subnets feature; its {@link Subnets#writer()} creates subnets for other features
  * @param ports    the ports feature; its {@link Ports#writer()} creates ports for other features
  */
 public record CoreFeatures(Networks networks, Subnets subnets, Ports ports, Tags tags) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 
@@ -33,9 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Networks: {@code /v2.0/networks} create, list, show, update and delete, with the external-net,
  * provider, net-mtu(-writable), port-security and standard attribute extensions.
- *
- * <p>Without provider attributes a network gets a VXLAN segment with the lowest free VNI, as
- * ML2 allocates tenant networks, and the MTU that leaves room for VXLAN's 50 bytes.
+ * The rules of a create are {@link NetworkWriter}'s; this class reads requests, applies policy
+ * and renders.
  */
 public final class Networks implements NetworkFeature {
     private static final Set<String> CREATE = Set.of("name", "description", "admin_state_up", "shared",
@@ -55,12 +53,12 @@ public final class Networks implements NetworkFeature {
             "revision_number", "l2_adjacency");
 
     private final NetworkContext ctx;
-    private final QuotaCheck quotas;
+    private final NetworkWriter writer;
     private final NeutronListing listing;
 
     public Networks(NetworkContext ctx, QuotaCheck quotas) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.writer = new NetworkWriter(ctx, quotas);
         this.listing = NeutronListing.builder("networks", LIST_ATTRIBUTES, ctx.settings().maxLimit()).build();
     }
 
@@ -74,6 +72,11 @@ public final class Networks implements NetworkFeature {
         g.put("provider:physical_network", null);
         g.put("provider:segmentation_id", null);
         return g;
+    }
+
+    /** The writer behind this API, for features that create these inside their own transactions. */
+    public NetworkWriter writer() {
+        return writer;
     }
 
     @Override
@@ -158,77 +161,18 @@ public final class Networks implements NetworkFeature {
         target.put("router:external", external);
         ctx.enforce(req, "create_network", target);
         enforceGuarded(req, "create_network", body, target);
-        String name = Attributes.string(body, "name", 255, "");
-        String description = Attributes.string(body, "description", 255, "");
-        boolean adminStateUp = Attributes.bool(body, "admin_state_up", true);
-        boolean portSecurity = Attributes.bool(body, "port_security_enabled", true);
-        List<String> zones = Attributes.list(body, "availability_zone_hints",
-                Attributes.stringItem("availability_zone_hints"), List.of());
-        Integer mtu = Attributes.integer(body, "mtu", null, false);
-        if (isDefault && !external) {
-            throw NeutronErrors.invalidInput("is_default can only be set on an external network");
-        }
-        Segment wanted = requestedSegment(body);
-        ObjectNode view = Transactions.write(ctx.jdbi(), h -> {
-            quotas.check(h, project, "network", 1);
-            Segment segment = allocate(h, wanted);
-            int max = segment.maxMtu(ctx.settings().globalMtu());
-            int chosen = mtu == null ? max : checkMtu(mtu, max);
-            var now = ctx.clock().instant();
-            NetworkRow n = new NetworkRow(UUID.randomUUID().toString(), name, project, adminStateUp, "ACTIVE", shared,
-                    external, isDefault, chosen, portSecurity, Json.write(zones), segment.type(),
-                    segment.physicalNetwork(), segment.segmentationId(), segment.key(), description, now, now, 0);
-            NetworkStore.insert(h, n);
-            return view(h, auth, n);
-        });
+        NetworkSpec spec = new NetworkSpec(project, Attributes.string(body, "name", 255, ""),
+                Attributes.string(body, "description", 255, ""), Attributes.bool(body, "admin_state_up", true),
+                shared, external, isDefault, Attributes.integer(body, "mtu", null, false),
+                Attributes.bool(body, "port_security_enabled", true),
+                Attributes.list(body, "availability_zone_hints", Attributes.stringItem("availability_zone_hints"),
+                        List.of()),
+                Attributes.nullableString(body, "provider:network_type", 32, null),
+                Attributes.nullableString(body, "provider:physical_network", 64, null),
+                Attributes.integer(body, "provider:segmentation_id", null, true));
+        ObjectNode view = Transactions.write(ctx.jdbi(), h -> view(h, auth, writer.create(h, spec)));
         Events.end(ctx, "network", "create", view);
         return Response.created(Json.object().set("network", view));
-    }
-
-    private static Segment requestedSegment(ObjectNode body) {
-        String type = Attributes.nullableString(body, "provider:network_type", 32, null);
-        String physnet = Attributes.nullableString(body, "provider:physical_network", 64, null);
-        Integer segmentationId = Attributes.integer(body, "provider:segmentation_id", null, true);
-        if (type == null) {
-            if (physnet != null || segmentationId != null) {
-                throw NeutronErrors.invalidInput("network_type required");
-            }
-            return new Segment("vxlan", null, null);
-        }
-        return Segment.requested(type, physnet, segmentationId);
-    }
-
-    /** The segment with its id: the one asked for if free, else the lowest free id of its type. */
-    private static Segment allocate(Handle h, Segment wanted) {
-        if (!wanted.needsId()) {
-            if (wanted.key() != null && NetworkStore.segmentKeyTaken(h, wanted.key())) {
-                throw wanted.inUse();
-            }
-            return wanted;
-        }
-        int next = 1;
-        for (int used : NetworkStore.segmentationIds(h, wanted.type(), wanted.physicalNetwork())) {
-            if (used > next) {
-                break;
-            }
-            next = used + 1;
-        }
-        if (next > wanted.maxId()) {
-            throw NeutronErrors.conflict("NoNetworkAvailable",
-                    "Unable to create the network. No tenant network is available for allocation.");
-        }
-        // A concurrent create may take the same id; the unique segment_key sends this transaction round again.
-        return new Segment(wanted.type(), wanted.physicalNetwork(), next);
-    }
-
-    private static int checkMtu(int mtu, int max) {
-        if (mtu < 68) {
-            throw Attributes.invalid("mtu", "'" + mtu + "' is too small - must be at least '68'");
-        }
-        if (mtu > max) {
-            throw NeutronErrors.invalidInput("Requested MTU is too big, maximum is " + max);
-        }
-        return mtu;
     }
 
     /** Neutron checks an attribute's own rule when the request sets it to something other than its default. */
@@ -277,7 +221,7 @@ public final class Networks implements NetworkFeature {
             Integer mtu = Attributes.integer(body, "mtu", n.mtu(), false);
             Segment segment = new Segment(n.networkType(), n.physicalNetwork(), n.segmentationId());
             if (mtu != n.mtu()) {
-                checkMtu(mtu, segment.maxMtu(ctx.settings().globalMtu()));
+                NetworkWriter.checkMtu(mtu, segment.maxMtu(ctx.settings().globalMtu()));
             }
             NetworkRow changed = n.updated(Attributes.string(body, "name", 255, n.name()),
                     Attributes.string(body, "description", 255, n.description()),

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 
@@ -50,13 +49,18 @@ public final class Subnets implements NetworkFeature {
             "dns_nameservers", "description", "segment_id", "created_at", "updated_at", "revision_number");
 
     private final NetworkContext ctx;
-    private final QuotaCheck quotas;
+    private final SubnetWriter writer;
     private final NeutronListing listing;
 
     public Subnets(NetworkContext ctx, QuotaCheck quotas) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.writer = new SubnetWriter(ctx, quotas);
         this.listing = NeutronListing.builder("subnets", LIST_ATTRIBUTES, ctx.settings().maxLimit()).build();
+    }
+
+    /** The writer behind this API, for features that create these inside their own transactions. */
+    public SubnetWriter writer() {
+        return writer;
     }
 
     @Override
@@ -162,24 +166,14 @@ public final class Subnets implements NetworkFeature {
         String routes = SubnetShape.hostRoutes(body.get("host_routes"), version);
         String name = Attributes.string(body, "name", 255, "");
         String description = Attributes.string(body, "description", 255, "");
+        String project = Attributes.project(body, auth.projectId());
+        SubnetSpec spec = new SubnetSpec(networkId, project, name, description, cidr, gateway, pools, dhcp, raMode,
+                addressMode, dns, routes);
         ObjectNode view = Transactions.write(ctx.jdbi(), h -> {
             NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, networkId);
-            String project = Attributes.project(body, auth.projectId());
             ctx.enforce(req, "create_subnet", NetworkAccess.withNetwork(Map.of("project_id", project,
                     "tenant_id", project), n));
-            for (SubnetRow other : SubnetStore.ofNetwork(h, networkId)) {
-                if (other.network().overlaps(cidr)) {
-                    throw NeutronErrors.invalidInput("Requested subnet with cidr: " + cidr + " for network: "
-                            + networkId + " overlaps with another subnet");
-                }
-            }
-            quotas.check(h, project, "subnet", 1);
-            var now = ctx.clock().instant();
-            SubnetRow s = new SubnetRow(UUID.randomUUID().toString(), name, networkId, project, version,
-                    cidr.toString(), gateway == null ? null : gateway.toString(), dhcp, raMode, addressMode,
-                    SubnetShape.poolsJson(pools), Json.write(dns), routes, description, now, now, 0);
-            SubnetStore.insert(h, s);
-            return SubnetView.render(s, List.of());
+            return SubnetView.render(writer.create(h, spec), List.of());
         });
         Events.end(ctx, "subnet", "create", view);
         return Response.created(Json.object().set("subnet", view));
