@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
 
+import dev.overcast.core.http.ApiException;
 import dev.overcast.network.NeutronErrors;
 
 /**
@@ -53,7 +54,7 @@ public final class Ipam {
             if (subnet.gateway() != null) {
                 taken.add(subnet.gateway());
             }
-            chosen = AddressChooser.first(subnet.pools(), taken).orElseThrow(() -> full(subnet.networkId()));
+            chosen = AddressChooser.first(subnet.pools(), taken).orElseThrow(() -> new SubnetFull(subnet.networkId()));
         }
         h.createUpdate("insert into ip_allocations (subnet_id, ip_address, port_id, network_id)"
                         + " values (:subnet, :ip, :port, :network)")
@@ -64,22 +65,22 @@ public final class Ipam {
 
     /** 409 IpAddressGenerationFailure: the subnet (or every candidate subnet) is full. */
     public static RuntimeException full(String networkId) {
-        return NeutronErrors.conflict("IpAddressGenerationFailure",
-                "No more IP addresses available on network " + networkId + ".");
+        return new SubnetFull(networkId);
+    }
+
+    /**
+     * Neutron's IpAddressGenerationFailure: no free address in the subnet's pools. A caller with
+     * other subnets to try catches it (nothing was written).
+     */
+    public static final class SubnetFull extends ApiException {
+        SubnetFull(String networkId) {
+            super(409, "No more IP addresses available on network " + networkId + ".", "IpAddressGenerationFailure");
+        }
     }
 
     private static RuntimeException alreadyAllocated(IpAddress ip, IpamSubnet subnet) {
         return NeutronErrors.conflict("IpAddressAlreadyAllocated",
                 "IP address " + ip + " already allocated in subnet " + subnet.id());
-    }
-
-    /** Whether the subnet has a free address in its pools (the gateway counts as taken). */
-    public static boolean hasFree(Handle h, IpamSubnet subnet) {
-        Set<IpAddress> taken = allocated(h, subnet.id());
-        if (subnet.gateway() != null) {
-            taken.add(subnet.gateway());
-        }
-        return AddressChooser.first(subnet.pools(), taken).isPresent();
     }
 
     private static Set<IpAddress> allocated(Handle h, String subnetId) {

@@ -207,9 +207,7 @@ public final class PortWriter {
                 if (candidates.isEmpty()) {
                     continue;
                 }
-                SubnetRow free = candidates.stream().filter(s -> Ipam.hasFree(h, s.ipam())).findFirst()
-                        .orElseThrow(() -> Ipam.full(port.networkId()));
-                result.add(take(h, port, free, null, router));
+                result.add(takeFromFirstWithRoom(h, port, candidates, router));
             }
             addAutoAddresses(h, port, subnets, result, router);
             return result;
@@ -263,6 +261,18 @@ public final class PortWriter {
                 result.add(take(h, port, s, null, false));
             }
         }
+    }
+
+    /** An address from the first subnet that has one; IpAddressGenerationFailure when none has. */
+    private static FixedIp takeFromFirstWithRoom(Handle h, PortRow port, List<SubnetRow> candidates, boolean router) {
+        for (SubnetRow subnet : candidates) {
+            try {
+                return take(h, port, subnet, null, router);
+            } catch (Ipam.SubnetFull full) {
+                // Neutron moves on to the network's next subnet of the same version.
+            }
+        }
+        throw Ipam.full(port.networkId());
     }
 
     private static FixedIp take(Handle h, PortRow port, SubnetRow subnet, IpAddress ip, boolean router) {

@@ -52,6 +52,7 @@ public final class Ports implements NetworkFeature {
     private final NetworkContext ctx;
     private final PortWriter writer;
     private final NeutronListing listing;
+    private final NetworkQueue queue = new NetworkQueue();
 
     /**
      * @param groups the security-group feature's lookup (the project's default group, checks of requested ones)
@@ -174,14 +175,15 @@ public final class Ports implements NetworkFeature {
         PortInput.noExtraDhcpOptions(body);
         String project = Attributes.project(body, auth.projectId());
         PortSpec spec = PortInput.spec(body, networkId, project);
-        ObjectNode view = Transactions.write(ctx.jdbi(), h -> {
+        ObjectNode view = queue.run(networkId, () -> Transactions.write(ctx.jdbi(), h -> {
             NetworkRow n = NetworkAccess.visible(h, ctx, auth, networkId);
             Map<String, Object> target = Visible.target(project, spec.deviceOwner(), n);
             ctx.enforce(req, "create_port", target);
             enforceAttributes(req, "create_port", body, target);
             Port port = writer.create(h, spec);
-            return view(h, auth, port, n);
-        });
+            // A new port has no tags yet.
+            return PortView.render(ctx, auth, port, List.of(), target);
+        }));
         Events.end(ctx, "port", "create", view);
         return Response.created(Json.object().set("port", view));
     }
@@ -193,7 +195,8 @@ public final class Ports implements NetworkFeature {
         Attributes.refuseReadOnly(body, List.of("network_id", "tenant_id", "project_id"));
         PortInput.noExtraDhcpOptions(body);
         PortWriter.Change change = PortInput.change(body);
-        ObjectNode view = Transactions.write(ctx.jdbi(), h -> {
+        String networkId = Transactions.read(ctx.jdbi(), h -> PortStore.find(h, id).map(PortRow::networkId).orElse(id));
+        ObjectNode view = queue.run(networkId, () -> Transactions.write(ctx.jdbi(), h -> {
             Visible v = visible(h, auth, id);
             Map<String, Object> target = v.target();
             ctx.enforce(req, "update_port", target);
@@ -206,7 +209,7 @@ public final class Ports implements NetworkFeature {
             }
             Port port = writer.update(h, id, change);
             return view(h, auth, port, v.network());
-        });
+        }));
         Events.end(ctx, "port", "update", view);
         return Response.ok(Json.object().set("port", view));
     }
