@@ -149,11 +149,20 @@ public final class Networks implements NetworkFeature {
 
     private Response create(Request req) {
         AuthContext auth = req.auth();
-        ObjectNode body = ResourceBody.read(req, "network", CREATE);
+        ResourceBody.Items body = ResourceBody.readCreate(req, "network", "networks", CREATE);
+        List<NetworkSpec> specs = body.items().stream().map(item -> spec(req, auth, item)).toList();
+        List<ObjectNode> views = Transactions.write(ctx.jdbi(),
+                h -> specs.stream().map(spec -> view(h, auth, writer.create(h, spec))).toList());
+        views.forEach(view -> Events.end(ctx, "network", "create", view));
+        return Response.created(body.bulk() ? Json.object().set("networks", Json.tree(views))
+                : Json.object().set("network", views.getFirst()));
+    }
+
+    /** The network a create item asks for, after policy has allowed it. */
+    private NetworkSpec spec(Request req, AuthContext auth, ObjectNode body) {
         String project = Attributes.project(body, auth.projectId());
         boolean shared = Attributes.bool(body, "shared", false);
         boolean external = Attributes.bool(body, "router:external", false);
-        boolean isDefault = Attributes.bool(body, "is_default", false);
         Map<String, Object> target = new HashMap<>();
         target.put("project_id", project);
         target.put("tenant_id", project);
@@ -161,18 +170,16 @@ public final class Networks implements NetworkFeature {
         target.put("router:external", external);
         ctx.enforce(req, "create_network", target);
         enforceGuarded(req, "create_network", body, target);
-        NetworkSpec spec = new NetworkSpec(project, Attributes.string(body, "name", 255, ""),
+        return new NetworkSpec(project, Attributes.string(body, "name", 255, ""),
                 Attributes.string(body, "description", 255, ""), Attributes.bool(body, "admin_state_up", true),
-                shared, external, isDefault, Attributes.integer(body, "mtu", null, false),
+                shared, external, Attributes.bool(body, "is_default", false),
+                Attributes.integer(body, "mtu", null, false),
                 Attributes.bool(body, "port_security_enabled", true),
                 Attributes.list(body, "availability_zone_hints", Attributes.stringItem("availability_zone_hints"),
                         List.of()),
                 Attributes.nullableString(body, "provider:network_type", 32, null),
                 Attributes.nullableString(body, "provider:physical_network", 64, null),
                 Attributes.integer(body, "provider:segmentation_id", null, true));
-        ObjectNode view = Transactions.write(ctx.jdbi(), h -> view(h, auth, writer.create(h, spec)));
-        Events.end(ctx, "network", "create", view);
-        return Response.created(Json.object().set("network", view));
     }
 
     /** Neutron checks an attribute's own rule when the request sets it to something other than its default. */

@@ -89,7 +89,6 @@ public final class Ports implements NetworkFeature {
     public List<Extension> extensions() {
         return List.of(
                 new Extension("binding", "Port Binding", "Expose port bindings of a virtual port to external application"),
-                new Extension("binding-extended", "Port Bindings Extended", "Expose port bindings of a virtual port to external application"),
                 new Extension("allowed-address-pairs", "Allowed Address Pairs", "Provides allowed address pairs"),
                 new Extension("uplink-status-propagation", "Uplink status propagation extension", "Provides ability to propagate uplink status of physical ports"),
                 new Extension("ip-substring-filtering", "IP address substring filtering", "Provides IP address substring filtering when listing ports"));
@@ -167,25 +166,46 @@ public final class Ports implements NetworkFeature {
 
     private Response create(Request req) {
         AuthContext auth = req.auth();
-        ObjectNode body = ResourceBody.read(req, "port", CREATE);
+        ResourceBody.Items body = ResourceBody.readCreate(req, "port", "ports", CREATE);
+        List<PortSpec> specs = body.items().stream().map(item -> spec(auth, item)).toList();
+        List<ObjectNode> views;
+        if (body.bulk()) {
+            // One transaction for the lot, as ML2's native bulk: all ports or none.
+            views = Transactions.write(ctx.jdbi(), h -> {
+                List<ObjectNode> out = new java.util.ArrayList<>();
+                for (int i = 0; i < specs.size(); i++) {
+                    out.add(createOne(h, req, auth, body.items().get(i), specs.get(i)));
+                }
+                return out;
+            });
+        } else {
+            PortSpec spec = specs.getFirst();
+            ObjectNode one = queue.run(spec.networkId(), () -> Transactions.<ObjectNode>write(ctx.jdbi(),
+                    h -> createOne(h, req, auth, body.items().getFirst(), spec)));
+            views = List.of(one);
+        }
+        views.forEach(view -> Events.end(ctx, "port", "create", view));
+        return Response.created(body.bulk() ? Json.object().set("ports", Json.tree(views))
+                : Json.object().set("port", views.getFirst()));
+    }
+
+    private static PortSpec spec(AuthContext auth, ObjectNode body) {
         String networkId = Attributes.string(body, "network_id", 36, null);
         if (networkId == null) {
             throw Attributes.missing("network_id");
         }
         PortInput.noExtraDhcpOptions(body);
-        String project = Attributes.project(body, auth.projectId());
-        PortSpec spec = PortInput.spec(body, networkId, project);
-        ObjectNode view = queue.run(networkId, () -> Transactions.write(ctx.jdbi(), h -> {
-            NetworkRow n = NetworkAccess.visible(h, ctx, auth, networkId);
-            Map<String, Object> target = Visible.target(project, spec.deviceOwner(), n);
-            ctx.enforce(req, "create_port", target);
-            enforceAttributes(req, "create_port", body, target);
-            Port port = writer.create(h, spec);
-            // A new port has no tags yet.
-            return PortView.render(ctx, auth, port, List.of(), target);
-        }));
-        Events.end(ctx, "port", "create", view);
-        return Response.created(Json.object().set("port", view));
+        return PortInput.spec(body, networkId, Attributes.project(body, auth.projectId()));
+    }
+
+    private ObjectNode createOne(Handle h, Request req, AuthContext auth, ObjectNode body, PortSpec spec) {
+        NetworkRow n = NetworkAccess.visible(h, ctx, auth, spec.networkId());
+        Map<String, Object> target = Visible.target(spec.projectId(), spec.deviceOwner(), n);
+        ctx.enforce(req, "create_port", target);
+        enforceAttributes(req, "create_port", body, target);
+        Port port = writer.create(h, spec);
+        // A new port has no tags yet.
+        return PortView.render(ctx, auth, port, List.of(), target);
     }
 
     private Response update(Request req) {

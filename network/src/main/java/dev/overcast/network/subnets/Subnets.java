@@ -74,8 +74,9 @@ public final class Subnets implements NetworkFeature {
 
     @Override
     public List<Extension> extensions() {
-        return List.of(new Extension("subnet-service-types", "Subnet service types",
-                "Provides ability to set the subnet service_types field"));
+        // service_types and segment_id are shown (empty) but not settable, so neither
+        // subnet-service-types nor segment is declared.
+        return List.of();
     }
 
     @Override
@@ -135,7 +136,21 @@ public final class Subnets implements NetworkFeature {
 
     private Response create(Request req) {
         AuthContext auth = req.auth();
-        ObjectNode body = ResourceBody.read(req, "subnet", CREATE);
+        ResourceBody.Items body = ResourceBody.readCreate(req, "subnet", "subnets", CREATE);
+        List<SubnetSpec> specs = body.items().stream().map(item -> spec(auth, item)).toList();
+        List<ObjectNode> views = Transactions.write(ctx.jdbi(), h -> specs.stream().map(spec -> {
+            NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, spec.networkId());
+            ctx.enforce(req, "create_subnet", NetworkAccess.withNetwork(Map.of("project_id", spec.projectId(),
+                    "tenant_id", spec.projectId()), n));
+            return SubnetView.render(writer.create(h, spec), List.of());
+        }).toList());
+        views.forEach(view -> Events.end(ctx, "subnet", "create", view));
+        return Response.created(body.bulk() ? Json.object().set("subnets", Json.tree(views))
+                : Json.object().set("subnet", views.getFirst()));
+    }
+
+    /** The subnet a create item asks for, its layout checked (policy needs the network: see create). */
+    private static SubnetSpec spec(AuthContext auth, ObjectNode body) {
         if (body.hasNonNull("subnetpool_id")) {
             throw NeutronErrors.of(400, "HTTPBadRequest", "Subnet pools are not supported by this cloud; give a cidr.");
         }
@@ -167,16 +182,8 @@ public final class Subnets implements NetworkFeature {
         String name = Attributes.string(body, "name", 255, "");
         String description = Attributes.string(body, "description", 255, "");
         String project = Attributes.project(body, auth.projectId());
-        SubnetSpec spec = new SubnetSpec(networkId, project, name, description, cidr, gateway, pools, dhcp, raMode,
+        return new SubnetSpec(networkId, project, name, description, cidr, gateway, pools, dhcp, raMode,
                 addressMode, dns, routes);
-        ObjectNode view = Transactions.write(ctx.jdbi(), h -> {
-            NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, networkId);
-            ctx.enforce(req, "create_subnet", NetworkAccess.withNetwork(Map.of("project_id", project,
-                    "tenant_id", project), n));
-            return SubnetView.render(writer.create(h, spec), List.of());
-        });
-        Events.end(ctx, "subnet", "create", view);
-        return Response.created(Json.object().set("subnet", view));
     }
 
     private Response update(Request req) {

@@ -188,4 +188,16 @@ class NetworksApiTest {
             server.quotas().clear();
         }
     }
+
+    @Test
+    void readersListButDoNotCreateNetworks() {
+        JsonNode n = create(server.member("u", "p-readers"), Map.of("name", "r"));
+        ApiClient reader = server.reader("r", "p-readers");
+        assertThat(reader.get("/v2.0/networks/" + n.get("id").asString()).status()).isEqualTo(200);
+        assertThat(reader.post("/v2.0/networks", Map.of("network", Map.of("name", "x"))).status()).isEqualTo(403);
+        var bulk = server.member("u", "p-readers").post("/v2.0/networks", Map.of("networks",
+                List.of(Map.of("name", "b1"), Map.of("name", "b2"))));
+        assertThat(bulk.status()).isEqualTo(201);
+        assertThat(bulk.json().get("networks").size()).isEqualTo(2);
+    }
 }

@@ -262,4 +262,30 @@ class PortsApiTest {
         var missing = port(server.member("u", "p-x"), Map.of("name", "x"));
         assertThat(missing.status()).isEqualTo(400);
     }
+
+    @Test
+    void aBulkCreateMakesEveryPortOrNone() {
+        ApiClient member = server.member("u", "p-bulk");
+        Net net = network(member, "10.50.0.0/24");
+        var bulk = member.post("/v2.0/ports", Map.of("ports", List.of(Map.of("network_id", net.id(), "name", "a"),
+                Map.of("network_id", net.id(), "name", "b"))));
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(201);
+        assertThat(bulk.json().get("ports").findValuesAsString("name")).containsExactly("a", "b");
+        var failed = member.post("/v2.0/ports", Map.of("ports", List.of(Map.of("network_id", net.id(), "name", "c"),
+                Map.of("network_id", net.id(), "name", "d", "fixed_ips", List.of(Map.of("ip_address", "10.50.0.2"))))));
+        assertThat(failed.status()).isEqualTo(409);
+        assertThat(member.get("/v2.0/ports?network_id=" + net.id()).json().get("ports").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void readersSeePortsButCannotCreateThem() {
+        ApiClient member = server.member("u", "p-reader");
+        Net net = network(member, "10.51.0.0/24");
+        String id = port(member, Map.of("network_id", net.id())).json().at("/port/id").asString();
+        ApiClient reader = server.reader("r", "p-reader");
+        assertThat(reader.get("/v2.0/ports/" + id).status()).isEqualTo(200);
+        assertThat(port(reader, Map.of("network_id", net.id())).status()).isEqualTo(403);
+        assertThat(reader.delete("/v2.0/ports/" + id).status()).isEqualTo(403);
+    }
 }

@@ -179,4 +179,29 @@ class SubnetsApiTest {
         assertThat(subnet(stranger, Map.of("network_id", shared, "ip_version", 4, "cidr", "10.13.0.0/24")).status())
                 .as("only the network's owner adds subnets").isEqualTo(403);
     }
+
+    @Test
+    void aDhcpPortDoesNotKeepItsSubnetAlive() {
+        ApiClient admin = server.admin();
+        String net = network(admin);
+        String id = subnet(admin, Map.of("network_id", net, "ip_version", 4, "cidr", "10.14.0.0/24"))
+                .json().at("/subnet/id").asString();
+        var dhcp = admin.post("/v2.0/ports", Map.of("port", Map.of("network_id", net, "device_owner", "network:dhcp")));
+        assertThat(dhcp.json().at("/port/fixed_ips/0/ip_address").asString()).isEqualTo("10.14.0.2");
+        assertThat(admin.delete("/v2.0/subnets/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/v2.0/ports/" + dhcp.json().at("/port/id").asString()).json().at("/port/fixed_ips")
+                .isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBulkCreateAnswersInThePlural() {
+        ApiClient member = server.member("u", "p-bulk");
+        String net = network(member);
+        var reply = member.post("/v2.0/subnets", Map.of("subnets", List.of(
+                Map.of("network_id", net, "ip_version", 4, "cidr", "10.15.0.0/24"),
+                Map.of("network_id", net, "ip_version", 6, "cidr", "2001:db8:15::/64"))));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("subnets").findValuesAsString("cidr"))
+                .containsExactly("10.15.0.0/24", "2001:db8:15::/64");
+    }
 }
