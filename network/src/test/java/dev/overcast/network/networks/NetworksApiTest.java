@@ -200,4 +200,23 @@ class NetworksApiTest {
         assertThat(bulk.status()).isEqualTo(201);
         assertThat(bulk.json().get("networks").size()).isEqualTo(2);
     }
+
+    @Test
+    void networksCreatedAtOnceGetDistinctSegments() throws Exception {
+        ApiClient admin = server.admin();
+        List<java.util.concurrent.Future<ApiClient.Reply>> futures = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                futures.add(pool.submit(() -> admin.post("/v2.0/networks", Map.of("network",
+                        Map.of("name", "burst", "project_id", "p-burst")))));
+            }
+        }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (var f : futures) {
+            var reply = f.get();
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            ids.add(reply.json().at("/network/provider:segmentation_id").asInt());
+        }
+        assertThat(ids).hasSize(20);
+    }
 }
