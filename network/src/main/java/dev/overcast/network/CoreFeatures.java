@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.overcast.network.networks.Networks;
 import dev.overcast.network.ports.Ports;
+import dev.overcast.network.subnetpools.SubnetPools;
 import dev.overcast.network.subnets.Subnets;
 import dev.overcast.network.tags.Taggable;
 import dev.overcast.network.tags.Tags;
@@ -15,11 +16,12 @@ import dev.overcast.network.tags.Tags;
  * three, plus any other taggable collections the caller registers (security groups, routers,
  * floating IPs: one entry each).
  *
+ * @param subnetPools the subnet pools feature
  * @param networks the networks feature; its {@link Networks#writer()} creates networks for other features
  * @param subnets  the subnets feature; its {@link Subnets#writer()} creates subnets for other features
  * @param ports    the ports feature; its {@link Ports#writer()} creates ports for other features
  */
-public record CoreFeatures(Networks networks, Subnets subnets, Ports ports, Tags tags) {
+public record CoreFeatures(Networks networks, SubnetPools subnetPools, Subnets subnets, Ports ports, Tags tags) {
 
     /**
      * @param groups     the security-group feature's lookup
@@ -29,18 +31,20 @@ public record CoreFeatures(Networks networks, Subnets subnets, Ports ports, Tags
     public static CoreFeatures of(NetworkContext ctx, SecurityGroupLookup groups, QuotaCheck quotas,
             Map<String, Taggable> taggable) {
         Networks networks = new Networks(ctx, quotas);
-        Subnets subnets = new Subnets(ctx, quotas);
+        SubnetPools subnetPools = new SubnetPools(ctx, quotas);
+        Subnets subnets = new Subnets(ctx, quotas, subnetPools);
         Ports ports = new Ports(ctx, groups, quotas);
         Map<String, Taggable> all = new LinkedHashMap<>();
         all.put("networks", networks.taggable());
         all.put("subnets", subnets.taggable());
         all.put("ports", ports.taggable());
+        all.put("subnetpools", subnetPools.taggable());
         all.putAll(taggable);
-        return new CoreFeatures(networks, subnets, ports, new Tags(ctx, all));
+        return new CoreFeatures(networks, subnetPools, subnets, ports, new Tags(ctx, all));
     }
 
     /** The features, in the order {@link NetworkService} registers them. */
     public List<NetworkFeature> all() {
-        return List.of(networks, subnets, ports, tags);
+        return List.of(networks, subnetPools, subnets, ports, tags);
     }
 }

@@ -29,6 +29,7 @@ public final class NetworkPolicy {
         r.putAll(dev.overcast.network.networks.NetworkRules.defaults());
         r.putAll(dev.overcast.network.subnets.SubnetRules.defaults());
         r.putAll(dev.overcast.network.ports.PortRules.defaults());
+        r.putAll(dev.overcast.network.subnetpools.SubnetPoolRules.defaults());
         return r;
     }
 }

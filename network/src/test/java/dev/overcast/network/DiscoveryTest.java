@@ -39,7 +39,7 @@ class DiscoveryTest {
                 "allowed-address-pairs", "port-security", "net-mtu", "net-mtu-writable", "provider",
                 "standard-attr-tag", "standard-attr-description", "standard-attr-revisions",
                 "standard-attr-timestamp", "project-id", "filter-validation", "sorting", "pagination",
-                "empty-string-filtering", "ip-substring-filtering");
+                "empty-string-filtering", "ip-substring-filtering", "subnet_allocation", "default-subnetpools");
         assertThat(server.member("u", "p").get("/v2.0/extensions/binding").json().at("/extension/name").asString())
                 .isEqualTo("Port Binding");
     }
@@ -48,6 +48,6 @@ class DiscoveryTest {
     void versionTwoListsTheCoreCollections() {
         var reply = server.member("u", "p").get("/v2.0");
         assertThat(reply.json().get("resources").findValuesAsString("collection"))
-                .contains("networks", "subnets", "ports");
+                .contains("networks", "subnets", "ports", "subnetpools");
     }
 }

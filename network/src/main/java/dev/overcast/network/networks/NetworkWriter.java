@@ -16,9 +16,9 @@ import dev.overcast.network.api.Attributes;
  * quota, a free segment, the MTU the segment carries); policy is the caller's business.
  *
  * <p>Without provider attributes a network gets a VXLAN segment with the lowest free VNI, as
- * ML2 allocates tenant networks, and the MTU that leaves room for VXLAN's 50 bytes. Two creates
- * that pick the same VNI at once collide on the unique segment key, and the loser's transaction
- * runs again ({@link dev.overcast.network.Transactions#write}).
+ * ML2 allocates tenant networks, and the MTU that leaves room for VXLAN's 50 bytes. Creates of
+ * one segment type choose under that type's row lock in {@code segment_locks}, one after another;
+ * the unique segment key is the backstop.
  */
 public final class NetworkWriter {
     private final NetworkContext ctx;
@@ -60,6 +60,8 @@ public final class NetworkWriter {
 
     /** The segment with its id: the one asked for if free, else the lowest free id of its type. */
     private static Segment allocate(Handle h, Segment wanted) {
+        h.createQuery("select network_type from segment_locks where network_type = :t for update")
+                .bind("t", wanted.type()).mapTo(String.class).findOne();
         if (!wanted.needsId()) {
             if (wanted.key() != null && NetworkStore.segmentKeyTaken(h, wanted.key())) {
                 throw wanted.inUse();

@@ -17,11 +17,12 @@ import tools.jackson.databind.JsonNode;
  * @param allocationPools JSON {@code [{"start": ..., "end": ...}]}
  * @param dnsNameservers  JSON list of addresses
  * @param hostRoutes      JSON {@code [{"destination": ..., "nexthop": ...}]}
+ * @param subnetpoolId    the pool the CIDR was carved from, or null
  */
 public record SubnetRow(String id, String name, String networkId, String projectId, int ipVersion, String cidr,
                         String gatewayIp, boolean enableDhcp, String ipv6RaMode, String ipv6AddressMode,
                         String allocationPools, String dnsNameservers, String hostRoutes, String description,
-                        Instant createdAt, Instant updatedAt, long revisionNumber) {
+                        Instant createdAt, Instant updatedAt, long revisionNumber, String subnetpoolId) {
 
     public Cidr network() {
         return Cidr.parse(cidr).orElseThrow().normalized();

@@ -13,10 +13,12 @@ import dev.overcast.network.ipam.IpRange;
  *
  * @param gateway    null for none
  * @param hostRoutes JSON {@code [{"destination", "nexthop"}]}, normalized
+ * @param subnetpoolId the pool the CIDR came from, or null
  */
 public record SubnetSpec(String networkId, String projectId, String name, String description, Cidr cidr,
                          IpAddress gateway, List<IpRange> pools, boolean enableDhcp, String ipv6RaMode,
-                         String ipv6AddressMode, List<String> dnsNameservers, String hostRoutes) {
+                         String ipv6AddressMode, List<String> dnsNameservers, String hostRoutes,
+                         String subnetpoolId) {
     public SubnetSpec {
         Objects.requireNonNull(networkId, "networkId");
         Objects.requireNonNull(projectId, "projectId");
@@ -32,7 +34,7 @@ public record SubnetSpec(String networkId, String projectId, String name, String
         Cidr network = SubnetShape.cidr(cidr, ipVersion);
         IpAddress gateway = SubnetShape.gateway(Json.object(), network);
         return new SubnetSpec(networkId, projectId, name == null ? "" : name, "", network, gateway,
-                SubnetShape.pools(null, network, gateway), true, null, null, List.of(), "[]");
+                SubnetShape.pools(null, network, gateway), true, null, null, List.of(), "[]", null);
     }
 
 }

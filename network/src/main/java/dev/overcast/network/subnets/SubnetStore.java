@@ -12,7 +12,7 @@ public final class SubnetStore {
     private static final String COLUMNS = """
             id, name, network_id, project_id, ip_version, cidr, gateway_ip, enable_dhcp, ipv6_ra_mode,
             ipv6_address_mode, allocation_pools, dns_nameservers, host_routes, description, created_at, updated_at,
-            revision_number""";
+            revision_number, subnetpool_id""";
     private static final RowMapper<SubnetRow> MAPPER = ConstructorMapper.of(SubnetRow.class);
 
     private SubnetStore() {
@@ -39,10 +39,10 @@ public final class SubnetStore {
         h.createUpdate("""
                 insert into subnets (id, name, network_id, project_id, ip_version, cidr, gateway_ip, enable_dhcp,
                     ipv6_ra_mode, ipv6_address_mode, allocation_pools, dns_nameservers, host_routes, description,
-                    created_at, updated_at, revision_number)
+                    created_at, updated_at, revision_number, subnetpool_id)
                 values (:id, :name, :networkId, :projectId, :ipVersion, :cidr, :gatewayIp, :enableDhcp, :ipv6RaMode,
                     :ipv6AddressMode, :allocationPools, :dnsNameservers, :hostRoutes, :description, :createdAt,
-                    :updatedAt, :revisionNumber)""").bindMethods(row).execute();
+                    :updatedAt, :revisionNumber, :subnetpoolId)""").bindMethods(row).execute();
     }
 
     static void update(Handle h, SubnetRow row) {

@@ -20,7 +20,7 @@ final class SubnetView {
         o.put("tenant_id", s.projectId());
         o.put("project_id", s.projectId());
         o.put("ip_version", s.ipVersion());
-        o.putNull("subnetpool_id");
+        o.put("subnetpool_id", s.subnetpoolId());
         o.put("enable_dhcp", s.enableDhcp());
         o.put("ipv6_ra_mode", s.ipv6RaMode());
         o.put("ipv6_address_mode", s.ipv6AddressMode());

@@ -39,7 +39,7 @@ public final class SubnetWriter {
                 spec.cidr().version(), spec.cidr().toString(),
                 spec.gateway() == null ? null : spec.gateway().toString(), spec.enableDhcp(), spec.ipv6RaMode(),
                 spec.ipv6AddressMode(), SubnetShape.poolsJson(spec.pools()), Json.write(spec.dnsNameservers()),
-                spec.hostRoutes(), spec.description(), now, now, 0);
+                spec.hostRoutes(), spec.description(), now, now, 0, spec.subnetpoolId());
         SubnetStore.insert(h, s);
         return s;
     }

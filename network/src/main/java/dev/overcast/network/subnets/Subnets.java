@@ -29,18 +29,20 @@ import dev.overcast.network.ipam.IpRange;
 import dev.overcast.network.networks.NetworkAccess;
 import dev.overcast.network.networks.NetworkRow;
 import dev.overcast.network.networks.NetworkStore;
+import dev.overcast.network.subnetpools.SubnetPools;
 import dev.overcast.network.tags.TagStore;
 import dev.overcast.network.tags.Taggable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Subnets: {@code /v2.0/subnets} create, list, show, update and delete. Subnet pools are not
- * served, so a subnet needs its {@code cidr}.
+ * Subnets: {@code /v2.0/subnets} create, list, show, update and delete; a subnet's CIDR is
+ * given, or carved from a subnet pool ({@code subnetpool_id} or {@code use_default_subnetpool}).
  */
 public final class Subnets implements NetworkFeature {
     private static final Set<String> CREATE = Set.of("name", "description", "network_id", "ip_version", "cidr",
             "gateway_ip", "allocation_pools", "dns_nameservers", "host_routes", "enable_dhcp", "ipv6_ra_mode",
-            "ipv6_address_mode", "subnetpool_id", "segment_id", "service_types", "tenant_id", "project_id");
+            "ipv6_address_mode", "subnetpool_id", "segment_id", "service_types", "tenant_id", "project_id",
+            "prefixlen", "use_default_subnetpool");
     private static final Set<String> UPDATE = Set.of("name", "description", "gateway_ip", "allocation_pools",
             "dns_nameservers", "host_routes", "enable_dhcp", "network_id", "ip_version", "cidr", "ipv6_ra_mode",
             "ipv6_address_mode", "subnetpool_id", "segment_id", "service_types", "tenant_id", "project_id");
@@ -50,11 +52,14 @@ public final class Subnets implements NetworkFeature {
 
     private final NetworkContext ctx;
     private final SubnetWriter writer;
+    private final SubnetPools pools;
     private final NeutronListing listing;
 
-    public Subnets(NetworkContext ctx, QuotaCheck quotas) {
+    /** @param pools the subnet pools a subnet's CIDR may be carved from */
+    public Subnets(NetworkContext ctx, QuotaCheck quotas, SubnetPools pools) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.writer = new SubnetWriter(ctx, quotas);
+        this.pools = Objects.requireNonNull(pools, "pools");
         this.listing = NeutronListing.builder("subnets", LIST_ATTRIBUTES, ctx.settings().maxLimit()).build();
     }
 
@@ -137,23 +142,24 @@ public final class Subnets implements NetworkFeature {
     private Response create(Request req) {
         AuthContext auth = req.auth();
         ResourceBody.Items body = ResourceBody.readCreate(req, "subnet", "subnets", CREATE);
-        List<SubnetSpec> specs = body.items().stream().map(item -> spec(auth, item)).toList();
-        List<ObjectNode> views = Transactions.write(ctx.jdbi(), h -> specs.stream().map(spec -> {
-            NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, spec.networkId());
-            ctx.enforce(req, "create_subnet", NetworkAccess.withNetwork(Map.of("project_id", spec.projectId(),
-                    "tenant_id", spec.projectId()), n));
-            return SubnetView.render(writer.create(h, spec), List.of());
+        List<Draft> drafts = body.items().stream().map(item -> draft(auth, item)).toList();
+        List<ObjectNode> views = Transactions.write(ctx.jdbi(), h -> drafts.stream().map(d -> {
+            NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, d.networkId());
+            ctx.enforce(req, "create_subnet", NetworkAccess.withNetwork(Map.of("project_id", d.project(),
+                    "tenant_id", d.project()), n));
+            return SubnetView.render(writer.create(h, spec(h, auth, d)), List.of());
         }).toList());
         views.forEach(view -> Events.end(ctx, "subnet", "create", view));
         return Response.created(body.bulk() ? Json.object().set("subnets", Json.tree(views))
                 : Json.object().set("subnet", views.getFirst()));
     }
 
-    /** The subnet a create item asks for, its layout checked (policy needs the network: see create). */
-    private static SubnetSpec spec(AuthContext auth, ObjectNode body) {
-        if (body.hasNonNull("subnetpool_id")) {
-            throw NeutronErrors.of(400, "HTTPBadRequest", "Subnet pools are not supported by this cloud; give a cidr.");
-        }
+    /** What a create item asks for, before its CIDR is known (a pool's is carved in the transaction). */
+    private record Draft(ObjectNode body, String networkId, String project, int version, String cidr,
+                         boolean fromPool, String poolId, Integer prefixlen) {
+    }
+
+    private static Draft draft(AuthContext auth, ObjectNode body) {
         if (body.hasNonNull("segment_id") || (body.has("service_types") && !body.get("service_types").isEmpty())) {
             throw NeutronErrors.of(400, "HTTPBadRequest", "Segments and subnet service types are not supported.");
         }
@@ -162,28 +168,49 @@ public final class Subnets implements NetworkFeature {
             throw Attributes.missing("network_id");
         }
         int version = SubnetShape.ipVersion(body);
-        String cidrText = Attributes.string(body, "cidr", 64, null);
-        if (cidrText == null) {
+        String cidr = Attributes.string(body, "cidr", 64, null);
+        String poolId = Attributes.nullableString(body, "subnetpool_id", 36, null);
+        boolean fromPool = poolId != null || Attributes.bool(body, "use_default_subnetpool", false);
+        Integer prefixlen = Attributes.integer(body, "prefixlen", null, true);
+        if (!fromPool && cidr == null) {
             throw NeutronErrors.of(400, "HTTPBadRequest",
                     "Bad subnets request: a subnetpool must be specified in the absence of a cidr.");
         }
-        Cidr cidr = SubnetShape.cidr(cidrText, version);
+        if (!fromPool && prefixlen != null) {
+            throw NeutronErrors.of(400, "HTTPBadRequest",
+                    "Bad subnets request: prefixlen is only valid with a subnet pool.");
+        }
+        return new Draft(body, networkId, Attributes.project(body, auth.projectId()), version, cidr, fromPool, poolId,
+                prefixlen);
+    }
+
+    /** The subnet a create item asks for, its CIDR carved from its pool if it names one, its layout checked. */
+    private SubnetSpec spec(Handle h, AuthContext auth, Draft d) {
+        ObjectNode body = d.body();
+        Cidr cidr;
+        String poolId = null;
+        if (d.fromPool()) {
+            SubnetPools.Allocation a = pools.allocate(h, auth, d.poolId(), d.version(), d.prefixlen(), d.cidr());
+            cidr = a.cidr();
+            poolId = a.subnetpoolId();
+        } else {
+            cidr = SubnetShape.cidr(d.cidr(), d.version());
+        }
+        int version = d.version();
         boolean dhcp = Attributes.bool(body, "enable_dhcp", true);
         String raMode = Attributes.nullableString(body, "ipv6_ra_mode", 32, null);
         String addressMode = Attributes.nullableString(body, "ipv6_address_mode", 32, null);
         SubnetShape.modes(version, raMode, addressMode, dhcp, cidr);
         IpAddress gateway = SubnetShape.gateway(body, cidr);
-        List<IpRange> pools = SubnetShape.pools(body.get("allocation_pools"), cidr, gateway);
+        List<IpRange> ranges = SubnetShape.pools(body.get("allocation_pools"), cidr, gateway);
         if (body.has("allocation_pools") && !body.get("allocation_pools").isNull()) {
-            SubnetShape.gatewayOutsidePools(gateway, pools);
+            SubnetShape.gatewayOutsidePools(gateway, ranges);
         }
         List<String> dns = SubnetShape.nameservers(body.get("dns_nameservers"));
         String routes = SubnetShape.hostRoutes(body.get("host_routes"), version);
-        String name = Attributes.string(body, "name", 255, "");
-        String description = Attributes.string(body, "description", 255, "");
-        String project = Attributes.project(body, auth.projectId());
-        return new SubnetSpec(networkId, project, name, description, cidr, gateway, pools, dhcp, raMode,
-                addressMode, dns, routes);
+        return new SubnetSpec(d.networkId(), d.project(), Attributes.string(body, "name", 255, ""),
+                Attributes.string(body, "description", 255, ""), cidr, gateway, ranges, dhcp, raMode, addressMode, dns,
+                routes, poolId);
     }
 
     private Response update(Request req) {
@@ -223,7 +250,7 @@ public final class Subnets implements NetworkFeature {
                     body.has("host_routes") ? SubnetShape.hostRoutes(body.get("host_routes"), s.ipVersion())
                             : s.hostRoutes(),
                     Attributes.string(body, "description", 255, s.description()), s.createdAt(),
-                    ctx.clock().instant(), s.revisionNumber() + 1);
+                    ctx.clock().instant(), s.revisionNumber() + 1, s.subnetpoolId());
             SubnetStore.update(h, changed);
             return SubnetView.render(changed, TagStore.tagsOf(h, "subnets", id));
         });
