@@ -26,6 +26,10 @@ public final class NetworkPolicy {
         r.put("project_reader", "role:reader and project_id:%(project_id)s");
         r.put("admin_or_project_member", "rule:context_is_admin or rule:project_member");
         r.put("admin_or_project_reader", "rule:context_is_admin or rule:project_reader");
+        r.putAll(dev.overcast.network.networks.NetworkRules.defaults());
+        r.putAll(dev.overcast.network.subnets.SubnetRules.defaults());
+        r.putAll(dev.overcast.network.ports.PortRules.defaults());
+        r.putAll(dev.overcast.network.subnetpools.SubnetPoolRules.defaults());
         return r;
     }
 }

@@ -1,7 +1,10 @@
 package dev.overcast.network;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,9 +24,25 @@ public final class NetworkService implements ServiceApi {
      * @param bus    where network notifications go (topic {@code notifications}, publisher {@code network.<host>})
      */
     public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host) {
+        this(jdbi, policy, clock, settings, bus, host, null, null);
+    }
+
+    /**
+     * The service with its core (networks, subnets, ports, tags), whose ports need the security
+     * groups and quotas of their neighbour features; each is made from the shared context.
+     *
+     * @param groups the security-group feature's {@link SecurityGroupLookup}, or null for a service without the core
+     * @param quotas the quota feature's {@link QuotaCheck}, or null likewise
+     */
+    public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host,
+            Function<NetworkContext, SecurityGroupLookup> groups, Function<NetworkContext, QuotaCheck> quotas) {
         NetworkContext ctx = new NetworkContext(jdbi, policy, clock, new Schemas("network"), settings,
                 bus.notifier("notifications", "network." + host));
-        this.features = List.of();
+        List<NetworkFeature> all = new ArrayList<>();
+        if (groups != null && quotas != null) {
+            all.addAll(CoreFeatures.of(ctx, groups.apply(ctx), quotas.apply(ctx), Map.of()).all());
+        }
+        this.features = List.copyOf(all);
     }
 
     @Override

@@ -30,4 +30,24 @@ class DiscoveryTest {
         assertThat(reply.json().at("/NeutronError/message").asString())
                 .isEqualTo("Extension with alias no-such-thing does not exist");
     }
+
+    @Test
+    void extensionsListWhatTheCoreImplements() {
+        var reply = server.member("u", "p").get("/v2.0/extensions");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("extensions").findValuesAsString("alias")).contains("external-net", "binding",
+                "allowed-address-pairs", "port-security", "net-mtu", "net-mtu-writable", "provider",
+                "standard-attr-tag", "standard-attr-description", "standard-attr-revisions",
+                "standard-attr-timestamp", "project-id", "filter-validation", "sorting", "pagination",
+                "empty-string-filtering", "ip-substring-filtering", "subnet_allocation", "default-subnetpools");
+        assertThat(server.member("u", "p").get("/v2.0/extensions/binding").json().at("/extension/name").asString())
+                .isEqualTo("Port Binding");
+    }
+
+    @Test
+    void versionTwoListsTheCoreCollections() {
+        var reply = server.member("u", "p").get("/v2.0");
+        assertThat(reply.json().get("resources").findValuesAsString("collection"))
+                .contains("networks", "subnets", "ports", "subnetpools");
+    }
 }

@@ -36,6 +36,8 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
     private InProcessBus bus;
     private HttpHost host;
     private TestTokens tokens;
+    private final FakeSecurityGroups securityGroups = new FakeSecurityGroups();
+    private final FakeQuotas quotas = new FakeQuotas();
 
     public NetworkServer() {
         this(Clock.systemUTC(), NetworkSettings.defaults());
@@ -51,10 +53,10 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "network");
         bus = new InProcessBus(clock);
-        bus.subscribe("notifications", "network", notifications::add);
+        bus.subscribe("notifications", "", notifications::add);
         tokens = new TestTokens(clock);
         NetworkService network = new NetworkService(db.jdbi(), Policy.of(NetworkPolicy.defaults()), clock, settings,
-                bus, "test-host");
+                bus, "test-host", ctx -> securityGroups, ctx -> quotas);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(network), new SimpleMeterRegistry(), Map.of());
     }
@@ -90,6 +92,21 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
     /** The database, for tests that check rows the API does not show. */
     public org.jdbi.v3.core.Jdbi jdbi() {
         return db.jdbi();
+    }
+
+    /** The security-group neighbour ports use: add groups to it. */
+    public FakeSecurityGroups securityGroups() {
+        return securityGroups;
+    }
+
+    /** The quota neighbour creates use: set limits on it. */
+    public FakeQuotas quotas() {
+        return quotas;
+    }
+
+    /** A client acting as a user with the service role (as compute acts on ports). */
+    public ApiClient service() {
+        return client().withToken(tokens.project("nova", "service", "service"));
     }
 
     public List<Notification> notifications() {
