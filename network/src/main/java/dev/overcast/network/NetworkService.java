@@ -11,6 +11,10 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.network.quotas.DbQuotaCheck;
+import dev.overcast.network.quotas.QuotaFeature;
+import dev.overcast.network.quotas.QuotaSettings;
+import dev.overcast.network.secgroups.SecurityGroupFeature;
 
 /** Network: a subset of the Neutron v2.0 API under {@code /network}. */
 public final class NetworkService implements ServiceApi {
@@ -23,7 +27,8 @@ public final class NetworkService implements ServiceApi {
     public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host) {
         NetworkContext ctx = new NetworkContext(jdbi, policy, clock, new Schemas("network"), settings,
                 bus.notifier("notifications", "network." + host));
-        this.features = List.of();
+        QuotaSettings quotas = QuotaSettings.defaults();
+        this.features = List.of(new SecurityGroupFeature(ctx, new DbQuotaCheck(quotas)), new QuotaFeature(ctx, quotas));
     }
 
     @Override

@@ -1,0 +1,131 @@
+package dev.overcast.network.secgroups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.overcast.core.auth.AuthContext;
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import dev.overcast.core.http.Routes;
+import dev.overcast.core.json.Json;
+import dev.overcast.network.NetworkContext;
+import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.QuotaCheck;
+import dev.overcast.network.api.Fields;
+import dev.overcast.network.api.NeutronListing;
+import dev.overcast.network.api.ResourceBody;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /v2.0/security-group-rules}: create, list, show and delete (rules have no update,
+ * as upstream). A rule belongs to its group's project.
+ *
+ * <p>A create locks its group's row, so two identical rules racing in cannot both pass the
+ * duplicate check; that lock is also what a group delete takes.
+ */
+final class SecurityGroupRuleApi {
+    private final NetworkContext ctx;
+    private final QuotaCheck quotas;
+    private final DefaultGroups defaults;
+    private final NeutronListing listing;
+
+    SecurityGroupRuleApi(NetworkContext ctx, QuotaCheck quotas, DefaultGroups defaults) {
+        this.ctx = ctx;
+        this.quotas = quotas;
+        this.defaults = defaults;
+        this.listing = NeutronListing.builder("security_group_rules", SecurityGroupView.RULE_ATTRIBUTES,
+                ctx.settings().maxLimit()).build();
+    }
+
+    void routes(Routes r) {
+        r.get("/v2.0/security-group-rules", this::list)
+                .post("/v2.0/security-group-rules", this::create)
+                .get("/v2.0/security-group-rules/{id}", this::show)
+                .delete("/v2.0/security-group-rules/{id}", this::delete);
+    }
+
+    private Response list(Request req) {
+        AuthContext auth = req.auth();
+        List<ObjectNode> items = ctx.jdbi().inTransaction(h -> {
+            if (auth.projectId() != null) {
+                defaults.ensure(h, auth.projectId());
+            }
+            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
+            List<RuleRow> rules = ctx.isAdmin(auth) ? store.allRules() : store.rulesOf(auth.projectId());
+            return rules.stream().filter(r -> ctx.allowed(auth, "get_security_group_rule", target(r)))
+                    .map(SecurityGroupView::rule).toList();
+        });
+        return Response.ok(listing.render(req, items));
+    }
+
+    private Response show(Request req) {
+        AuthContext auth = req.auth();
+        RuleRow rule = ctx.jdbi().withExtension(SecurityGroupStore.class, store -> visible(store, auth,
+                req.param("id")));
+        ctx.enforce(req, "get_security_group_rule", target(rule));
+        return Response.ok(Json.object().set("security_group_rule",
+                Fields.project(req, SecurityGroupView.rule(rule))));
+    }
+
+    private Response create(Request req) {
+        AuthContext auth = req.auth();
+        ObjectNode body = ResourceBody.read(req, "security_group_rule", RuleSpec.CREATE_ATTRIBUTES);
+        RuleSpec rule = RuleSpec.read(body).validated();
+        ObjectNode item = ctx.jdbi().inTransaction(h -> {
+            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
+            GroupRow group = visibleGroup(store, auth, rule.securityGroupId());
+            String owner = rule.projectId() != null ? rule.projectId() : group.projectId();
+            ctx.enforce(req, "create_security_group_rule", Map.of("project_id", owner, "tenant_id", owner));
+            if (rule.remoteGroupId() != null) {
+                visibleGroup(store, auth, rule.remoteGroupId());
+            }
+            store.lockGroup(group.id()).orElseThrow(() -> SecurityGroupApi.notFound(rule.securityGroupId()));
+            String key = rule.key();
+            for (RuleRow existing : store.rulesIn(List.of(group.id()))) {
+                if (existing.key().equals(key)) {
+                    throw NeutronErrors.conflict("SecurityGroupRuleExists",
+                            "Security group rule already exists. Rule id is " + existing.id() + ".");
+                }
+            }
+            quotas.check(h, owner, "security_group_rule", 1);
+            Instant now = ctx.clock().instant();
+            RuleRow row = new RuleRow(UUID.randomUUID().toString(), group.id(), owner, rule.direction(),
+                    rule.ethertype(), rule.protocol(), rule.portRangeMin(), rule.portRangeMax(),
+                    rule.remoteIpPrefix() == null ? null : rule.remoteIpPrefix().text(), rule.remoteGroupId(),
+                    rule.description(), now, now, 0);
+            store.insertRule(row);
+            store.touchGroup(group.id(), now);
+            return SecurityGroupView.rule(row);
+        });
+        return Response.created(Json.object().set("security_group_rule", item));
+    }
+
+    private Response delete(Request req) {
+        AuthContext auth = req.auth();
+        ctx.jdbi().useTransaction(h -> {
+            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
+            RuleRow rule = visible(store, auth, req.param("id"));
+            ctx.enforce(req, "delete_security_group_rule", target(rule));
+            store.deleteRule(rule.id());
+            store.touchGroup(rule.securityGroupId(), ctx.clock().instant());
+        });
+        return Response.noContent();
+    }
+
+    private RuleRow visible(SecurityGroupStore store, AuthContext auth, String id) {
+        return store.rule(id).filter(r -> ctx.isAdmin(auth) || r.projectId().equals(auth.projectId()))
+                .orElseThrow(() -> NeutronErrors.of(404, "SecurityGroupRuleNotFound",
+                        "Security group rule " + id + " does not exist"));
+    }
+
+    private GroupRow visibleGroup(SecurityGroupStore store, AuthContext auth, String id) {
+        return store.group(id).filter(g -> ctx.isAdmin(auth) || g.projectId().equals(auth.projectId()))
+                .orElseThrow(() -> SecurityGroupApi.notFound(id));
+    }
+
+    private static Map<String, Object> target(RuleRow r) {
+        return Map.of("project_id", r.projectId(), "tenant_id", r.projectId());
+    }
+}
