@@ -115,13 +115,15 @@ final class SecurityGroupApi {
         String owner = owner(body, auth);
         ctx.enforce(req, "create_security_group", Map.of("project_id", owner));
         ObjectNode item = ctx.jdbi().inTransaction(h -> {
+            // The quota lock first, as a port create takes it before it makes the default group.
+            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
+            boolean makesDefault = store.defaultGroupOf(owner).isEmpty();
+            quotas.check(h, owner, "security_group", makesDefault ? 2 : 1);
+            quotas.check(h, owner, "security_group_rule", RuleSpec.ETHERTYPES.size() * (makesDefault ? 3 : 1));
             defaults.ensure(h, owner);
-            quotas.check(h, owner, "security_group", 1);
-            quotas.check(h, owner, "security_group_rule", RuleSpec.ETHERTYPES.size());
             Instant now = ctx.clock().instant();
             GroupRow group = new GroupRow(UUID.randomUUID().toString(), owner, name, description,
                     stateful == null || stateful, now, now, 0);
-            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             store.insertGroup(group);
             DefaultGroups.addEgressRules(store, group, now);
             return render(store, List.of(group)).getFirst();
@@ -177,6 +179,12 @@ final class SecurityGroupApi {
             store.deleteGroup(id);
         });
         return Response.noContent();
+    }
+
+    /** See {@link SecurityGroupFeature#checkTaggable}. */
+    void checkTaggable(Handle h, Request req, String id, boolean modify) {
+        GroupRow group = visible(h.attach(SecurityGroupStore.class), req.auth(), id);
+        ctx.enforce(req, modify ? "update_security_group" : "get_security_group", target(group));
     }
 
     private GroupRow visible(SecurityGroupStore store, AuthContext auth, String id) {

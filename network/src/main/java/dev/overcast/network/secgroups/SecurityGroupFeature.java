@@ -2,6 +2,9 @@ package dev.overcast.network.secgroups;
 
 import java.util.List;
 
+import org.jdbi.v3.core.Handle;
+
+import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Routes;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NetworkFeature;
@@ -21,6 +24,17 @@ public final class SecurityGroupFeature implements NetworkFeature {
         DefaultGroups defaults = new DefaultGroups(ctx.clock());
         this.groups = new SecurityGroupApi(ctx, quotas, defaults);
         this.rules = new SecurityGroupRuleApi(ctx, quotas, defaults);
+    }
+
+    /**
+     * What the tags API ({@code standard-attr-tag}) needs of a security group, in the shape of
+     * the core's {@code Taggable}: a 404 {@code SecurityGroupNotFound} unless the caller sees
+     * group {@code id}, and a 403 unless it may read it ({@code get_security_group}) or, when
+     * {@code modify}, update it ({@code update_security_group}). Tags are rows of the
+     * {@code tags} table with resource type {@code security-groups}; groups show them.
+     */
+    public void checkTaggable(Handle handle, Request request, String id, boolean modify) {
+        groups.checkTaggable(handle, request, id, modify);
     }
 
     @Override

@@ -81,6 +81,8 @@ final class SecurityGroupRuleApi {
             if (rule.remoteGroupId() != null) {
                 visibleGroup(store, auth, rule.remoteGroupId());
             }
+            // The project's quota lock before the group's, in the order a port create takes them.
+            quotas.check(h, owner, "security_group_rule", 1);
             store.lockGroup(group.id()).orElseThrow(() -> SecurityGroupApi.notFound(rule.securityGroupId()));
             String key = rule.key();
             for (RuleRow existing : store.rulesIn(List.of(group.id()))) {
@@ -89,7 +91,6 @@ final class SecurityGroupRuleApi {
                             "Security group rule already exists. Rule id is " + existing.id() + ".");
                 }
             }
-            quotas.check(h, owner, "security_group_rule", 1);
             Instant now = ctx.clock().instant();
             RuleRow row = new RuleRow(UUID.randomUUID().toString(), group.id(), owner, rule.direction(),
                     rule.ethertype(), rule.protocol(), rule.portRangeMin(), rule.portRangeMax(),

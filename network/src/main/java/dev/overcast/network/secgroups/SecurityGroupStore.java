@@ -17,6 +17,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RuleRow.class)
 interface SecurityGroupStore {
     String GROUP = "id, project_id, name, description, stateful, created_at, updated_at, revision_number";
+    /** How the tags table names security groups: by their collection, as the tags API does. */
+    String TAG_TYPE = "security-groups";
     String RULE = "id, security_group_id, project_id, direction, ethertype, protocol, port_range_min, "
             + "port_range_max, remote_ip_prefix, remote_group_id, description, created_at, updated_at, revision_number";
 
@@ -80,9 +82,9 @@ interface SecurityGroupStore {
     @SqlQuery("select count(*) from port_security_groups where security_group_id = :group")
     int portsUsing(@Bind("group") String groupId);
 
-    @SqlQuery("select tag from tags where resource_type = 'security_groups' and resource_id = :id order by tag")
+    @SqlQuery("select tag from tags where resource_type = '" + TAG_TYPE + "' and resource_id = :id order by tag")
     List<String> tags(@Bind("id") String id);
 
-    @SqlUpdate("delete from tags where resource_type = 'security_groups' and resource_id = :id")
+    @SqlUpdate("delete from tags where resource_type = '" + TAG_TYPE + "' and resource_id = :id")
     void deleteTags(@Bind("id") String id);
 }

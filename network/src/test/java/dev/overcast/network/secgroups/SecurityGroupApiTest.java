@@ -246,6 +246,27 @@ class SecurityGroupApiTest {
     }
 
     @Test
+    void groupsShowTheirTagsAndListsFilterByThem() {
+        ApiClient client = server.member("u", project());
+        String blue = create(client, "blue");
+        create(client, "plain");
+        server.jdbi().useHandle(h -> {
+            h.execute("insert into tags (resource_type, resource_id, tag) values ('security-groups', ?, 'web')", blue);
+            h.execute("insert into tags (resource_type, resource_id, tag) values ('security-groups', ?, 'prod')", blue);
+        });
+        assertThat(client.get("/v2.0/security-groups/" + blue).json().at("/security_group/tags").toString())
+                .isEqualTo("[\"prod\",\"web\"]");
+        assertThat(names(client.get("/v2.0/security-groups?tags=web,prod").json().get("security_groups")))
+                .containsExactly("blue");
+        assertThat(names(client.get("/v2.0/security-groups?not-tags-any=web").json().get("security_groups")))
+                .containsExactlyInAnyOrder("default", "plain");
+        assertThat(client.delete("/v2.0/security-groups/" + blue).status()).isEqualTo(204);
+        int left = server.jdbi().withHandle(h -> h.createQuery("select count(*) from tags where resource_id = :id")
+                .bind("id", blue).mapTo(Integer.class).one());
+        assertThat(left).isZero();
+    }
+
+    @Test
     void theVersionListsTheCollectionsAndTheExtensionsAreDeclared() {
         var collections = server.member("u", project()).get("/v2.0").json().toString();
         assertThat(collections).contains("security-groups", "security-group-rules", "quotas");
