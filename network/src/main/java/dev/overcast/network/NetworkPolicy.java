@@ -26,21 +26,8 @@ public final class NetworkPolicy {
         r.put("project_reader", "role:reader and project_id:%(project_id)s");
         r.put("admin_or_project_member", "rule:context_is_admin or rule:project_member");
         r.put("admin_or_project_reader", "rule:context_is_admin or rule:project_reader");
-        securityGroupsAndQuotas(r);
+        r.putAll(dev.overcast.network.secgroups.SecurityGroupRules.defaults());
+        r.putAll(dev.overcast.network.quotas.QuotaRules.defaults());
         return r;
-    }
-
-    /** Security groups and rules (a rule's project is its group's), and quotas (admins only). */
-    private static void securityGroupsAndQuotas(Map<String, String> r) {
-        r.put("create_security_group", "rule:admin_or_project_member");
-        r.put("get_security_group", "rule:admin_or_project_reader");
-        r.put("update_security_group", "rule:admin_or_project_member");
-        r.put("delete_security_group", "rule:admin_or_project_member");
-        r.put("create_security_group_rule", "rule:admin_or_project_member");
-        r.put("get_security_group_rule", "rule:admin_or_project_reader");
-        r.put("delete_security_group_rule", "rule:admin_or_project_member");
-        r.put("get_quota", "rule:admin_only");
-        r.put("update_quota", "rule:admin_only");
-        r.put("delete_quota", "rule:admin_only");
     }
 }
