@@ -1,9 +1,15 @@
 package dev.overcast.network.secgroups;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.http.Request;
@@ -16,6 +22,7 @@ import dev.overcast.network.QuotaCheck;
 import dev.overcast.network.api.Fields;
 import dev.overcast.network.api.NeutronListing;
 import dev.overcast.network.api.ResourceBody;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,38 +76,99 @@ final class SecurityGroupRuleApi {
                 Fields.project(req, SecurityGroupView.rule(rule))));
     }
 
+    /**
+     * One rule ({@code security_group_rule}) or several at once ({@code security_group_rules},
+     * Neutron's bulk create): all in one group and one project, all or none.
+     */
     private Response create(Request req) {
         AuthContext auth = req.auth();
-        ObjectNode body = ResourceBody.read(req, "security_group_rule", RuleSpec.CREATE_ATTRIBUTES);
-        RuleSpec rule = RuleSpec.read(body).validated();
-        ObjectNode item = ctx.jdbi().inTransaction(h -> {
-            SecurityGroupStore store = h.attach(SecurityGroupStore.class);
-            GroupRow group = visibleGroup(store, auth, rule.securityGroupId());
-            String owner = rule.projectId() != null ? rule.projectId() : group.projectId();
-            ctx.enforce(req, "create_security_group_rule", Map.of("project_id", owner, "tenant_id", owner));
+        boolean bulk = req.hasBody() && req.json().isObject() && req.json().has("security_group_rules");
+        List<RuleSpec> rules = bulk ? readBulk(req) : List.of(RuleSpec.read(
+                ResourceBody.read(req, "security_group_rule", RuleSpec.CREATE_ATTRIBUTES)).validated());
+        List<ObjectNode> items = ctx.jdbi().inTransaction(h -> insert(h, req, auth, rules));
+        if (!bulk) {
+            return Response.created(Json.object().set("security_group_rule", items.getFirst()));
+        }
+        ObjectNode out = Json.object();
+        out.putArray("security_group_rules").addAll(items);
+        return Response.created(out);
+    }
+
+    private static List<RuleSpec> readBulk(Request req) {
+        JsonNode list = req.json().get("security_group_rules");
+        if (!list.isArray() || list.isEmpty()) {
+            throw NeutronErrors.of(400, "HTTPBadRequest", "Resources required");
+        }
+        List<RuleSpec> rules = new ArrayList<>();
+        for (JsonNode element : list) {
+            JsonNode item = element.isObject() && element.has("security_group_rule")
+                    ? element.get("security_group_rule") : element;
+            if (!item.isObject()) {
+                throw NeutronErrors.of(400, "HTTPBadRequest", "Resource body required");
+            }
+            List<String> unknown = new ArrayList<>();
+            item.propertyNames().forEach(name -> {
+                if (!RuleSpec.CREATE_ATTRIBUTES.contains(name)) {
+                    unknown.add(name);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw NeutronErrors.of(400, "HTTPBadRequest",
+                        "Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
+            }
+            rules.add(RuleSpec.read((ObjectNode) item).validated());
+        }
+        if (rules.stream().map(RuleSpec::securityGroupId).distinct().count() > 1) {
+            throw NeutronErrors.of(400, "SecurityGroupNotSingleGroupRules",
+                    "Only allowed to update rules for one security profile at a time");
+        }
+        if (rules.stream().map(r -> String.valueOf(r.projectId())).distinct().count() > 1) {
+            throw NeutronErrors.of(400, "SecurityGroupRulesNotSingleProject",
+                    "Multiple project_ids in bulk security group rule create not allowed");
+        }
+        Set<String> keys = new HashSet<>();
+        for (RuleSpec rule : rules) {
+            if (!keys.add(rule.key())) {
+                throw NeutronErrors.conflict("DuplicateSecurityGroupRuleInPost",
+                        "Duplicate Security Group Rule in POST.");
+            }
+        }
+        return rules;
+    }
+
+    private List<ObjectNode> insert(Handle h, Request req, AuthContext auth, List<RuleSpec> rules) {
+        SecurityGroupStore store = h.attach(SecurityGroupStore.class);
+        RuleSpec first = rules.getFirst();
+        GroupRow group = visibleGroup(store, auth, first.securityGroupId());
+        String owner = first.projectId() != null ? first.projectId() : group.projectId();
+        ctx.enforce(req, "create_security_group_rule", Map.of("project_id", owner, "tenant_id", owner));
+        for (RuleSpec rule : rules) {
             if (rule.remoteGroupId() != null) {
                 visibleGroup(store, auth, rule.remoteGroupId());
             }
-            // The project's quota lock before the group's, in the order a port create takes them.
-            quotas.check(h, owner, "security_group_rule", 1);
-            store.lockGroup(group.id()).orElseThrow(() -> SecurityGroupApi.notFound(rule.securityGroupId()));
-            String key = rule.key();
-            for (RuleRow existing : store.rulesIn(List.of(group.id()))) {
-                if (existing.key().equals(key)) {
-                    throw NeutronErrors.conflict("SecurityGroupRuleExists",
-                            "Security group rule already exists. Rule id is " + existing.id() + ".");
-                }
+        }
+        // The project's quota lock before the group's, in the order a port create takes them.
+        quotas.check(h, owner, "security_group_rule", rules.size());
+        store.lockGroup(group.id()).orElseThrow(() -> SecurityGroupApi.notFound(group.id()));
+        Map<String, String> existing = new HashMap<>();
+        store.rulesIn(List.of(group.id())).forEach(r -> existing.putIfAbsent(r.key(), r.id()));
+        Instant now = ctx.clock().instant();
+        List<ObjectNode> out = new ArrayList<>();
+        for (RuleSpec rule : rules) {
+            String clash = existing.get(rule.key());
+            if (clash != null) {
+                throw NeutronErrors.conflict("SecurityGroupRuleExists",
+                        "Security group rule already exists. Rule id is " + clash + ".");
             }
-            Instant now = ctx.clock().instant();
             RuleRow row = new RuleRow(UUID.randomUUID().toString(), group.id(), owner, rule.direction(),
                     rule.ethertype(), rule.protocol(), rule.portRangeMin(), rule.portRangeMax(),
                     rule.remoteIpPrefix() == null ? null : rule.remoteIpPrefix().text(), rule.remoteGroupId(),
                     rule.description(), now, now, 0);
             store.insertRule(row);
-            store.touchGroup(group.id(), now);
-            return SecurityGroupView.rule(row);
-        });
-        return Response.created(Json.object().set("security_group_rule", item));
+            out.add(SecurityGroupView.rule(row));
+        }
+        store.touchGroup(group.id(), now);
+        return out;
     }
 
     private Response delete(Request req) {

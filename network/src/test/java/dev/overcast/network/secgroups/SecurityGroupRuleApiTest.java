@@ -221,6 +221,38 @@ class SecurityGroupRuleApiTest {
     }
 
     @Test
+    void severalRulesAreCreatedAtOnceOrNoneAre() {
+        ApiClient client = member();
+        String group = SecurityGroupApiTest.create(client, "bulk");
+        var rules = java.util.List.of(
+                Map.of("security_group_id", group, "direction", "ingress", "protocol", "tcp", "port_range_min", 80,
+                        "port_range_max", 80),
+                Map.of("security_group_id", group, "direction", "ingress", "protocol", "tcp", "port_range_min", 443,
+                        "port_range_max", 443));
+        var reply = client.post("/v2.0/security-group-rules", Map.of("security_group_rules", rules));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("security_group_rules").size()).isEqualTo(2);
+        // One of these exists already: neither is added.
+        var again = client.post("/v2.0/security-group-rules", Map.of("security_group_rules", java.util.List.of(
+                Map.of("security_group_id", group, "direction", "ingress", "protocol", "udp"), rules.get(0))));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/NeutronError/type").asString()).isEqualTo("SecurityGroupRuleExists");
+        var twice = client.post("/v2.0/security-group-rules", Map.of("security_group_rules", java.util.List.of(
+                Map.of("security_group_id", group, "direction", "egress", "protocol", "udp"),
+                Map.of("security_group_id", group, "direction", "egress", "protocol", "17"))));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().at("/NeutronError/message").asString()).isEqualTo("Duplicate Security Group Rule in POST.");
+        String other = SecurityGroupApiTest.create(client, "other");
+        var mixed = client.post("/v2.0/security-group-rules", Map.of("security_group_rules", java.util.List.of(
+                Map.of("security_group_id", group, "direction", "egress", "protocol", "udp"),
+                Map.of("security_group_id", other, "direction", "egress", "protocol", "udp"))));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.json().at("/NeutronError/type").asString()).isEqualTo("SecurityGroupNotSingleGroupRules");
+        assertThat(client.get("/v2.0/security-groups/" + group).json().at("/security_group/security_group_rules")
+                .size()).isEqualTo(4);
+    }
+
+    @Test
     void aReaderCannotAddRules() {
         String project = "p-" + UUID.randomUUID();
         String group = SecurityGroupApiTest.create(server.member("u", project), "g");
