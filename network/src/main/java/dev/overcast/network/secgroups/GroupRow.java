@@ -2,7 +2,10 @@ package dev.overcast.network.secgroups;
 
 import java.time.Instant;
 
-/** One security group as stored; its rules are rows of their own. */
+/**
+ * One security group as stored; its rules are rows of their own. Public only so that JDBI can
+ * bind its accessors; nothing outside this package uses it.
+ */
 public record GroupRow(String id, String projectId, String name, String description, boolean stateful, Instant createdAt,
                 Instant updatedAt, long revisionNumber) {
 

@@ -3,7 +3,8 @@ package dev.overcast.network.secgroups;
 import java.time.Instant;
 
 /**
- * One security group rule as stored.
+ * One security group rule as stored. Public only so that JDBI can bind its accessors; nothing
+ * outside this package uses it.
  *
  * @param remoteIpPrefix normalized as {@link IpPrefix#text()}, host bits kept; null for none
  */

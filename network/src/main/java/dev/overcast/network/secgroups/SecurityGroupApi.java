@@ -84,11 +84,13 @@ final class SecurityGroupApi {
         if (groups.isEmpty()) {
             return List.of();
         }
-        Map<String, List<RuleRow>> rules = store.rulesIn(groups.stream().map(GroupRow::id).toList()).stream()
+        List<String> ids = groups.stream().map(GroupRow::id).toList();
+        Map<String, List<RuleRow>> rules = store.rulesIn(ids).stream()
                 .collect(Collectors.groupingBy(RuleRow::securityGroupId, LinkedHashMap::new, Collectors.toList()));
-        return groups.stream()
-                .map(g -> SecurityGroupView.group(g, rules.getOrDefault(g.id(), List.of()), store.tags(g.id())))
-                .toList();
+        Map<String, List<String>> tags = store.tagsIn(ids).stream().collect(Collectors.groupingBy(
+                SecurityGroupStore.Tag::resourceId, Collectors.mapping(SecurityGroupStore.Tag::tag, Collectors.toList())));
+        return groups.stream().map(g -> SecurityGroupView.group(g, rules.getOrDefault(g.id(), List.of()),
+                tags.getOrDefault(g.id(), List.of()))).toList();
     }
 
     private Response show(Request req) {

@@ -15,7 +15,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Security groups, their rules, the default group of each project, and which ports use a group. */
 @RegisterConstructorMapper(GroupRow.class)
 @RegisterConstructorMapper(RuleRow.class)
+@RegisterConstructorMapper(SecurityGroupStore.Tag.class)
 interface SecurityGroupStore {
+
+    /** One tag of one group. */
+    record Tag(String resourceId, String tag) {
+    }
+
     String GROUP = "id, project_id, name, description, stateful, created_at, updated_at, revision_number";
     /** How the tags table names security groups: by their collection, as the tags API does. */
     String TAG_TYPE = "security-groups";
@@ -82,8 +88,9 @@ interface SecurityGroupStore {
     @SqlQuery("select count(*) from port_security_groups where security_group_id = :group")
     int portsUsing(@Bind("group") String groupId);
 
-    @SqlQuery("select tag from tags where resource_type = '" + TAG_TYPE + "' and resource_id = :id order by tag")
-    List<String> tags(@Bind("id") String id);
+    @SqlQuery("select resource_id, tag from tags where resource_type = '" + TAG_TYPE + "' and resource_id in (<ids>) "
+            + "order by tag")
+    List<Tag> tagsIn(@BindList("ids") Collection<String> groupIds);
 
     @SqlUpdate("delete from tags where resource_type = '" + TAG_TYPE + "' and resource_id = :id")
     void deleteTags(@Bind("id") String id);
