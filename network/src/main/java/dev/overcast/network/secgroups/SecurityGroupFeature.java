@@ -49,6 +49,8 @@ public final class SecurityGroupFeature implements NetworkFeature {
                 new Extension("security-group", "security-group", "The security groups extension."),
                 new Extension("stateful-security-group", "Stateful security group",
                         "Indicates if the security group is stateful or not"),
+                new Extension("security-groups-normalized-cidr", "Security Group Rule normalized CIDR",
+                        "Add new field with normalized remote_ip_prefix cidr in SG rule"),
                 new Extension("security-groups-shared-filtering", "Security group filtering on the shared field",
                         "Support filtering security groups on the shared field"));
     }

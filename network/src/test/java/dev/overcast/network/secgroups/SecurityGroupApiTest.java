@@ -156,7 +156,7 @@ class SecurityGroupApiTest {
     }
 
     @Test
-    void aGroupUsedByAPortCannotBeDeleted() {
+    void aGroupUsedByAPortCannotBeDeletedNorMadeStateless() {
         ApiClient client = server.member("u", project());
         String id = create(client, "used");
         server.jdbi().useHandle(h -> h.execute(
@@ -165,6 +165,11 @@ class SecurityGroupApiTest {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().at("/NeutronError/type").asString()).isEqualTo("SecurityGroupInUse");
         assertThat(reply.json().at("/NeutronError/message").asString()).isEqualTo("Security Group " + id + " in use.");
+        var stateless = client.put("/v2.0/security-groups/" + id,
+                Map.of("security_group", Map.of("stateful", false)));
+        assertThat(stateless.status()).isEqualTo(409);
+        assertThat(client.put("/v2.0/security-groups/" + id, Map.of("security_group", Map.of("description", "d")))
+                .status()).isEqualTo(200);
         server.jdbi().useHandle(h -> h.execute("delete from port_security_groups where security_group_id = ?", id));
         assertThat(client.delete("/v2.0/security-groups/" + id).status()).isEqualTo(204);
         var gone = client.get("/v2.0/security-groups/" + id);
