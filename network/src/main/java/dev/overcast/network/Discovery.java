@@ -1,6 +1,5 @@
 package dev.overcast.network;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,8 +71,10 @@ final class Discovery {
     }
 
     private List<NetworkFeature.Extension> all() {
-        return features.stream().flatMap(f -> f.extensions().stream())
-                .sorted(Comparator.comparing(NetworkFeature.Extension::alias)).toList();
+        // Standard attributes (tags, timestamps, ...) span features, and more than one may declare them.
+        java.util.Map<String, NetworkFeature.Extension> byAlias = new java.util.TreeMap<>();
+        features.stream().flatMap(f -> f.extensions().stream()).forEach(e -> byAlias.putIfAbsent(e.alias(), e));
+        return List.copyOf(byAlias.values());
     }
 
     private static ObjectNode render(NetworkFeature.Extension e) {

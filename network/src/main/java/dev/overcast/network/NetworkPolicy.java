@@ -30,6 +30,8 @@ public final class NetworkPolicy {
         r.putAll(dev.overcast.network.subnets.SubnetRules.defaults());
         r.putAll(dev.overcast.network.ports.PortRules.defaults());
         r.putAll(dev.overcast.network.subnetpools.SubnetPoolRules.defaults());
+        r.putAll(dev.overcast.network.secgroups.SecurityGroupRules.defaults());
+        r.putAll(dev.overcast.network.quotas.QuotaRules.defaults());
         return r;
     }
 }

@@ -14,6 +14,10 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.network.quotas.DbQuotaCheck;
+import dev.overcast.network.quotas.QuotaFeature;
+import dev.overcast.network.quotas.QuotaSettings;
+import dev.overcast.network.secgroups.SecurityGroupFeature;
 
 /** Network: a subset of the Neutron v2.0 API under {@code /network}. */
 public final class NetworkService implements ServiceApi {
