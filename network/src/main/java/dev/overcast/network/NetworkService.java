@@ -2,6 +2,7 @@ package dev.overcast.network;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,9 +22,18 @@ public final class NetworkService implements ServiceApi {
      * @param bus    where network notifications go (topic {@code notifications}, publisher {@code network.<host>})
      */
     public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host) {
+        this(jdbi, policy, clock, settings, bus, host, ctx -> List.of());
+    }
+
+    /**
+     * A service of the features {@code features} makes from the shared context; tests pick
+     * features and their neighbours (e.g. the l3 feature over a fake core).
+     */
+    NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host,
+            Function<NetworkContext, List<NetworkFeature>> features) {
         NetworkContext ctx = new NetworkContext(jdbi, policy, clock, new Schemas("network"), settings,
                 bus.notifier("notifications", "network." + host));
-        this.features = List.of();
+        this.features = List.copyOf(features.apply(ctx));
     }
 
     @Override

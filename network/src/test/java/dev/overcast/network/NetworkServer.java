@@ -3,6 +3,7 @@ package dev.overcast.network;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,6 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 public final class NetworkServer implements BeforeAllCallback, AfterAllCallback {
     private final Clock clock;
     private final NetworkSettings settings;
+    private final Function<NetworkContext, List<NetworkFeature>> features;
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
     private TestDatabase database;
     private ServiceDatabase db;
@@ -42,8 +44,18 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
     }
 
     public NetworkServer(Clock clock, NetworkSettings settings) {
+        this(clock, settings, ctx -> List.of());
+    }
+
+    /** A server of the features {@code features} makes, e.g. the l3 feature over a fake core. */
+    public NetworkServer(Function<NetworkContext, List<NetworkFeature>> features) {
+        this(Clock.systemUTC(), NetworkSettings.defaults(), features);
+    }
+
+    public NetworkServer(Clock clock, NetworkSettings settings, Function<NetworkContext, List<NetworkFeature>> features) {
         this.clock = clock;
         this.settings = settings;
+        this.features = features;
     }
 
     @Override
@@ -54,7 +66,7 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
         bus.subscribe("notifications", "network", notifications::add);
         tokens = new TestTokens(clock);
         NetworkService network = new NetworkService(db.jdbi(), Policy.of(NetworkPolicy.defaults()), clock, settings,
-                bus, "test-host");
+                bus, "test-host", features);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(network), new SimpleMeterRegistry(), Map.of());
     }

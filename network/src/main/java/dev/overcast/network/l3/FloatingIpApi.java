@@ -1,0 +1,94 @@
+package dev.overcast.network.l3;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import dev.overcast.core.http.Routes;
+import dev.overcast.core.json.Json;
+import dev.overcast.network.api.Fields;
+import dev.overcast.network.api.NeutronListing;
+import dev.overcast.network.api.ResourceBody;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /v2.0/floatingips}. */
+final class FloatingIpApi {
+    private static final Set<String> ATTRIBUTES = Set.of("id", "project_id", "tenant_id", "floating_ip_address",
+            "floating_network_id", "router_id", "port_id", "fixed_ip_address", "status", "description", "dns_name",
+            "dns_domain", "qos_policy_id", "created_at", "updated_at", "revision_number", "tags");
+
+    private final L3Context l3;
+    private final FloatingIps fips;
+    private final NeutronListing listing;
+
+    FloatingIpApi(L3Context l3) {
+        this.l3 = l3;
+        this.fips = new FloatingIps(l3);
+        this.listing = NeutronListing.builder("floatingips", ATTRIBUTES, l3.network().settings().maxLimit()).build();
+    }
+
+    void routes(Routes r) {
+        r.get("/v2.0/floatingips", this::list)
+                .post("/v2.0/floatingips", this::create)
+                .get("/v2.0/floatingips/{id}", this::show)
+                .put("/v2.0/floatingips/{id}", this::update)
+                .delete("/v2.0/floatingips/{id}", this::delete);
+    }
+
+    private Response list(Request req) {
+        Caller caller = Caller.of(l3.network(), req);
+        List<ObjectNode> items = l3.network().jdbi().inTransaction(h -> {
+            FloatingIpStore store = h.attach(FloatingIpStore.class);
+            List<FloatingIpRow> rows = caller.admin() ? store.all() : store.ofProject(caller.projectId());
+            return rows.stream()
+                    .filter(row -> l3.network().allowed(caller.auth(), "get_floatingip",
+                            Caller.target(row.projectId())))
+                    .map(row -> FloatingIpView.render(h, l3.ports(), row)).toList();
+        });
+        return Response.ok(listing.render(req, items));
+    }
+
+    private Response show(Request req) {
+        Caller caller = Caller.of(l3.network(), req);
+        String id = req.param("id");
+        ObjectNode view = l3.network().jdbi().inTransaction(h -> {
+            FloatingIpRow row = fips.visible(h, caller, id);
+            if (!l3.network().allowed(caller.auth(), "get_floatingip", Caller.target(row.projectId()))) {
+                throw L3Errors.floatingIpNotFound(id);
+            }
+            return FloatingIpView.render(h, l3.ports(), row);
+        });
+        return Response.ok(wrap(Fields.project(req, view)));
+    }
+
+    private Response create(Request req) {
+        Caller caller = Caller.of(l3.network(), req);
+        ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.CREATE_ATTRIBUTES);
+        ObjectNode view = l3.network().jdbi().inTransaction(h ->
+                FloatingIpView.render(h, l3.ports(), fips.create(h, caller, body)));
+        return Response.created(wrap(view));
+    }
+
+    private Response update(Request req) {
+        Caller caller = Caller.of(l3.network(), req);
+        ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.UPDATE_ATTRIBUTES);
+        String id = req.param("id");
+        ObjectNode view = l3.network().jdbi().inTransaction(h ->
+                FloatingIpView.render(h, l3.ports(), fips.update(h, caller, fips.locked(h, caller, id), body)));
+        return Response.ok(wrap(view));
+    }
+
+    private Response delete(Request req) {
+        Caller caller = Caller.of(l3.network(), req);
+        String id = req.param("id");
+        l3.network().jdbi().useTransaction(h -> fips.delete(h, caller, fips.locked(h, caller, id)));
+        return Response.noContent();
+    }
+
+    private static ObjectNode wrap(ObjectNode fip) {
+        ObjectNode out = Json.object();
+        out.set("floatingip", fip);
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.overcast.network.l3;
+
+import java.util.List;
+
+import dev.overcast.core.http.Routes;
+import dev.overcast.network.NetworkContext;
+import dev.overcast.network.NetworkFeature;
+import dev.overcast.network.QuotaCheck;
+
+/**
+ * Routers, floating IPs, floating IP pools and auto-allocated topologies: Neutron's L3 API.
+ * Networks, subnets and ports are the core feature's; this feature reaches them through
+ * {@link L3Ports}, and the ports feature tells it about port deletes through {@link #portEvents()}.
+ */
+public final class L3Feature implements NetworkFeature {
+    private final L3Context l3;
+
+    /**
+     * @param ports  networks, subnets and ports, implemented over the core feature
+     * @param quotas the quota feature's check, asked before routers, floating IPs (and the network
+     *               and subnet of an auto-allocated topology) are created
+     */
+    public L3Feature(NetworkContext ctx, L3Ports ports, QuotaCheck quotas) {
+        this.l3 = new L3Context(ctx, ports, quotas);
+    }
+
+    /** What the ports feature calls when ports are deleted. */
+    public L3PortEvents portEvents() {
+        return new L3PortEvents(l3);
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        new RouterApi(l3).routes(routes);
+        new FloatingIpApi(l3).routes(routes);
+        new FloatingIpPoolApi(l3).routes(routes);
+        new AutoAllocationApi(l3).routes(routes);
+    }
+
+    @Override
+    public List<Extension> extensions() {
+        return List.of(
+                new Extension("router", "Neutron L3 Router",
+                        "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external "
+                                + "networks via a NAT gateway."),
+                new Extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode",
+                        "Extension of the router abstraction for specifying whether SNAT should occur on the "
+                                + "external gateway"),
+                new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router"),
+                new Extension("fip-port-details", "Floating IP Port Details Extension",
+                        "Add port_details attribute to Floating IP resource"),
+                new Extension("floatingip-pools", "Floating IP Pools Extension",
+                        "Provides a floating IP pools API."),
+                new Extension("auto-allocated-topology", "Auto Allocated Topology Services",
+                        "Auto Allocated Topology Services."));
+    }
+
+    @Override
+    public List<Collection> collections() {
+        return List.of(new Collection("router", "routers"), new Collection("floatingip", "floatingips"),
+                new Collection("floatingip_pool", "floatingip_pools"));
+    }
+}
