@@ -5,11 +5,13 @@ import java.time.Instant;
 /**
  * A floating IP as stored.
  *
+ * <p>Public only because JDBI binds and maps it by reflection; nothing outside the package uses it.
+ *
  * @param floatingPortId the port on the external network that holds the address
  * @param fixedPortId    the associated port, null when unassociated
  * @param routerId       the router that reaches the associated port, null when unassociated
  */
-record FloatingIpRow(String id, String projectId, String floatingIpAddress, String floatingNetworkId,
+public record FloatingIpRow(String id, String projectId, String floatingIpAddress, String floatingNetworkId,
                      String floatingPortId, String fixedPortId, String fixedIpAddress, String routerId, String status,
                      String description, Instant createdAt, Instant updatedAt, long revisionNumber) {
 

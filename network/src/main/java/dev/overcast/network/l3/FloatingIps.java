@@ -105,12 +105,9 @@ final class FloatingIps {
         var now = l3.now();
         FloatingIpRow row = new FloatingIpRow(id, owner, floatingAddress, networkId, port.id(), null, null, null,
                 "DOWN", description, now, now, 0);
-        if (portId != null) {
-            row = row.associated(null, null, null);
-            Association to = associationFor(h, caller, row, portId, fixedIp);
-            row = row.associated(to.portId(), to.fixedIp(), to.routerId());
-        }
-        FloatingIpRow stored = row;
+        // A refused association rolls the transaction back, and the address with it.
+        Association to = portId == null ? Association.NONE : associationFor(h, caller, row, portId, fixedIp);
+        FloatingIpRow stored = row.associated(to.portId(), to.fixedIp(), to.routerId());
         writing(stored, portId, () -> h.attach(FloatingIpStore.class).insert(stored));
         TagStore tagStore = h.attach(TagStore.class);
         tags.stream().distinct().forEach(t -> tagStore.add(TAG_TYPE, id, t));

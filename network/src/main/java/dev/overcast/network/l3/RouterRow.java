@@ -5,12 +5,14 @@ import java.time.Instant;
 /**
  * A router as stored.
  *
+ * <p>Public only because JDBI binds and maps it by reflection; nothing outside the package uses it.
+ *
  * @param gwNetworkId           the external network of its gateway, null without one
  * @param gwPortId              its gateway port, null without one
  * @param availabilityZoneHints JSON text of a list of strings
  * @param routes                JSON text of a list of {@code {destination, nexthop}}
  */
-record RouterRow(String id, String projectId, String name, String description, boolean adminStateUp, String status,
+public record RouterRow(String id, String projectId, String name, String description, boolean adminStateUp, String status,
                  String gwNetworkId, String gwPortId, boolean enableSnat, String availabilityZoneHints, String routes,
                  Instant createdAt, Instant updatedAt, long revisionNumber) {
 

@@ -18,7 +18,7 @@ interface RouterStore {
             + "enable_snat, availability_zone_hints, routes, created_at, updated_at, revision_number";
 
     /** One interface: a port of the router on a network. */
-    record RouterPort(String portId, String routerId, String networkId) {
+    public record RouterPort(String portId, String routerId, String networkId) {
     }
 
     @SqlQuery("select " + COLUMNS + " from routers where id = :id")

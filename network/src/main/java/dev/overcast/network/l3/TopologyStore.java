@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface TopologyStore {
 
     /** A project's topology; network and router are null while it is being built. */
-    record Topology(String projectId, String networkId, String routerId) {
+    public record Topology(String projectId, String networkId, String routerId) {
     }
 
     @SqlQuery("select project_id, network_id, router_id from auto_allocated_topologies where project_id = :project")
