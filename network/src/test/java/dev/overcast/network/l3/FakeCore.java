@@ -58,6 +58,13 @@ final class FakeCore implements L3Ports {
         ports.remove(portId);
     }
 
+    /** A port bound to a device, as a server create does. */
+    synchronized void bind(String portId, String deviceId, String deviceOwner) {
+        PortInfo old = ports.get(portId);
+        ports.put(portId, new PortInfo(old.id(), old.networkId(), old.projectId(), old.name(), old.macAddress(),
+                old.adminStateUp(), "ACTIVE", deviceId, deviceOwner, old.fixedIps()));
+    }
+
     synchronized boolean hasPort(String portId) {
         return ports.containsKey(portId);
     }

@@ -16,7 +16,16 @@ import tools.jackson.databind.JsonNode;
 final class L3World {
     final FakeCore core = new FakeCore();
     final TestQuota quotas = new TestQuota();
-    final NetworkServer server = new NetworkServer(ctx -> List.of(new L3Feature(ctx, core, quotas)));
+    private volatile L3Feature feature;
+    final NetworkServer server = new NetworkServer(ctx -> {
+        feature = new L3Feature(ctx, core, quotas);
+        return List.of(feature);
+    });
+
+    /** The server's l3 feature, for what the ports feature will call ({@link L3Feature#portEvents()}). */
+    L3PortEvents portEvents() {
+        return feature.portEvents();
+    }
 
     /** An external network (owned by admin) with one IPv4 subnet; its gateway is the .1 address. */
     L3Ports.NetworkInfo external(String cidr, boolean isDefault) {
