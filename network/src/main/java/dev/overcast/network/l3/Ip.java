@@ -52,7 +52,11 @@ final class Ip {
         if (text.indexOf(':') >= 0 && V6.matcher(text).matches()) {
             try {
                 byte[] raw = InetAddress.getByName(text).getAddress();
-                return raw.length == 16 ? new Address(new BigInteger(1, raw), 6) : null;
+                if (raw.length == 4) {
+                    // Java reads ::ffff:a.b.c.d as the IPv4 address; it is written as IPv6.
+                    return new Address(BigInteger.valueOf(0xffffL).shiftLeft(32).or(new BigInteger(1, raw)), 6);
+                }
+                return new Address(new BigInteger(1, raw), 6);
             } catch (UnknownHostException e) {
                 return null;
             }

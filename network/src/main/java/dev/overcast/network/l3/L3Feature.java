@@ -2,6 +2,9 @@ package dev.overcast.network.l3;
 
 import java.util.List;
 
+import org.jdbi.v3.core.Handle;
+
+import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Routes;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NetworkFeature;
@@ -27,6 +30,24 @@ public final class L3Feature implements NetworkFeature {
     /** What the ports feature calls when ports are deleted. */
     public L3PortEvents portEvents() {
         return new L3PortEvents(l3);
+    }
+
+    /**
+     * For the tags API on {@code /v2.0/routers/{id}/tags} (tag resource type {@code routers}): the
+     * router exists and the caller sees it (404 {@code RouterNotFound}) and, when {@code modify},
+     * may update it (403). The shape of the core's {@code Taggable}: register {@code l3::checkRouterTags}.
+     */
+    public void checkRouterTags(Handle handle, Request request, String id, boolean modify) {
+        Caller caller = Caller.of(l3.network(), request);
+        RouterRow row = new Routers(l3).visible(handle, caller, id);
+        caller.enforce(modify ? "update_router" : "get_router", row.projectId());
+    }
+
+    /** As {@link #checkRouterTags}, for {@code /v2.0/floatingips/{id}/tags} (resource type {@code floatingips}). */
+    public void checkFloatingIpTags(Handle handle, Request request, String id, boolean modify) {
+        Caller caller = Caller.of(l3.network(), request);
+        FloatingIpRow row = new FloatingIps(l3).visible(handle, caller, id);
+        caller.enforce(modify ? "update_floatingip" : "get_floatingip", row.projectId());
     }
 
     @Override
