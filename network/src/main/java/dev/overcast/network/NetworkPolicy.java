@@ -48,6 +48,8 @@ public final class NetworkPolicy {
         r.put("delete_router", member);
         r.put("add_router_interface", member);
         r.put("remove_router_interface", member);
+        r.put("add_extraroutes", member);
+        r.put("remove_extraroutes", member);
         r.put("create_floatingip", member);
         r.put("create_floatingip:floating_ip_address", admin);
         r.put("get_floatingip", reader);

@@ -109,6 +109,17 @@ final class Attrs {
         return out;
     }
 
+    /** Tags given at create ({@code tags}): distinct, each 1-255 characters without ',' or '/'. */
+    static List<String> tags(ObjectNode body) {
+        List<String> tags = strings(body, "tags");
+        for (String t : tags) {
+            if (t.isEmpty() || t.length() > 255 || t.contains(",") || t.contains("/")) {
+                throw L3Errors.invalid("tags", "'" + t + "' is not a valid tag");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(tags));
+    }
+
     /** Attributes that exist but a client may not set in an update. */
     static void refuseReadOnly(ObjectNode body, Set<String> readOnly) {
         for (String name : body.propertyNames()) {

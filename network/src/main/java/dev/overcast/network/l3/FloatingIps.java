@@ -74,7 +74,7 @@ final class FloatingIps {
         String fixedIp = Attrs.ip(body, "fixed_ip_address");
         String description = Attrs.string(body, "description", 255, "");
         refuseDns(body);
-        List<String> tags = Attrs.strings(body, "tags");
+        List<String> tags = Attrs.tags(body);
         L3Ports.NetworkInfo network = l3.ports().network(h, networkId);
         if (network == null || !caller.seesNetwork(network)) {
             throw L3Errors.networkNotFound(networkId);
@@ -110,7 +110,7 @@ final class FloatingIps {
         FloatingIpRow stored = row.associated(to.portId(), to.fixedIp(), to.routerId());
         writing(stored, portId, () -> h.attach(FloatingIpStore.class).insert(stored));
         TagStore tagStore = h.attach(TagStore.class);
-        tags.stream().distinct().forEach(t -> tagStore.add(TAG_TYPE, id, t));
+        tags.forEach(t -> tagStore.add(TAG_TYPE, id, t));
         return stored;
     }
 

@@ -68,6 +68,8 @@ public final class L3Feature implements NetworkFeature {
                         "Extension of the router abstraction for specifying whether SNAT should occur on the "
                                 + "external gateway"),
                 new Extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router"),
+                new Extension("extraroute-atomic", "Atomically add/remove extra routes",
+                        "Edit extra routes of a router on server side by atomically adding/removing extra routes"),
                 new Extension("fip-port-details", "Floating IP Port Details Extension",
                         "Add port_details attribute to Floating IP resource"),
                 new Extension("floatingip-pools", "Floating IP Pools Extension",

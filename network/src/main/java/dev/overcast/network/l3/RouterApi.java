@@ -42,7 +42,9 @@ final class RouterApi {
                 .put("/v2.0/routers/{id}", this::update)
                 .delete("/v2.0/routers/{id}", this::delete)
                 .put("/v2.0/routers/{id}/add_router_interface", this::addInterface)
-                .put("/v2.0/routers/{id}/remove_router_interface", this::removeInterface);
+                .put("/v2.0/routers/{id}/remove_router_interface", this::removeInterface)
+                .put("/v2.0/routers/{id}/add_extraroutes", req -> changeRoutes(req, true))
+                .put("/v2.0/routers/{id}/remove_extraroutes", req -> changeRoutes(req, false));
     }
 
     private Response list(Request req) {
@@ -116,6 +118,20 @@ final class RouterApi {
             return RouterInterfaces.render(info, RouterView.tags(h, RouterView.TAG_TYPE, id));
         });
         return Response.ok(out);
+    }
+
+    private Response changeRoutes(Request req, boolean add) {
+        Caller caller = Caller.of(l3.network(), req);
+        ObjectNode body = ResourceBody.read(req, "router", Set.of("routes"));
+        if (!body.has("routes")) {
+            throw L3Errors.invalid("routes", "Validation of dictionary's keys failed. Expected keys: {'routes'}");
+        }
+        String id = req.param("id");
+        ObjectNode view = l3.network().jdbi().inTransaction(h -> {
+            RouterRow row = routers.locked(h, caller, id);
+            return RouterView.render(h, l3.ports(), routers.changeRoutes(h, caller, row, body, add));
+        });
+        return Response.ok(wrap(view));
     }
 
     private static ObjectNode interfaceBody(Request req) {

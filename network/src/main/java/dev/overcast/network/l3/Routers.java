@@ -70,7 +70,7 @@ final class Routers {
             throw NeutronErrors.of(404, "AvailabilityZoneNotFound",
                     "AvailabilityZone " + hints.getFirst() + " could not be found.");
         }
-        List<String> tags = tags(body);
+        List<String> tags = Attrs.tags(body);
         l3.quotas().check(h, owner, "router", 1);
         var now = l3.now();
         RouterRow row = new RouterRow(UUID.randomUUID().toString(), owner, Attrs.string(body, "name", 255, ""),
@@ -105,6 +105,26 @@ final class Routers {
         row = row.withAttributes(Attrs.string(body, "name", 255, row.name()),
                 Attrs.string(body, "description", 255, row.description()),
                 Attrs.bool(body, "admin_state_up", row.adminStateUp()), routes).revised(l3.now());
+        h.attach(RouterStore.class).update(row);
+        return row;
+    }
+
+    /**
+     * {@code add_extraroutes} / {@code remove_extraroutes} (extraroute-atomic): the routes given are
+     * added to or taken from the router's, checked as a whole routes update is.
+     */
+    RouterRow changeRoutes(Handle h, Caller caller, RouterRow router, ObjectNode body, boolean add) {
+        caller.enforce(add ? "add_extraroutes" : "remove_extraroutes", router.projectId());
+        List<ExtraRoute> given = RouterRoutes.parse(body.get("routes"));
+        List<ExtraRoute> routes = new ArrayList<>(ExtraRoute.fromJson(router.routes()));
+        if (add) {
+            given.stream().filter(r -> !routes.contains(r)).forEach(routes::add);
+        } else {
+            routes.removeAll(given);
+        }
+        List<ExtraRoute> checked = new RouterRoutes(l3).validate(h, router, ExtraRoute.array(routes));
+        RouterRow row = router.withAttributes(router.name(), router.description(), router.adminStateUp(),
+                ExtraRoute.toJson(checked)).revised(l3.now());
         h.attach(RouterStore.class).update(row);
         return row;
     }
@@ -269,15 +289,5 @@ final class Routers {
                         ? "highly available (l3-ha)" : "distributed (dvr)"));
             }
         }
-    }
-
-    private static List<String> tags(ObjectNode body) {
-        List<String> tags = Attrs.strings(body, "tags");
-        for (String t : tags) {
-            if (t.isEmpty() || t.length() > 255 || t.contains(",") || t.contains("/")) {
-                throw L3Errors.invalid("tags", "'" + t + "' is not a valid tag");
-            }
-        }
-        return List.copyOf(new java.util.LinkedHashSet<>(tags));
     }
 }

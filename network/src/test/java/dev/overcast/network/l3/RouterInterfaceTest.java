@@ -200,6 +200,30 @@ class RouterInterfaceTest {
     }
 
     @Test
+    void extraRoutesCanBeAddedAndRemovedAtomically() {
+        ApiClient member = server.member("u", "i12");
+        var subnet = world.privateSubnet("i12", "10.12.0.0/24");
+        String routerId = world.router(member, null);
+        world.attach(member, routerId, subnet.id());
+        String url = "/v2.0/routers/" + routerId;
+        var first = Map.of("destination", "192.168.1.0/24", "nexthop", "10.12.0.5");
+        var second = Map.of("destination", "192.168.2.0/24", "nexthop", "10.12.0.6");
+
+        member.put(url + "/add_extraroutes", Map.of("router", Map.of("routes", List.of(first))));
+        var both = member.put(url + "/add_extraroutes", Map.of("router", Map.of("routes", List.of(first, second))));
+        var one = member.put(url + "/remove_extraroutes", Map.of("router", Map.of("routes", List.of(first))));
+        var bad = member.put(url + "/add_extraroutes", Map.of("router", Map.of("routes",
+                List.of(Map.of("destination", "192.168.3.0/24", "nexthop", "10.99.0.1")))));
+
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().at("/router/routes")).hasSize(2);
+        assertThat(one.json().at("/router/routes")).hasSize(1);
+        assertThat(one.json().at("/router/routes/0/nexthop").asString()).isEqualTo("10.12.0.6");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(errorType(bad)).isEqualTo("InvalidRoutes");
+    }
+
+    @Test
     void malformedRoutesAreBadRequests() {
         ApiClient member = server.member("u", "i10");
         String url = "/v2.0/routers/" + world.router(member, null);
