@@ -14,9 +14,6 @@ interface TagStore {
     @SqlQuery("select tag from tags where resource_type = :type and resource_id = :id order by tag")
     List<String> tags(@Bind("type") String type, @Bind("id") String id);
 
-    @SqlQuery("select resource_id || ' ' || tag from tags where resource_type = :type order by tag")
-    List<String> allPairs(@Bind("type") String type);
-
     @SqlUpdate("insert into tags (resource_type, resource_id, tag) values (:type, :id, :tag)")
     void add(@Bind("type") String type, @Bind("id") String id, @Bind("tag") String tag);
 

@@ -250,6 +250,19 @@ class RouterApiTest {
     }
 
     @Test
+    void everyL3RouteNeedsAToken() {
+        ApiClient anonymous = server.client();
+        String id = "2b3c1c2e-1111-4222-8333-944455556666";
+
+        assertThat(anonymous.get("/v2.0/routers").status()).isEqualTo(401);
+        assertThat(anonymous.post("/v2.0/routers", Map.of("router", Map.of())).status()).isEqualTo(401);
+        assertThat(anonymous.put("/v2.0/routers/" + id + "/add_router_interface", Map.of()).status()).isEqualTo(401);
+        assertThat(anonymous.get("/v2.0/floatingips").status()).isEqualTo(401);
+        assertThat(anonymous.get("/v2.0/floatingip_pools").status()).isEqualTo(401);
+        assertThat(anonymous.get("/v2.0/auto-allocated-topology/p").status()).isEqualTo(401);
+    }
+
+    @Test
     void theL3ExtensionsAreDeclared() {
         var reply = server.member("u", "p16").get("/v2.0/extensions");
 
