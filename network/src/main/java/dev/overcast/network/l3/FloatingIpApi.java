@@ -1,7 +1,14 @@
 package dev.overcast.network.l3;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
@@ -14,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /v2.0/floatingips}. */
 final class FloatingIpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(FloatingIpApi.class);
     private static final Set<String> ATTRIBUTES = Set.of("id", "project_id", "tenant_id", "floating_ip_address",
             "floating_network_id", "router_id", "port_id", "fixed_ip_address", "status", "description", "dns_name",
             "dns_domain", "qos_policy_id", "created_at", "updated_at", "revision_number", "tags");
@@ -65,25 +73,71 @@ final class FloatingIpApi {
     private Response create(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.CREATE_ATTRIBUTES);
-        ObjectNode view = l3.network().jdbi().inTransaction(h ->
-                FloatingIpView.render(h, l3.ports(), fips.create(h, caller, body)));
-        return Response.created(wrap(view));
+        Written written = l3.network().jdbi().inTransaction(h -> {
+            FloatingIpRow row = fips.create(h, caller, body);
+            return new Written(FloatingIpView.render(h, l3.ports(), row), serverPorts(h, null, row));
+        });
+        tellCompute(written);
+        return Response.created(wrap(written.view()));
     }
 
     private Response update(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.UPDATE_ATTRIBUTES);
         String id = req.param("id");
-        ObjectNode view = l3.network().jdbi().inTransaction(h ->
-                FloatingIpView.render(h, l3.ports(), fips.update(h, caller, fips.locked(h, caller, id), body)));
-        return Response.ok(wrap(view));
+        Written written = l3.network().jdbi().inTransaction(h -> {
+            FloatingIpRow before = fips.locked(h, caller, id);
+            FloatingIpRow after = fips.update(h, caller, before, body);
+            return new Written(FloatingIpView.render(h, l3.ports(), after), serverPorts(h, before, after));
+        });
+        tellCompute(written);
+        return Response.ok(wrap(written.view()));
     }
 
     private Response delete(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         String id = req.param("id");
-        l3.network().jdbi().useTransaction(h -> fips.delete(h, caller, fips.locked(h, caller, id)));
+        Written written = l3.network().jdbi().inTransaction(h -> {
+            FloatingIpRow before = fips.locked(h, caller, id);
+            fips.delete(h, caller, before);
+            return new Written(null, serverPorts(h, before, null));
+        });
+        tellCompute(written);
         return Response.noContent();
+    }
+
+    /** A committed write: what to answer and which servers' ports changed floating IP. */
+    private record Written(ObjectNode view, List<L3Ports.PortInfo> serverPorts) {
+    }
+
+    /** The servers' ports whose floating IP a write changes (the one it leaves and the one it joins). */
+    private List<L3Ports.PortInfo> serverPorts(Handle h, FloatingIpRow before, FloatingIpRow after) {
+        String from = before == null ? null : before.fixedPortId();
+        String to = after == null ? null : after.fixedPortId();
+        boolean same = from != null && from.equals(to) && before.fixedIpAddress().equals(after.fixedIpAddress());
+        List<L3Ports.PortInfo> out = new ArrayList<>();
+        if (same) {
+            return out;
+        }
+        for (String portId : new LinkedHashSet<>(Arrays.asList(from, to))) {
+            L3Ports.PortInfo port = portId == null ? null : l3.ports().port(h, portId);
+            if (port != null && port.deviceOwner().startsWith("compute:") && !port.deviceId().isEmpty()) {
+                out.add(port);
+            }
+        }
+        return out;
+    }
+
+    /** Best effort, after the commit: Compute refreshes the server's addresses. */
+    private void tellCompute(Written written) {
+        for (L3Ports.PortInfo port : written.serverPorts()) {
+            try {
+                l3.compute().changed(port.deviceId(), port.id(), false);
+            } catch (RuntimeException e) {
+                LOG.warn("could not tell Compute that port {} of server {} changed floating IP: {}", port.id(),
+                        port.deviceId(), e.toString());
+            }
+        }
     }
 
     private static ObjectNode wrap(ObjectNode fip) {

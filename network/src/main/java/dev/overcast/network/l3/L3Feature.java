@@ -8,6 +8,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Routes;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NetworkFeature;
+import dev.overcast.network.PortEvents;
 import dev.overcast.network.QuotaCheck;
 
 /**
@@ -20,11 +21,13 @@ public final class L3Feature implements NetworkFeature {
 
     /**
      * @param ports  networks, subnets and ports, implemented over the core feature
-     * @param quotas the quota feature's check, asked before routers, floating IPs (and the network
-     *               and subnet of an auto-allocated topology) are created
+     * @param quotas  the quota feature's check, asked before routers, floating IPs (and the network
+     *                and subnet of an auto-allocated topology) are created
+     * @param compute told, after the change commits, when a server's port ({@code compute:*}) gains,
+     *                changes or loses a floating IP, so that its {@code addresses} follow
      */
-    public L3Feature(NetworkContext ctx, L3Ports ports, QuotaCheck quotas) {
-        this.l3 = new L3Context(ctx, ports, quotas);
+    public L3Feature(NetworkContext ctx, L3Ports ports, QuotaCheck quotas, PortEvents compute) {
+        this.l3 = new L3Context(ctx, ports, quotas, compute);
     }
 
     /** What the ports feature calls when ports are deleted. */

@@ -19,6 +19,7 @@
  * {@link dev.overcast.network.l3.L3PortEvents} before and after deleting a port; the tags feature
  * registers {@link dev.overcast.network.l3.L3Feature#checkRouterTags} and
  * {@link dev.overcast.network.l3.L3Feature#checkFloatingIpTags} for {@code routers} and
- * {@code floatingips}.
+ * {@code floatingips}; Compute hears of floating IP changes on servers' ports through
+ * {@link dev.overcast.network.PortEvents}, after the change commits.
  */
 package dev.overcast.network.l3;

@@ -218,6 +218,29 @@ class FloatingIpApiTest {
     }
 
     @Test
+    void computeHearsWhenAServersPortGainsOrLosesAFloatingIp() {
+        ApiClient member = server.member("u", "f19");
+        var ext = world.external("172.30.16.0/24", false);
+        var net = reachable(member, "f19", ext, "10.39.0.0/24");
+        world.core.bind(net.port().id(), "server-19", "compute:nova");
+        var unbound = world.port("f19", net.subnet());
+        String expected = "server-19 " + net.port().id();
+
+        String id = create(member, Map.of("floating_network_id", ext.id(), "port_id", net.port().id()))
+                .json().at("/floatingip/id").asString();
+        assertThat(world.computeEvents).containsOnlyOnce(expected);
+        member.put("/v2.0/floatingips/" + id, Map.of("floatingip", Map.of("description", "same port")));
+        assertThat(world.computeEvents).containsOnlyOnce(expected);
+        member.put("/v2.0/floatingips/" + id, Map.of("floatingip", Map.of("port_id", unbound.id())));
+        assertThat(world.computeEvents).filteredOn(expected::equals).hasSize(2);
+        member.put("/v2.0/floatingips/" + id, Map.of("floatingip", Map.of("port_id", net.port().id())));
+        member.delete("/v2.0/floatingips/" + id);
+
+        assertThat(world.computeEvents).filteredOn(expected::equals).hasSize(4);
+        assertThat(world.computeEvents).noneMatch(e -> e.contains(unbound.id()));
+    }
+
+    @Test
     void deletingAFloatingIpFreesItsAddress() {
         ApiClient member = server.member("u", "f10");
         var ext = world.external("172.30.8.0/24", false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.overcast.network.NetworkServer;
 import dev.overcast.testkit.ApiClient;
@@ -16,9 +17,12 @@ import tools.jackson.databind.JsonNode;
 final class L3World {
     final FakeCore core = new FakeCore();
     final TestQuota quotas = new TestQuota();
+    /** What Compute was told: "server port" per changed port. */
+    final List<String> computeEvents = new CopyOnWriteArrayList<>();
     private volatile L3Feature feature;
     final NetworkServer server = new NetworkServer(ctx -> {
-        feature = new L3Feature(ctx, core, quotas);
+        feature = new L3Feature(ctx, core, quotas, (serverId, portId, deleted) ->
+                computeEvents.add(serverId + " " + portId + (deleted ? " deleted" : "")));
         return List.of(feature);
     });
 
