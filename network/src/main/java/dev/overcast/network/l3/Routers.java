@@ -91,6 +91,9 @@ final class Routers {
         caller.enforce("update_router", router.projectId());
         Attrs.refuseReadOnly(body, READ_ONLY);
         refuseUnsupported(body);
+        String name = Attrs.string(body, "name", 255, router.name());
+        String description = Attrs.string(body, "description", 255, router.description());
+        boolean adminStateUp = Attrs.bool(body, "admin_state_up", router.adminStateUp());
         RouterRow row = router;
         if (body.has("external_gateway_info")) {
             Gateway gateway = gateway(body.get("external_gateway_info"));
@@ -102,9 +105,7 @@ final class Routers {
             List<ExtraRoute> parsed = new RouterRoutes(l3).validate(h, row, body.get("routes"));
             routes = ExtraRoute.toJson(parsed);
         }
-        row = row.withAttributes(Attrs.string(body, "name", 255, row.name()),
-                Attrs.string(body, "description", 255, row.description()),
-                Attrs.bool(body, "admin_state_up", row.adminStateUp()), routes).revised(l3.now());
+        row = row.withAttributes(name, description, adminStateUp, routes).revised(l3.now());
         h.attach(RouterStore.class).update(row);
         return row;
     }
