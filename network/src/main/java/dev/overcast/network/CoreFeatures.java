@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.overcast.network.networks.Networks;
+import dev.overcast.network.ports.PortHooks;
+import dev.overcast.network.ports.PortWriter;
 import dev.overcast.network.ports.Ports;
 import dev.overcast.network.subnetpools.SubnetPools;
 import dev.overcast.network.subnets.Subnets;
@@ -30,10 +32,20 @@ public record CoreFeatures(Networks networks, SubnetPools subnetPools, Subnets s
      */
     public static CoreFeatures of(NetworkContext ctx, SecurityGroupLookup groups, QuotaCheck quotas,
             Map<String, Taggable> taggable) {
+        return of(ctx, groups, quotas, taggable, PortHooks.NONE, PortEvents.NONE);
+    }
+
+    /**
+     * @param hooks   what other features must hear of a client's port delete
+     * @param compute told when a server's port changes or goes
+     */
+    public static CoreFeatures of(NetworkContext ctx, SecurityGroupLookup groups, QuotaCheck quotas,
+            Map<String, Taggable> taggable, PortHooks hooks, PortEvents compute) {
         Networks networks = new Networks(ctx, quotas);
         SubnetPools subnetPools = new SubnetPools(ctx, quotas);
         Subnets subnets = new Subnets(ctx, quotas, subnetPools);
-        Ports ports = new Ports(ctx, groups, quotas);
+        Ports ports = new Ports(ctx, new PortWriter(ctx, groups, quotas, new java.security.SecureRandom()), hooks,
+                compute);
         Map<String, Taggable> all = new LinkedHashMap<>();
         all.put("networks", networks.taggable());
         all.put("subnets", subnets.taggable());

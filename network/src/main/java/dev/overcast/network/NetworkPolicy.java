@@ -32,6 +32,37 @@ public final class NetworkPolicy {
         r.putAll(dev.overcast.network.subnetpools.SubnetPoolRules.defaults());
         r.putAll(dev.overcast.network.secgroups.SecurityGroupRules.defaults());
         r.putAll(dev.overcast.network.quotas.QuotaRules.defaults());
+        l3(r);
         return r;
+    }
+
+    /** Routers, floating IPs and auto-allocated topologies (the l3 feature), as Neutron names them. */
+    private static void l3(Map<String, String> r) {
+        String member = "rule:admin_or_project_member";
+        String reader = "rule:admin_or_project_reader";
+        String admin = "rule:admin_only";
+        for (String action : new String[] {"create_router", "update_router"}) {
+            r.put(action, member);
+            r.put(action + ":external_gateway_info", member);
+            r.put(action + ":external_gateway_info:network_id", member);
+            r.put(action + ":external_gateway_info:enable_snat", admin);
+            r.put(action + ":external_gateway_info:external_fixed_ips", admin);
+            r.put(action + ":distributed", admin);
+            r.put(action + ":ha", admin);
+        }
+        r.put("get_router", reader);
+        r.put("delete_router", member);
+        r.put("add_router_interface", member);
+        r.put("remove_router_interface", member);
+        r.put("add_extraroutes", member);
+        r.put("remove_extraroutes", member);
+        r.put("create_floatingip", member);
+        r.put("create_floatingip:floating_ip_address", admin);
+        r.put("get_floatingip", reader);
+        r.put("update_floatingip", member);
+        r.put("delete_floatingip", member);
+        r.put("get_floatingip_pool", reader);
+        r.put("get_auto_allocated_topology", reader);
+        r.put("delete_auto_allocated_topology", member);
     }
 }

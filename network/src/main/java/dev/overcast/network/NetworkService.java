@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.overcast.core.bus.Bus;
@@ -14,39 +15,71 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.core.schema.Schemas;
+import dev.overcast.network.l3.L3Feature;
+import dev.overcast.network.l3.L3PortEvents;
+import dev.overcast.network.ports.PortHooks;
 import dev.overcast.network.quotas.DbQuotaCheck;
 import dev.overcast.network.quotas.QuotaFeature;
 import dev.overcast.network.quotas.QuotaSettings;
+import dev.overcast.network.secgroups.PortSecurityGroups;
 import dev.overcast.network.secgroups.SecurityGroupFeature;
+import dev.overcast.network.tags.Taggable;
 
-/** Network: a subset of the Neutron v2.0 API under {@code /network}. */
+/**
+ * Network: a subset of the Neutron v2.0 API under {@code /network}. This is where its features
+ * meet: the core (networks, subnets, subnet pools, ports, tags) asks the security groups for a
+ * port's groups and the quotas before each create; routers and floating IPs reach networks and
+ * ports through {@link CoreL3Ports} and hear of port deletes; and Compute hears of its servers'
+ * ports through {@link PortEvents}.
+ */
 public final class NetworkService implements ServiceApi {
+    private final NetworkContext ctx;
     private final List<NetworkFeature> features;
 
     /**
-     * @param policy the network policy: {@link NetworkPolicy#defaults()} with any operator overrides
-     * @param bus    where network notifications go (topic {@code notifications}, publisher {@code network.<host>})
-     */
-    public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host) {
-        this(jdbi, policy, clock, settings, bus, host, null, null);
-    }
-
-    /**
-     * The service with its core (networks, subnets, ports, tags), whose ports need the security
-     * groups and quotas of their neighbour features; each is made from the shared context.
-     *
-     * @param groups the security-group feature's {@link SecurityGroupLookup}, or null for a service without the core
-     * @param quotas the quota feature's {@link QuotaCheck}, or null likewise
+     * @param policy  the network policy: {@link NetworkPolicy#defaults()} with any operator overrides
+     * @param bus     where network notifications go (topic {@code notifications}, publisher {@code network.<host>})
+     * @param compute told when a server's port changes (Neutron's Nova notifier)
      */
     public NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host,
-            Function<NetworkContext, SecurityGroupLookup> groups, Function<NetworkContext, QuotaCheck> quotas) {
-        NetworkContext ctx = new NetworkContext(jdbi, policy, clock, new Schemas("network"), settings,
+            PortEvents compute) {
+        this(jdbi, policy, clock, settings, bus, host, ctx -> all(ctx, compute));
+    }
+
+    /** A service of the features {@code features} makes from the shared context (tests pick some). */
+    NetworkService(Jdbi jdbi, Policy policy, Clock clock, NetworkSettings settings, Bus bus, String host,
+            Function<NetworkContext, List<NetworkFeature>> features) {
+        this.ctx = new NetworkContext(jdbi, policy, clock, new Schemas("network"), settings,
                 bus.notifier("notifications", "network." + host));
-        List<NetworkFeature> all = new ArrayList<>();
-        if (groups != null && quotas != null) {
-            all.addAll(CoreFeatures.of(ctx, groups.apply(ctx), quotas.apply(ctx), Map.of()).all());
-        }
-        this.features = List.copyOf(all);
+        this.features = List.copyOf(features.apply(ctx));
+    }
+
+    /** Every feature, wired to its neighbours. */
+    static List<NetworkFeature> all(NetworkContext ctx, PortEvents compute) {
+        QuotaSettings quotaSettings = QuotaSettings.defaults();
+        QuotaCheck quotas = new DbQuotaCheck(quotaSettings);
+        SecurityGroupLookup groups = new PortSecurityGroups(ctx.clock());
+        SecurityGroupFeature securityGroups = new SecurityGroupFeature(ctx, quotas);
+        L3Feature l3 = new L3Feature(ctx, new CoreL3Ports(ctx, groups), quotas, compute);
+        L3PortEvents l3Ports = l3.portEvents();
+        PortHooks hooks = new PortHooks() {
+            @Override
+            public void beforeDelete(Handle handle, String portId) {
+                l3Ports.checkDeletable(handle, portId);
+            }
+
+            @Override
+            public void deleted(Handle handle, String portId) {
+                l3Ports.portDeleted(handle, portId);
+            }
+        };
+        Map<String, Taggable> taggable = Map.of("security-groups", securityGroups::checkTaggable,
+                "routers", l3::checkRouterTags, "floatingips", l3::checkFloatingIpTags);
+        List<NetworkFeature> all = new ArrayList<>(CoreFeatures.of(ctx, groups, quotas, taggable, hooks, compute).all());
+        all.add(securityGroups);
+        all.add(new QuotaFeature(ctx, quotaSettings));
+        all.add(l3);
+        return all;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.overcast.network;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,22 +31,36 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 public final class NetworkServer implements BeforeAllCallback, AfterAllCallback {
     private final Clock clock;
     private final NetworkSettings settings;
+    private final Function<NetworkContext, List<NetworkFeature>> features;
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
     private TestDatabase database;
     private ServiceDatabase db;
     private InProcessBus bus;
     private HttpHost host;
     private TestTokens tokens;
-    private final FakeSecurityGroups securityGroups = new FakeSecurityGroups();
-    private final FakeQuotas quotas = new FakeQuotas();
+    private final List<String> portEvents = new CopyOnWriteArrayList<>();
 
     public NetworkServer() {
         this(Clock.systemUTC(), NetworkSettings.defaults());
     }
 
+    /** Every feature, as the all-in-one wires them; Compute's port events are kept in {@link #portEvents()}. */
     public NetworkServer(Clock clock, NetworkSettings settings) {
         this.clock = clock;
         this.settings = settings;
+        this.features = ctx -> NetworkService.all(ctx, (server, port, deleted) ->
+                portEvents.add((deleted ? "network-vif-deleted " : "network-changed ") + server + " " + port));
+    }
+
+    /** A server of the features {@code features} makes, e.g. the l3 feature over a fake core. */
+    public NetworkServer(Function<NetworkContext, List<NetworkFeature>> features) {
+        this(Clock.systemUTC(), NetworkSettings.defaults(), features);
+    }
+
+    public NetworkServer(Clock clock, NetworkSettings settings, Function<NetworkContext, List<NetworkFeature>> features) {
+        this.clock = clock;
+        this.settings = settings;
+        this.features = features;
     }
 
     @Override
@@ -56,7 +71,7 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
         bus.subscribe("notifications", "", notifications::add);
         tokens = new TestTokens(clock);
         NetworkService network = new NetworkService(db.jdbi(), Policy.of(NetworkPolicy.defaults()), clock, settings,
-                bus, "test-host", ctx -> securityGroups, ctx -> quotas);
+                bus, "test-host", features);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(network), new SimpleMeterRegistry(), Map.of());
     }
@@ -94,19 +109,14 @@ public final class NetworkServer implements BeforeAllCallback, AfterAllCallback 
         return db.jdbi();
     }
 
-    /** The security-group neighbour ports use: add groups to it. */
-    public FakeSecurityGroups securityGroups() {
-        return securityGroups;
-    }
-
-    /** The quota neighbour creates use: set limits on it. */
-    public FakeQuotas quotas() {
-        return quotas;
-    }
-
     /** A client acting as a user with the service role (as compute acts on ports). */
     public ApiClient service() {
         return client().withToken(tokens.project("nova", "service", "service"));
+    }
+
+    /** What Compute was told of its servers' ports, e.g. {@code network-changed <server> <port>}. */
+    public List<String> portEvents() {
+        return portEvents;
     }
 
     public List<Notification> notifications() {

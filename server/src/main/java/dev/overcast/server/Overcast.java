@@ -112,7 +112,8 @@ public final class Overcast implements AutoCloseable {
 
             ServiceDatabase networkDb = open(db, "network");
             NetworkService network = new NetworkService(networkDb.jdbi(), policy("network", NetworkPolicy.defaults()),
-                    clock, NetworkSettings.defaults(), bus, host());
+                    clock, NetworkSettings.defaults(), bus, host(),
+                    new NovaNotifier(publicUrl + "/compute/v2.1", new ServiceTokens(tokens, clock, "neutron")));
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, closeables::add),

@@ -86,9 +86,12 @@ public final class NetworkStore {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    /** Ports that keep a network from being deleted: those not owned by the network itself ({@code network:*}). */
+    /**
+     * Ports that keep a network from being deleted: all but its DHCP ports, which go with it as in
+     * Neutron (a router's interface or gateway and a floating IP's port keep it, as a server's do).
+     */
     static int portsInUse(Handle h, String networkId) {
-        return h.createQuery("select count(*) from ports where network_id = :id and device_owner not like 'network:%'")
+        return h.createQuery("select count(*) from ports where network_id = :id and device_owner <> 'network:dhcp'")
                 .bind("id", networkId).mapTo(Integer.class).one();
     }
 
@@ -98,7 +101,7 @@ public final class NetworkStore {
                 .bind("id", networkId).bind("owner", owner).mapTo(Integer.class).one() > 0;
     }
 
-    /** Removes the network's own ports ({@code network:*}), their addresses and its subnets. */
+    /** Removes the network's ports (its DHCP ports, once {@link #portsInUse} is 0), their addresses and its subnets. */
     static void deleteContents(Handle h, String networkId) {
         h.createUpdate("delete from ip_allocations where network_id = :id").bind("id", networkId).execute();
         h.createUpdate("delete from port_security_groups where port_id in (select id from ports where network_id = :id)")

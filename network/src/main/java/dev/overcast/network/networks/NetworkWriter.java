@@ -48,6 +48,23 @@ public final class NetworkWriter {
         return n;
     }
 
+    /**
+     * Deletes the network with its subnets and its DHCP ports; any other port on it (a server's,
+     * a router's, a floating IP's) is a 409 NetworkInUse. Nothing when it is gone.
+     */
+    public void delete(Handle h, String id) {
+        if (NetworkStore.lock(h, id).isEmpty()) {
+            return;
+        }
+        if (NetworkStore.portsInUse(h, id) > 0) {
+            throw NeutronErrors.conflict("NetworkInUse", "Unable to complete operation on network " + id
+                    + ". There are one or more ports still in use on the network.");
+        }
+        NetworkStore.deleteContents(h, id);
+        dev.overcast.network.tags.TagStore.removeAll(h, "networks", id);
+        NetworkStore.delete(h, id);
+    }
+
     private static Segment requested(NetworkSpec spec) {
         if (spec.networkType() == null) {
             if (spec.physicalNetwork() != null || spec.segmentationId() != null) {

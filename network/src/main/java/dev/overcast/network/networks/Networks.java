@@ -247,13 +247,7 @@ public final class Networks implements NetworkFeature {
         Transactions.write(ctx.jdbi(), h -> {
             NetworkRow n = NetworkAccess.lockVisible(h, ctx, auth, id);
             ctx.enforce(req, "delete_network", NetworkAccess.target(n));
-            if (NetworkStore.portsInUse(h, id) > 0) {
-                throw NeutronErrors.conflict("NetworkInUse", "Unable to complete operation on network " + id
-                        + ". There are one or more ports still in use on the network.");
-            }
-            NetworkStore.deleteContents(h, id);
-            TagStore.removeAll(h, "networks", id);
-            NetworkStore.delete(h, id);
+            writer.delete(h, id);
             return null;
         });
         Events.deleted(ctx, "network", id);

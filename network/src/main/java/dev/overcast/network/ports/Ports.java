@@ -18,6 +18,7 @@ import dev.overcast.network.Events;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NetworkFeature;
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.PortEvents;
 import dev.overcast.network.QuotaCheck;
 import dev.overcast.network.SecurityGroupLookup;
 import dev.overcast.network.Transactions;
@@ -53,19 +54,28 @@ public final class Ports implements NetworkFeature {
     private final PortWriter writer;
     private final NeutronListing listing;
     private final NetworkQueue queue = new NetworkQueue();
+    private final PortHooks hooks;
+    private final PortEvents compute;
 
     /**
      * @param groups the security-group feature's lookup (the project's default group, checks of requested ones)
      * @param quotas the quota feature's check, called in each create's transaction
      */
     public Ports(NetworkContext ctx, SecurityGroupLookup groups, QuotaCheck quotas) {
-        this(ctx, new PortWriter(ctx, groups, quotas, new SecureRandom()));
+        this(ctx, new PortWriter(ctx, groups, quotas, new SecureRandom()), PortHooks.NONE, PortEvents.NONE);
     }
 
-    /** With a writer of the caller's (the same one other features use for the ports they own). */
-    public Ports(NetworkContext ctx, PortWriter writer) {
+    /**
+     * @param writer  the writer behind the API
+     * @param hooks   what routers and floating IPs must hear of a client's port delete
+     * @param compute told after commit when a server's port ({@code compute:*}) changes its
+     *                addresses or groups, or is deleted
+     */
+    public Ports(NetworkContext ctx, PortWriter writer, PortHooks hooks, PortEvents compute) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.compute = Objects.requireNonNull(compute, "compute");
         this.listing = NeutronListing.builder("ports", LIST_ATTRIBUTES, ctx.settings().maxLimit())
                 .filter("fixed_ips", FixedIpFilter::matches)
                 .build();
@@ -231,19 +241,28 @@ public final class Ports implements NetworkFeature {
             return view(h, auth, port, v.network());
         }));
         Events.end(ctx, "port", "update", view);
+        if ((change.fixedIps() != null || change.securityGroups() != null)
+                && view.path("device_owner").asString("").startsWith("compute:")) {
+            compute.changed(view.path("device_id").asString(), id, false);
+        }
         return Response.ok(Json.object().set("port", view));
     }
 
     private Response delete(Request req) {
         AuthContext auth = req.auth();
         String id = req.param("id");
-        Transactions.write(ctx.jdbi(), h -> {
+        PortRow deleted = Transactions.write(ctx.jdbi(), h -> {
             Visible v = visible(h, auth, id);
             ctx.enforce(req, "delete_port", v.target());
+            hooks.beforeDelete(h, id);
             writer.delete(h, id);
-            return null;
+            hooks.deleted(h, id);
+            return v.port().row();
         });
         Events.deleted(ctx, "port", id);
+        if (deleted.deviceOwner() != null && deleted.deviceOwner().startsWith("compute:")) {
+            compute.changed(deleted.deviceId(), id, true);
+        }
         return Response.noContent();
     }
 

@@ -31,8 +31,18 @@ public record SubnetSpec(String networkId, String projectId, String name, String
      * pool, DHCP on); 400 when the CIDR is not one of {@code ipVersion}.
      */
     public static SubnetSpec of(String networkId, String projectId, String name, int ipVersion, String cidr) {
+        return of(networkId, projectId, name, ipVersion, cidr, null);
+    }
+
+    /** As {@link #of(String, String, String, int, String)}, with {@code gatewayIp} (null: the first host). */
+    public static SubnetSpec of(String networkId, String projectId, String name, int ipVersion, String cidr,
+            String gatewayIp) {
         Cidr network = SubnetShape.cidr(cidr, ipVersion);
-        IpAddress gateway = SubnetShape.gateway(Json.object(), network);
+        var body = Json.object();
+        if (gatewayIp != null) {
+            body.put("gateway_ip", gatewayIp);
+        }
+        IpAddress gateway = SubnetShape.gateway(body, network);
         return new SubnetSpec(networkId, projectId, name == null ? "" : name, "", network, gateway,
                 SubnetShape.pools(null, network, gateway), true, null, null, List.of(), "[]", null);
     }

@@ -177,16 +177,13 @@ class NetworksApiTest {
 
     @Test
     void theQuotaIsCheckedInTheCreate() {
-        server.quotas().limit("network", 1);
-        try {
-            ApiClient member = server.member("u", "p-quota");
-            create(member, Map.of("name", "one"));
-            var over = member.post("/v2.0/networks", Map.of("network", Map.of("name", "two")));
-            assertThat(over.status()).isEqualTo(409);
-            assertThat(over.json().at("/NeutronError/type").asString()).isEqualTo("OverQuota");
-        } finally {
-            server.quotas().clear();
-        }
+        assertThat(server.admin().put("/v2.0/quotas/p-quota", Map.of("quota", Map.of("network", 1))).status())
+                .isEqualTo(200);
+        ApiClient member = server.member("u", "p-quota");
+        create(member, Map.of("name", "one"));
+        var over = member.post("/v2.0/networks", Map.of("network", Map.of("name", "two")));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.json().at("/NeutronError/type").asString()).isEqualTo("OverQuota");
     }
 
     @Test

@@ -44,7 +44,9 @@ class PortsApiTest {
         assertThat(p.at("/fixed_ips/0/subnet_id").asString()).isEqualTo(net.subnet());
         assertThat(p.at("/fixed_ips/0/ip_address").asString()).isEqualTo("10.0.0.2");
         assertThat(p.get("mac_address").asString()).matches("fa:16:3e(:[0-9a-f]{2}){3}");
-        assertThat(p.get("security_groups").get(0).asString()).isEqualTo("default-p-new");
+        String defaultGroup = member.get("/v2.0/security-groups?name=default").json().at("/security_groups/0/id")
+                .asString();
+        assertThat(p.get("security_groups").get(0).asString()).isEqualTo(defaultGroup);
         assertThat(p.get("status").asString()).isEqualTo("DOWN");
         assertThat(p.get("port_security_enabled").asBoolean()).isTrue();
         assertThat(p.get("binding:vnic_type").asString()).isEqualTo("normal");
@@ -153,10 +155,11 @@ class PortsApiTest {
     @Test
     void requestedGroupsAreCheckedByTheSecurityGroupFeature() {
         ApiClient member = server.member("u", "p-sg");
-        server.securityGroups().add("p-sg", "web");
+        String group = member.post("/v2.0/security-groups", Map.of("security_group", Map.of("name", "web")))
+                .json().at("/security_group/id").asString();
         Net net = network(member, "10.7.0.0/24");
-        var web = port(member, Map.of("network_id", net.id(), "security_groups", List.of("web")));
-        assertThat(web.json().at("/port/security_groups/0").asString()).isEqualTo("web");
+        var web = port(member, Map.of("network_id", net.id(), "security_groups", List.of(group)));
+        assertThat(web.json().at("/port/security_groups/0").asString()).isEqualTo(group);
         var unknown = port(member, Map.of("network_id", net.id(), "security_groups", List.of("nope")));
         assertThat(unknown.status()).isEqualTo(404);
         String id = web.json().at("/port/id").asString();
