@@ -1,0 +1,133 @@
+package dev.overcast.orchestration.template.functions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.overcast.orchestration.template.ResolutionContext;
+import dev.overcast.orchestration.template.TemplateException;
+
+/**
+ * Operations over parsed snippets: plain data (maps, lists, scalars) with {@link Function}s
+ * anywhere inside.
+ */
+public final class Snippets {
+
+    /**
+     * The value of an {@code if} whose condition is false and which has no false branch
+     * (2021-04-16): the enclosing list item or map entry is left out, as if not written.
+     */
+    public static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "Ellipsis";
+        }
+    };
+
+    private Snippets() {
+    }
+
+    /**
+     * Resolves every function in {@code snippet}.
+     *
+     * @throws TemplateException StackValidationFailed with the function's message when a function
+     *                           refuses its resolved arguments
+     */
+    public static Object resolve(Object snippet, ResolutionContext context) {
+        try {
+            return resolveRaw(snippet, context);
+        } catch (ArgumentException e) {
+            throw TemplateException.validation(e.getMessage());
+        }
+    }
+
+    static Object resolveRaw(Object snippet, ResolutionContext context) {
+        if (snippet instanceof Function f) {
+            return f.resolve(context);
+        }
+        if (snippet instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object value = resolveRaw(v, context);
+                if (value != ABSENT) {
+                    out.put((String) k, value);
+                }
+            });
+            return out;
+        }
+        if (snippet instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                Object value = resolveRaw(item, context);
+                if (value != ABSENT) {
+                    out.add(value);
+                }
+            }
+            return out;
+        }
+        return snippet;
+    }
+
+    /**
+     * Resolves a snippet that needs no run-time facts (parameters, files, literals).
+     *
+     * @return the value, or empty when the snippet needs a resource
+     */
+    public static Optional<Object> staticValue(Object snippet) {
+        try {
+            return Optional.ofNullable(resolveRaw(snippet, ResolutionContext.STATIC));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Validates every function in {@code snippet} against the template. */
+    public static void validate(Object snippet, ValidationScope scope) {
+        if (snippet instanceof Function f) {
+            try {
+                f.validate(scope);
+            } catch (ArgumentException e) {
+                throw TemplateException.validation(e.getMessage());
+            }
+        } else if (snippet instanceof Map<?, ?> map) {
+            map.values().forEach(v -> validate(v, scope));
+        } else if (snippet instanceof List<?> list) {
+            list.forEach(v -> validate(v, scope));
+        }
+    }
+
+    /** @return the resources {@code snippet} refers to with get_resource or get_attr */
+    public static Set<String> dependencies(Object snippet) {
+        Set<String> names = new LinkedHashSet<>();
+        collectDependencies(snippet, names);
+        return names;
+    }
+
+    static void collectDependencies(Object snippet, Set<String> into) {
+        if (snippet instanceof Function f) {
+            f.dependencies(into);
+        } else if (snippet instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectDependencies(v, into));
+        } else if (snippet instanceof List<?> list) {
+            list.forEach(v -> collectDependencies(v, into));
+        }
+    }
+
+    /** @return whether {@code snippet} contains any function */
+    public static boolean hasFunctions(Object snippet) {
+        if (snippet instanceof Function) {
+            return true;
+        }
+        if (snippet instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(Snippets::hasFunctions);
+        }
+        if (snippet instanceof List<?> list) {
+            return list.stream().anyMatch(Snippets::hasFunctions);
+        }
+        return false;
+    }
+}
