@@ -87,7 +87,8 @@ final class Hot {
 
         @Override
         public Object attribute(String resourceName, String attributeName, List<Object> path) {
-            Object value = attributes.getOrDefault(resourceName, Map.of()).get(attributeName);
+            String known = resourceName.startsWith("server") ? "server" : resourceName;
+            Object value = attributes.getOrDefault(known, Map.of()).get(attributeName);
             return AttributePath.select(value, path);
         }
 
