@@ -26,7 +26,7 @@ class ReferenceFunctionsTest {
             "{get_param: [config, missing]}    | ''",
             "{get_param: [zones, 7]}           | ''",
             "{get_param: [name, 0]}            | w",
-            "{get_param: 'OS::stack_name'}     | ''"})
+            "{get_param: 'OS::stack_id'}       | None"})
     void getParamReadsParametersAndWalksPaths(String snippet, String expected) {
         assertThat(String.valueOf(eval(snippet))).isEqualTo(expected);
     }
@@ -42,6 +42,12 @@ class ReferenceFunctionsTest {
     void getParamOfAnUnknownParameterFailsAtValidation() {
         assertParseFails(Hot.withOutput("2016-10-14", "{get_param: nope}"))
                 .hasMessage("The Parameter (nope) was not provided.");
+    }
+
+    @Test
+    void aStackWithoutANameHasNoStackNameParameterAsInHeat() {
+        assertParseFails(Hot.withOutput("2016-10-14", "{get_param: 'OS::stack_name'}"))
+                .hasMessage("The Parameter (OS::stack_name) was not provided.");
     }
 
     @Test

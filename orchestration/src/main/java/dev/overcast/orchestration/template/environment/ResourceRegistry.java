@@ -69,19 +69,18 @@ public final class ResourceRegistry {
             throw new TemplateException(TemplateException.Type.InvalidEnvironment,
                     "The resource_registry entry for resource " + name + " must be a map.");
         }
-        for (Object hook : values(map.get("hooks"))) {
-            if (!HOOK_TYPES.contains(hook)) {
-                throw new TemplateException(TemplateException.Type.InvalidBreakPointHook,
-                        "Invalid hook type \"" + Py.str(hook) + "\" for resource breakpoint, acceptable hook types are: "
-                                + tuple(HOOK_TYPES));
-            }
+        // Heat names the whole value (a list included) in these messages.
+        Object hooks = map.get("hooks");
+        if (hooks != null && !HOOK_TYPES.containsAll(values(hooks))) {
+            throw new TemplateException(TemplateException.Type.InvalidBreakPointHook,
+                    "Invalid hook type \"" + Py.str(hooks) + "\" for resource breakpoint, acceptable hook types are: "
+                            + tuple(HOOK_TYPES));
         }
-        for (Object action : values(map.get("restricted_actions"))) {
-            if (!RESTRICTED_ACTIONS.contains(action)) {
-                throw new TemplateException(TemplateException.Type.InvalidRestrictedAction,
-                        "Invalid restricted_action type \"" + Py.str(action)
-                                + "\" for resource, acceptable restricted_action types are: " + tuple(RESTRICTED_ACTIONS));
-            }
+        Object actions = map.get("restricted_actions");
+        if (actions != null && !RESTRICTED_ACTIONS.containsAll(values(actions))) {
+            throw new TemplateException(TemplateException.Type.InvalidRestrictedAction,
+                    "Invalid restricted_action type \"" + Py.str(actions)
+                            + "\" for resource, acceptable restricted_action types are: " + tuple(RESTRICTED_ACTIONS));
         }
     }
 

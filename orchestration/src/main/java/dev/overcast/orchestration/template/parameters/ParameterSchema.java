@@ -80,14 +80,17 @@ public record ParameterSchema(String name, ParameterType type, String descriptio
             throw TemplateException.invalidSchema("Invalid parameter constraints for parameter " + name
                     + ", expected a list");
         }
-        List<String> keys = new ArrayList<>(List.of("description", "length", "range", "allowed_values",
-                "allowed_pattern", "custom_constraint"));
-        if (version.hasModuloConstraint()) {
-            keys.add("modulo");
-        }
+        List<String> keys = List.of("description", "length", "range", "modulo", "allowed_values", "allowed_pattern",
+                "custom_constraint");
         for (Object item : list) {
             Map<?, ?> c = checkDict(item, keys, "parameter constraints");
-            out.add(constraint(c));
+            // Every version accepts the key; only 2017-02-24 and later understand it.
+            if (version.hasModuloConstraint() && c.containsKey("modulo")) {
+                out.add(modulo(checkDict(c.get("modulo"), List.of("step", "offset"), "modulo constraint"),
+                        text(c.get("description"))));
+            } else {
+                out.add(constraint(c));
+            }
         }
         return out;
     }
@@ -113,9 +116,6 @@ public record ParameterSchema(String name, ParameterType type, String descriptio
                         "A length constraint must have a min value and/or a max value specified.");
             }
             return new Constraint.Length(integral(min), integral(max), desc);
-        }
-        if (c.containsKey("modulo")) {
-            return modulo(checkDict(c.get("modulo"), List.of("step", "offset"), "modulo constraint"), desc);
         }
         if (c.containsKey("allowed_values")) {
             if (!(c.get("allowed_values") instanceof List<?> allowed)) {

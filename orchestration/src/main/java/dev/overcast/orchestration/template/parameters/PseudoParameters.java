@@ -16,12 +16,14 @@ public record PseudoParameters(String stackId, String stackName, String projectI
     /** For validating a template outside any stack (Heat's {@code template validate}). */
     public static final PseudoParameters NONE = new PseudoParameters("None", "", "");
 
-    /** @return the pseudo parameters by name */
+    /** @return the pseudo parameters by name ({@code OS::stack_name} only when there is a name, as in Heat) */
     public Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("OS::stack_id", stackId);
-        values.put("OS::stack_name", stackName);
         values.put("OS::project_id", projectId);
+        if (stackName != null && !stackName.isEmpty()) {
+            values.put("OS::stack_name", stackName);
+        }
         return values;
     }
 }

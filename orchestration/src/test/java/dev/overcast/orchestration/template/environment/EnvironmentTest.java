@@ -93,7 +93,7 @@ class EnvironmentTest {
                 resource_registry:
                   resources:
                     r: {restricted_actions: [delete]}
-                """)).hasMessage("Invalid restricted_action type \"delete\" for resource, acceptable restricted_action "
+                """)).hasMessage("Invalid restricted_action type \"['delete']\" for resource, acceptable restricted_action "
                 + "types are: ('update', 'replace')");
     }
 
