@@ -30,7 +30,8 @@ final class ConditionSet {
             return;
         }
         if (!(section instanceof Map<?, ?> map)) {
-            throw TemplateException.validation(ERROR, "conditions", "The conditions section must be a map.");
+            throw TemplateException.validation("Conditions validation error", null,
+                    "Condition definitions must be a map. Found a " + Py.shortTypeName(section) + " instead");
         }
         map.forEach((name, definition) -> raw.put(Py.str(name), definition));
     }

@@ -11,6 +11,8 @@ import dev.overcast.orchestration.template.functions.Snippets;
 /** Builds {@link OutputDefinition}s from the {@code outputs} section. */
 final class OutputParser {
 
+    private static final String ERROR = "Output validation error";
+
     private final TemplateVersion version;
     private final SnippetParser parser;
     private final ConditionSet conditions;
@@ -21,11 +23,20 @@ final class OutputParser {
         this.conditions = conditions;
     }
 
-    Map<String, OutputDefinition> parse(Map<String, Object> section) {
+    /** Parses the section as written (null when absent). */
+    Map<String, OutputDefinition> parse(Object section) {
         Map<String, OutputDefinition> outputs = new LinkedHashMap<>();
-        section.forEach((name, data) -> {
-            Map<?, ?> fields = (Map<?, ?>) data;
+        if (!Py.truthy(section)) {
+            return outputs;
+        }
+        if (!(section instanceof Map<?, ?> map)) {
+            throw TemplateException.validation(ERROR, "outputs", "Output definitions must be a map. Found a "
+                    + Py.shortTypeName(section) + " instead");
+        }
+        map.forEach((key, data) -> {
+            String name = Py.str(key);
             String path = "outputs." + name;
+            Map<?, ?> fields = check(data, path);
             Object description = fields.get("description");
             String text = description == null ? null : Py.str(description);
             if (!enabled(fields, path)) {
@@ -36,6 +47,22 @@ final class OutputParser {
             outputs.put(name, new OutputDefinition(name, value == Snippets.ABSENT ? null : value, text, true));
         });
         return outputs;
+    }
+
+    private Map<?, ?> check(Object data, String path) {
+        if (!(data instanceof Map<?, ?> fields)) {
+            throw TemplateException.validation(ERROR, path, "Output definitions must be a map. Found a "
+                    + Py.shortTypeName(data) + " instead");
+        }
+        for (Object key : fields.keySet()) {
+            if (!version.outputKeys().contains(key)) {
+                throw TemplateException.validation("\"" + key + "\" is not a valid keyword inside a output definition");
+            }
+        }
+        if (!fields.containsKey("value")) {
+            throw TemplateException.validation(ERROR, path, "Each output definition must contain a value key.");
+        }
+        return fields;
     }
 
     private boolean enabled(Map<?, ?> fields, String path) {

@@ -63,7 +63,7 @@ final class ResourceParser {
 
     private ResourceDefinition definition(String name, Map<?, ?> data) {
         String path = "resources." + name;
-        Object type = field(name, data, "type", "string", true);
+        Object type = field(name, data, "type");
         if (!(type instanceof String)) {
             throw typeError(name, "type", "string");
         }
@@ -79,7 +79,7 @@ final class ResourceParser {
         String externalId = null;
         Object condition = null;
         if (version.hasConditions()) {
-            Object external = field(name, data, "external_id", "string", true);
+            Object external = field(name, data, "external_id");
             if (external != null && !(external instanceof String) && !(external instanceof Function)) {
                 throw typeError(name, "external_id", "string");
             }
@@ -95,15 +95,15 @@ final class ResourceParser {
                 (String) description, externalId, condition);
     }
 
-    private Object field(String name, Map<?, ?> data, String key, String typename, boolean parse) {
+    private Object field(String name, Map<?, ?> data, String key) {
         if (!data.containsKey(key)) {
             return null;
         }
-        return parse ? parser.parse(data.get(key), "resources." + name + "." + key) : data.get(key);
+        return parser.parse(data.get(key), "resources." + name + "." + key);
     }
 
     private Object mapField(String name, Map<?, ?> data, String key) {
-        Object value = field(name, data, key, "object", true);
+        Object value = field(name, data, key);
         if (value != null && !(value instanceof Map<?, ?>) && !(value instanceof Function)) {
             throw typeError(name, key, "object");
         }
@@ -127,7 +127,7 @@ final class ResourceParser {
         List<String> names = new ArrayList<>();
         for (Object dep : list) {
             if (!(dep instanceof String s)) {
-                throw typeError(name, "depends_on", "list of strings");
+                throw TemplateException.validation("Resource " + name + " depends_on must be a list of strings");
             }
             names.add(s);
         }
@@ -135,7 +135,7 @@ final class ResourceParser {
     }
 
     private DeletionPolicy deletionPolicy(String name, Map<?, ?> data) {
-        Object parsed = field(name, data, "deletion_policy", "string", true);
+        Object parsed = field(name, data, "deletion_policy");
         if (parsed == null) {
             return DeletionPolicy.DELETE;
         }

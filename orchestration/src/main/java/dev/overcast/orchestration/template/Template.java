@@ -94,9 +94,8 @@ public final class Template {
         ResourceParser.Parsed parsed = new ResourceParser(b.version, parser, b.conditions).parse(resourceSection);
         b.resources = Collections.unmodifiableMap(parsed.enabled());
         b.allResourceNames = Collections.unmodifiableSet(new LinkedHashSet<>(parsed.all().keySet()));
-        Map<String, Object> outputSection =
-                Sections.validate("outputs", "value", b.raw.get("outputs"), b.version.outputKeys());
-        b.outputs = Collections.unmodifiableMap(new OutputParser(b.version, parser, b.conditions).parse(outputSection));
+        b.outputs = Collections.unmodifiableMap(
+                new OutputParser(b.version, parser, b.conditions).parse(b.raw.get("outputs")));
         validateReferences(b);
         b.graph = graph(b.resources);
         return new Template(b);

@@ -61,7 +61,7 @@ class ResourcesAndOutputsTest {
             "2016-10-14 | 'r: {type: OS::Heat::None, properties: [a]}' | Resource r properties type must be object",
             "2016-10-14 | 'r: {type: OS::Heat::None, metadata: a}'    | Resource r metadata type must be object",
             "2016-10-14 | 'r: {type: OS::Heat::None, depends_on: 5}'  | Resource r depends_on type must be list or string",
-            "2016-10-14 | 'r: {type: OS::Heat::None, depends_on: [5]}' | Resource r depends_on type must be list of strings",
+            "2016-10-14 | 'r: {type: OS::Heat::None, depends_on: [5]}' | Resource r depends_on must be a list of strings",
             "2016-10-14 | 'r: {type: OS::Heat::None, depends_on: [x]}' | The specified reference \"x\" (in r) is incorrect.",
             "2016-10-14 | 'r: {type: OS::Heat::None, deletion_policy: Keep}' | Invalid deletion policy \"Keep\"",
             "2016-04-08 | 'r: {type: OS::Heat::None, deletion_policy: retain}' | Invalid deletion policy \"retain\"",
@@ -100,11 +100,24 @@ class ResourcesAndOutputsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "'o: {description: x}'            | Each output must contain a value key.",
+            "'o: {description: x}'            | Output validation error: outputs.o: Each output definition must contain a value key.",
+            "'o: {}'                          | Output validation error: outputs.o: Each output definition must contain a value key.",
             "'o: {value: 1, values: 2}'       | \"values\" is not a valid keyword inside a output definition",
-            "'o: text'                        | \"outputs\" must contain a map of output maps. Found a [<class 'str'>] instead"})
+            "'o: text'                        | Output validation error: outputs.o: Output definitions must be a map. Found a str instead"})
     void aBadOutputIsRefusedAsHeatWordsIt(String body, String message) {
         assertParseFails("heat_template_version: 2016-10-14\noutputs:\n" + Hot.indent(body, 2) + "\n").hasMessage(message);
+    }
+
+    @Test
+    void theOutputsSectionMustBeAMap() {
+        assertParseFails("heat_template_version: 2016-10-14\noutputs: [a]\n")
+                .hasMessage("Output validation error: outputs: Output definitions must be a map. Found a list instead");
+    }
+
+    @Test
+    void theConditionsSectionMustBeAMap() {
+        assertParseFails("heat_template_version: 2016-10-14\nconditions: [a]\n")
+                .hasMessage("Conditions validation error: Condition definitions must be a map. Found a list instead");
     }
 
     @Test
