@@ -81,8 +81,11 @@ public final class Template {
         Map<String, ParameterType> types = new LinkedHashMap<>();
         schemata.forEach((name, schema) -> types.put(name, schema.type()));
         b.environment = EnvironmentMerger.merge(input.environments(), types);
-        b.parameters = Parameters.bind(schemata, b.environment.parameters(), b.environment.parameterDefaults(),
-                input.pseudoParameters(), input.constraints());
+        b.parameters = input.valuesRequired()
+                ? Parameters.bind(schemata, b.environment.parameters(), b.environment.parameterDefaults(),
+                        input.pseudoParameters(), input.constraints())
+                : Parameters.bindForValidation(schemata, b.environment.parameters(),
+                        b.environment.parameterDefaults(), input.pseudoParameters(), input.constraints());
         ParameterGroups.validate(b.raw.get("parameter_groups"), schemata.keySet());
 
         TemplateContext context = new TemplateContext(b.version, b.parameters, b.files);
@@ -212,6 +215,14 @@ public final class Template {
             throw new IllegalArgumentException("no resource " + name);
         }
         return d;
+    }
+
+    /**
+     * @return what the resource's type means once the environment's registry is applied: a
+     *         plugin type, a template resource (a file of {@link #files()}), or unregistered
+     */
+    public dev.overcast.orchestration.template.environment.ResolvedType resolvedType(String resourceName) {
+        return environment.resourceRegistry().resolve(resource(resourceName).type(), resourceName);
     }
 
     /** @return the outputs by name, in template order */

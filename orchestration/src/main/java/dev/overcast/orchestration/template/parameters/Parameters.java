@@ -19,13 +19,18 @@ public final class Parameters {
     private static final String HIDDEN = "******";
 
     private final Map<String, ParameterSchema> schemata;
+    private final Map<String, Object> userValues;
+    private final Map<String, Object> defaults;
     private final Map<String, Object> rawValues;
     private final Map<String, Object> values;
     private final Map<String, Object> pseudo;
 
-    private Parameters(Map<String, ParameterSchema> schemata, Map<String, Object> rawValues,
-                       Map<String, Object> values, Map<String, Object> pseudo) {
+    private Parameters(Map<String, ParameterSchema> schemata, Map<String, Object> userValues,
+                       Map<String, Object> defaults, Map<String, Object> rawValues, Map<String, Object> values,
+                       Map<String, Object> pseudo) {
         this.schemata = schemata;
+        this.userValues = userValues;
+        this.defaults = defaults;
         this.rawValues = rawValues;
         this.values = values;
         this.pseudo = pseudo;
@@ -45,6 +50,22 @@ public final class Parameters {
     public static Parameters bind(Map<String, ParameterSchema> schemata, Map<String, Object> userValues,
                                   Map<String, Object> parameterDefaults, PseudoParameters pseudo,
                                   CustomConstraintLookup lookup) {
+        return bind(schemata, userValues, parameterDefaults, pseudo, lookup, true);
+    }
+
+    /**
+     * As {@link #bind} for Heat's {@code template validate}: a parameter without a value is no
+     * error (asking for its value is); the values given are still checked.
+     */
+    public static Parameters bindForValidation(Map<String, ParameterSchema> schemata, Map<String, Object> userValues,
+                                               Map<String, Object> parameterDefaults, PseudoParameters pseudo,
+                                               CustomConstraintLookup lookup) {
+        return bind(schemata, userValues, parameterDefaults, pseudo, lookup, false);
+    }
+
+    private static Parameters bind(Map<String, ParameterSchema> schemata, Map<String, Object> userValues,
+                                   Map<String, Object> parameterDefaults, PseudoParameters pseudo,
+                                   CustomConstraintLookup lookup, boolean valuesRequired) {
         for (String name : userValues.keySet()) {
             if (!schemata.containsKey(name)) {
                 throw new TemplateException(TemplateException.Type.UnknownUserParameter,
@@ -54,28 +75,43 @@ public final class Parameters {
         ConstraintChecker checker = new ConstraintChecker(lookup);
         Map<String, Object> raw = new LinkedHashMap<>();
         Map<String, Object> coerced = new LinkedHashMap<>();
+        Map<String, Object> defaults = new LinkedHashMap<>();
         for (ParameterSchema schema : schemata.values()) {
+            Object def = parameterDefaults.get(schema.name());
+            if (def == null) {
+                def = schema.defaultValue();
+            }
+            if (def != null) {
+                defaults.put(schema.name(), def);
+            }
             Object value = userValues.get(schema.name());
             if (value == null) {
-                value = parameterDefaults.get(schema.name());
+                value = def;
             }
-            if (value == null) {
-                value = schema.defaultValue();
+            if (value == null && !valuesRequired) {
+                validate(schema, null, checker, false);
+                continue;
             }
-            validate(schema, value, checker);
+            validate(schema, value, checker, true);
             raw.put(schema.name(), value);
             coerced.put(schema.name(), ParameterValues.coerce(schema.type(), value));
         }
+        Map<String, Object> given = new LinkedHashMap<>(userValues);
+        given.values().removeIf(java.util.Objects::isNull);
         return new Parameters(Collections.unmodifiableMap(new LinkedHashMap<>(schemata)),
-                Collections.unmodifiableMap(raw), Collections.unmodifiableMap(coerced), pseudo.values());
+                Collections.unmodifiableMap(given), Collections.unmodifiableMap(defaults), Collections.unmodifiableMap(raw),
+                Collections.unmodifiableMap(coerced), pseudo.values());
     }
 
-    private static void validate(ParameterSchema schema, Object value, ConstraintChecker checker) {
+    private static void validate(ParameterSchema schema, Object value, ConstraintChecker checker, boolean withValue) {
         String prefix = "Parameter '" + schema.name() + "' is invalid: ";
         try {
             validateSchema(schema, checker);
         } catch (TemplateException e) {
             throw TemplateException.invalidSchema(prefix + e.getMessage());
+        }
+        if (!withValue) {
+            return;
         }
         if (value == null) {
             throw TemplateException.parameterMissing(schema.name());
@@ -130,7 +166,7 @@ public final class Parameters {
 
     /** @return whether a parameter (or pseudo parameter) of that name exists */
     public boolean has(String name) {
-        return values.containsKey(name) || pseudo.containsKey(name);
+        return schemata.containsKey(name) || pseudo.containsKey(name);
     }
 
     /**
@@ -164,8 +200,41 @@ public final class Parameters {
     public Map<String, String> display() {
         Map<String, String> shown = new LinkedHashMap<>();
         pseudo.forEach((k, v) -> shown.put(k, Py.str(v)));
-        schemata.forEach((name, schema) -> shown.put(name, schema.hidden() ? HIDDEN : text(schema, values.get(name))));
+        schemata.forEach((name, schema) -> {
+            if (values.containsKey(name)) {
+                shown.put(name, schema.hidden() ? HIDDEN : text(schema, values.get(name)));
+            }
+        });
         return shown;
+    }
+
+    /**
+     * @return the {@code Parameters} of Heat's {@code template validate} answer, keyed as Heat keys
+     *         it ({@code Type}, {@code Description}, {@code NoEcho}, {@code Label}, {@code Default},
+     *         {@code Value}, constraints as {@code MinLength}, {@code AllowedValues}, ...)
+     */
+    public Map<String, Map<String, Object>> validateView() {
+        Map<String, Map<String, Object>> view = new LinkedHashMap<>();
+        schemata.forEach((name, schema) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("Type", schema.type().heatName());
+            p.put("Description", schema.description() == null ? "" : schema.description());
+            p.put("NoEcho", schema.hidden() ? "true" : "false");
+            p.put("Label", schema.label() == null ? name : schema.label());
+            Object given = userValues.get(name);
+            if (defaults.containsKey(name)) {
+                p.put("Default", defaults.get(name));
+            }
+            if (Py.truthy(given)) {
+                p.put("Value", given);
+            }
+            if (!schema.tags().isEmpty()) {
+                p.put("Tags", schema.tags());
+            }
+            ConstraintView.describe(schema.constraints(), p);
+            view.put(name, p);
+        });
+        return view;
     }
 
     private static String text(ParameterSchema schema, Object value) {
