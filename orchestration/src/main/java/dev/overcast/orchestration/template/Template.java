@@ -123,22 +123,29 @@ public final class Template {
         return schemata;
     }
 
+    /**
+     * Heat's order: names shared by a parameter and a resource; then every reference while the
+     * dependencies are computed; then each resource's functions; then each output's.
+     */
     private static void validateReferences(Builder b) {
         Set<String> names = b.resources.keySet();
+        Set<String> shared = new java.util.TreeSet<>(b.parameters.schemata().keySet());
+        shared.retainAll(names);
+        if (!shared.isEmpty()) {
+            throw TemplateException.validation("Duplicate names {"
+                    + String.join(", ", shared.stream().map(Py::repr).toList()) + "}");
+        }
         b.resources.forEach((name, d) -> {
-            Snippets.validate(d.properties(), new ValidationScope(names, name + ".properties"));
-            Snippets.validate(d.metadata(), new ValidationScope(names, name + ".metadata"));
+            Snippets.checkReferences(d.properties(), names, name + ".Properties");
+            Snippets.checkReferences(d.metadata(), names, name + ".Metadata");
         });
-        b.outputs.values().forEach(o -> {
-            try {
-                Snippets.validate(o.value(), new ValidationScope(names, "unknown"));
-            } catch (TemplateException e) {
-                if (e.type() != TemplateException.Type.StackValidationFailed) {
-                    throw e;
-                }
-                throw TemplateException.validation(null, "outputs." + o.name() + ".value", e.getMessage());
-            }
+        ValidationScope scope = new ValidationScope(names);
+        b.resources.forEach((name, d) -> {
+            Snippets.validate(d.properties(), scope, "resources." + name + ".properties");
+            Snippets.validate(d.metadata(), scope, "resources." + name + ".metadata");
+            Snippets.validate(d.updatePolicy(), scope, "resources." + name + ".update_policy");
         });
+        b.outputs.values().forEach(o -> Snippets.validate(o.value(), scope, "outputs." + o.name() + ".value"));
     }
 
     private static DependencyGraph graph(Map<String, ResourceDefinition> resources) {

@@ -67,7 +67,7 @@ class CollectionFunctionsTest {
         assertParseFails(Hot.withOutput("2016-10-14", "{repeat: {template: x}}"))
                 .hasMessageStartingWith("outputs.out.value.repeat: \"repeat\" syntax should be repeat:");
         assertParseFails(Hot.withOutput("2016-10-14", "{repeat: {template: x, for_each: [a]}}"))
-                .hasMessage("outputs.out.value: The \"for_each\" argument to \"repeat\" must contain a map");
+                .hasMessage("outputs.out.value.repeat: The \"for_each\" argument to \"repeat\" must contain a map");
         assertParseFails(Hot.withOutput("2017-09-01", "{repeat: {template: x, for_each: {x: [a]}, permutations: 1}}"))
                 .hasMessage("outputs.out.value.repeat: \"permutations\" should be boolean type for repeat function.");
         assertEvalFails("2016-10-14", "{repeat: {template: x, for_each: {x: abc}}}")

@@ -49,16 +49,14 @@ class FunctionVersionsTest {
             "2014-10-16 | {digest: [md5, a]}               | digest",
             "2015-04-30 | {map_merge: [{}]}                | map_merge"})
     void aFunctionOfAnotherVersionIsNotSupported(String version, String snippet, String function) {
-        assertParseFails(Hot.withOutput(version, snippet)).hasMessage(
-                "The template version is invalid: The function " + function + " is not supported in this version of HOT.");
+        assertParseFails(Hot.withOutput(version, snippet)).hasMessage("outputs.out.value." + function
+                + ": The template version is invalid: The function " + function + " is not supported in this version of HOT.");
     }
 
     @Test
     void yaqlIsRefusedClearly() {
         assertParseFails(Hot.withOutput("2016-10-14", "{yaql: {expression: $.data, data: {}}}"))
-                .hasMessage("yaql is not supported.")
-                .isInstanceOfSatisfying(TemplateException.class,
-                        e -> assertThat(e.type()).isEqualTo(TemplateException.Type.NotSupported));
+                .hasMessage("outputs.out.value.yaql: yaql is not supported.");
     }
 
     @Test

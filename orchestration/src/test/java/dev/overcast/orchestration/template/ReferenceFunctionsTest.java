@@ -41,13 +41,13 @@ class ReferenceFunctionsTest {
     @Test
     void getParamOfAnUnknownParameterFailsAtValidation() {
         assertParseFails(Hot.withOutput("2016-10-14", "{get_param: nope}"))
-                .hasMessage("The Parameter (nope) was not provided.");
+                .hasMessage("outputs.out.value.get_param: The Parameter (nope) was not provided.");
     }
 
     @Test
     void aStackWithoutANameHasNoStackNameParameterAsInHeat() {
         assertParseFails(Hot.withOutput("2016-10-14", "{get_param: 'OS::stack_name'}"))
-                .hasMessage("The Parameter (OS::stack_name) was not provided.");
+                .hasMessage("outputs.out.value.get_param: The Parameter (OS::stack_name) was not provided.");
     }
 
     @Test
@@ -74,13 +74,13 @@ class ReferenceFunctionsTest {
                   port: {type: OS::Neutron::Port, properties: {network: {get_resource: net}}}
                 """;
         assertParseFails(template)
-                .hasMessage("The specified reference \"net\" (in port.properties) is incorrect.");
+                .hasMessage("The specified reference \"net\" (in port.Properties.network) is incorrect.");
     }
 
     @Test
     void getAttrInAnOutputNamingAnUnknownResourceSaysUnknownAsHeatDoes() {
         assertParseFails(Hot.withOutput("2016-10-14", "{get_attr: [nothing, ip]}"))
-                .hasMessage("The specified reference \"nothing\" (in unknown) is incorrect.");
+                .hasMessage("outputs.out.value.get_attr: The specified reference \"nothing\" (in unknown) is incorrect.");
     }
 
     @ParameterizedTest
@@ -124,7 +124,7 @@ class ReferenceFunctionsTest {
     @Test
     void getFileOfAMissingFileIsRefusedAtValidation() {
         assertThatThrownBy(() -> Hot.parse(Hot.withOutput("2016-10-14", "{get_file: 'missing.sh'}")))
-                .hasMessage("outputs.out.value: No content found in the \"files\" section for get_file path: missing.sh");
+                .hasMessage("outputs.out.value.get_file: No content found in the \"files\" section for get_file path: missing.sh");
     }
 
     @Test

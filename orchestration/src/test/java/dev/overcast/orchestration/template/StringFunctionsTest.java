@@ -156,11 +156,11 @@ class StringFunctionsTest {
     @Test
     void makeUrlChecksItsArguments() {
         assertParseFails(Hot.withOutput("2017-09-01", "{make_url: {scheme: http, colour: red}}"))
-                .hasMessage("outputs.out.value: Invalid arguments to \"make_url\": colour");
+                .hasMessage("outputs.out.value.make_url: Invalid arguments to \"make_url\": colour");
         assertParseFails(Hot.withOutput("2017-09-01", "{make_url: {host: h, port: 70000}}"))
-                .hasMessage("outputs.out.value: Invalid URL port 70000, must be in range 1-65535");
+                .hasMessage("outputs.out.value.make_url: Invalid URL port 70000, must be in range 1-65535");
         assertParseFails(Hot.withOutput("2017-09-01", "{make_url: {host: [h]}}"))
-                .hasMessage("outputs.out.value: The \"host\" argument to \"make_url\" must be a string");
+                .hasMessage("outputs.out.value.make_url: The \"host\" argument to \"make_url\" must be a string");
         assertEvalFails("2017-09-01", "{make_url: {scheme: 'http:', host: h}}")
                 .hasMessage("URL \"scheme\" should not contain ':'");
     }

@@ -23,7 +23,7 @@ class WholeTemplateTest {
               - label: Servers
                 parameters: [flavor, image, key_name]
               - label: Scale
-                parameters: [workers]
+                parameters: [worker_count]
             parameters:
               flavor:
                 type: string
@@ -32,7 +32,7 @@ class WholeTemplateTest {
                   - custom_constraint: nova.flavor
               image: {type: string, default: cirros, constraints: [{custom_constraint: glance.image}]}
               key_name: {type: string, default: ""}
-              workers:
+              worker_count:
                 type: number
                 default: 3
                 constraints:
@@ -64,7 +64,7 @@ class WholeTemplateTest {
                 type: OS::Heat::ResourceGroup
                 depends_on: [server1, server2, server3]
                 properties:
-                  count: {get_param: workers}
+                  count: {get_param: worker_count}
                   resource_def:
                     type: OS::Nova::Server
                     properties:
@@ -90,7 +90,7 @@ class WholeTemplateTest {
 
     @Test
     void theIssueScenarioParsesValidatesAndGivesTheRightGraph() {
-        Template t = Template.parse(app().withParameters(Map.of("workers", "5")));
+        Template t = Template.parse(app().withParameters(Map.of("worker_count", "5")));
         assertThat(t.resources()).containsOnlyKeys("secret", "group", "server1", "server2", "server3", "workers");
         DependencyGraph g = t.dependencies();
         for (String server : List.of("server1", "server2", "server3")) {
@@ -105,7 +105,7 @@ class WholeTemplateTest {
 
     @Test
     void theIssueScenarioResolvesAgainstAnEngine() {
-        Template t = Template.parse(app().withParameters(Map.of("workers", "5", "key_name", "mine")));
+        Template t = Template.parse(app().withParameters(Map.of("worker_count", "5", "key_name", "mine")));
         Hot.FakeRuntime engine = new Hot.FakeRuntime();
         Map<String, Object> server = t.resource("server2").resolveProperties(engine);
         assertThat(server).containsEntry("flavor", "m1.small").containsEntry("key_name", "mine")
@@ -114,13 +114,13 @@ class WholeTemplateTest {
         assertThat(group).containsEntry("count", 5);
         assertThat(t.outputs().get("server_ips").resolve(engine)).isEqualTo(List.of("10.0.0.5", "10.0.0.5", "10.0.0.5"));
         assertThat(t.outputs().get("stack").resolve(engine)).isEqualTo("demo");
-        assertThat(t.parameters().display()).containsEntry("OS::stack_id", "0d3c").containsEntry("workers", "5");
+        assertThat(t.parameters().display()).containsEntry("OS::stack_id", "0d3c").containsEntry("worker_count", "5");
     }
 
     @Test
     void scalingBeyondTheRangeIsRefusedWithTheConstraintsDescription() {
-        assertThatThrownBy(() -> Template.parse(app().withParameters(Map.of("workers", 11))))
-                .hasMessage("Parameter 'workers' is invalid: between 1 and 10 workers");
+        assertThatThrownBy(() -> Template.parse(app().withParameters(Map.of("worker_count", 11))))
+                .hasMessage("Parameter 'worker_count' is invalid: between 1 and 10 workers");
     }
 
     @Test
@@ -138,6 +138,17 @@ class WholeTemplateTest {
                 .isEqualTo(new ResolvedType.TemplateResource("app.yaml"));
         assertThat(t.environment().resourceRegistry().resolve(t.resource("db").type(), "db"))
                 .isEqualTo(new ResolvedType.TemplateResource("db.yaml"));
+    }
+
+    @Test
+    void aParameterAndAResourceMayNotShareAName() {
+        assertThatThrownBy(() -> Hot.parse("""
+                heat_template_version: 2016-10-14
+                parameters:
+                  web: {type: string, default: x}
+                resources:
+                  web: {type: OS::Heat::None}
+                """)).hasMessage("Duplicate names {'web'}");
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.overcast.orchestration.template.functions;
 
-import java.util.Set;
+import java.util.Optional;
 
 import dev.overcast.orchestration.template.ResolutionContext;
-import dev.overcast.orchestration.template.TemplateException;
 import dev.overcast.orchestration.template.functions.SnippetParser.FunctionCall;
 
 /** {@code Ref: name} (2013-05-23): a parameter's value, else a resource's reference id. */
@@ -22,19 +21,12 @@ final class CfnRef extends Function {
 
     @Override
     public void validate(ValidationScope validation) {
-        super.validate(validation);
-        Snippets.staticValue(args()).ifPresent(value -> {
-            if (!isParameter(value) && !(value instanceof String s && validation.resources().contains(s))) {
-                throw TemplateException.invalidReference(Py.str(value), validation.key());
-            }
-        });
+        Snippets.staticValue(args()).filter(v -> !isParameter(v)).ifPresent(validation::requireResource);
     }
 
     @Override
-    public void dependencies(Set<String> into) {
-        super.dependencies(into);
-        Snippets.staticValue(args()).filter(v -> v instanceof String && !isParameter(v))
-                .ifPresent(v -> into.add((String) v));
+    public Optional<String> reference() {
+        return Snippets.staticValue(args()).filter(v -> v instanceof String && !isParameter(v)).map(String.class::cast);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.orchestration.template.functions;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.overcast.orchestration.template.ResolutionContext;
@@ -42,13 +43,24 @@ public abstract class Function {
      */
     public abstract Object resolve(ResolutionContext context);
 
-    /** Checks references against the template; by default checks the arguments. */
+    /**
+     * Checks what needs the whole template (Heat's {@code Function.validate}); the arguments are
+     * validated separately by {@link Snippets#validate}. Nothing to check by default.
+     */
     public void validate(ValidationScope scope) {
-        Snippets.validate(args, scope);
     }
 
-    /** Adds the names of the resources this function needs to {@code into}. */
+    /**
+     * @return the resource this function names itself ({@code get_resource}, {@code get_attr}),
+     *         when the name needs no run-time facts
+     */
+    public Optional<String> reference() {
+        return Optional.empty();
+    }
+
+    /** Adds the names of the resources this function (and its arguments) needs to {@code into}. */
     public void dependencies(Set<String> into) {
+        reference().ifPresent(into::add);
         Snippets.collectDependencies(args, into);
     }
 

@@ -1,7 +1,7 @@
 package dev.overcast.orchestration.template.functions;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import dev.overcast.orchestration.template.AttributePath;
 import dev.overcast.orchestration.template.ResolutionContext;
@@ -51,18 +51,12 @@ final class GetAttr extends Function {
 
     @Override
     public void validate(ValidationScope scope) {
-        super.validate(scope);
-        Snippets.staticValue(resource).ifPresent(value -> {
-            if (!(value instanceof String s) || !scope.resources().contains(s)) {
-                throw TemplateException.invalidReference(Py.str(value), scope.key());
-            }
-        });
+        Snippets.staticValue(resource).ifPresent(scope::requireResource);
     }
 
     @Override
-    public void dependencies(Set<String> into) {
-        super.dependencies(into);
-        Snippets.staticValue(resource).filter(String.class::isInstance).ifPresent(v -> into.add((String) v));
+    public Optional<String> reference() {
+        return Snippets.staticValue(resource).filter(String.class::isInstance).map(String.class::cast);
     }
 
     /** @return the resource name, when it needs no run-time facts */

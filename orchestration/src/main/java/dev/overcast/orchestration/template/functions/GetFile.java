@@ -15,7 +15,6 @@ final class GetFile extends Function {
 
     @Override
     public void validate(ValidationScope validation) {
-        super.validate(validation);
         if (!Snippets.hasFunctions(args())) {
             resolve(ResolutionContext.STATIC);
         }

@@ -19,7 +19,6 @@ final class GetParam extends Function {
 
     @Override
     public void validate(ValidationScope validation) {
-        super.validate(validation);
         Object args = args();
         Object first = args instanceof List<?> list && !list.isEmpty() ? list.get(0) : args;
         if (first instanceof String name && !scope.hasParameter(name)) {

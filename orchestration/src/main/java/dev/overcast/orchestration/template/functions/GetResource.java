@@ -1,6 +1,6 @@
 package dev.overcast.orchestration.template.functions;
 
-import java.util.Set;
+import java.util.Optional;
 
 import dev.overcast.orchestration.template.ResolutionContext;
 import dev.overcast.orchestration.template.TemplateException;
@@ -14,18 +14,12 @@ final class GetResource extends Function {
 
     @Override
     public void validate(ValidationScope scope) {
-        super.validate(scope);
-        Snippets.staticValue(args()).ifPresent(value -> {
-            if (!(value instanceof String s) || !scope.resources().contains(s)) {
-                throw TemplateException.invalidReference(Py.str(value), scope.key());
-            }
-        });
+        Snippets.staticValue(args()).ifPresent(scope::requireResource);
     }
 
     @Override
-    public void dependencies(Set<String> into) {
-        super.dependencies(into);
-        Snippets.staticValue(args()).filter(String.class::isInstance).ifPresent(v -> into.add((String) v));
+    public Optional<String> reference() {
+        return Snippets.staticValue(args()).filter(String.class::isInstance).map(String.class::cast);
     }
 
     @Override

@@ -27,7 +27,6 @@ final class MakeUrl extends Function {
 
     @Override
     public void validate(ValidationScope scope) {
-        super.validate(scope);
         if (!(args() instanceof Map<?, ?> map)) {
             throw fail("The arguments to \"" + name() + "\" must be a map");
         }

@@ -50,7 +50,6 @@ final class Repeat extends Function {
 
     @Override
     public void validate(ValidationScope scope) {
-        super.validate(scope);
         if (!(forEach instanceof Function) && !(forEach instanceof Map<?, ?>)) {
             throw fail("The \"for_each\" argument to \"" + name() + "\" must contain a map");
         }

@@ -85,18 +85,52 @@ public final class Snippets {
         }
     }
 
-    /** Validates every function in {@code snippet} against the template. */
-    public static void validate(Object snippet, ValidationScope scope) {
+    /**
+     * Validates every function in {@code snippet} (Heat's {@code function.validate}): an error
+     * names the path of the function that failed, e.g.
+     * {@code resources.r.properties.url.make_url: Invalid arguments to "make_url": colour}.
+     *
+     * @param path where the snippet sits, e.g. {@code resources.r.properties}
+     */
+    public static void validate(Object snippet, ValidationScope scope, String path) {
         if (snippet instanceof Function f) {
+            String fnPath = path + "." + f.name();
             try {
                 f.validate(scope);
-            } catch (ArgumentException e) {
-                throw TemplateException.validation(e.getMessage());
+            } catch (ArgumentException | TemplateException e) {
+                throw TemplateException.validation(null, fnPath, e.getMessage());
             }
+            validate(f.args(), scope, fnPath);
         } else if (snippet instanceof Map<?, ?> map) {
-            map.values().forEach(v -> validate(v, scope));
+            map.forEach((k, v) -> validate(v, scope, path + "." + k));
         } else if (snippet instanceof List<?> list) {
-            list.forEach(v -> validate(v, scope));
+            for (int i = 0; i < list.size(); i++) {
+                validate(list.get(i), scope, path + "[" + i + "]");
+            }
+        }
+    }
+
+    /**
+     * Checks that every resource named by get_resource or get_attr exists, as Heat does while
+     * computing dependencies: {@code The specified reference "net" (in
+     * server.Properties.networks[0].network) is incorrect.}
+     *
+     * @param path where the snippet sits, e.g. {@code server.Properties}
+     */
+    public static void checkReferences(Object snippet, Set<String> resources, String path) {
+        if (snippet instanceof Function f) {
+            f.reference().ifPresent(name -> {
+                if (!resources.contains(name)) {
+                    throw TemplateException.invalidReference(name, path);
+                }
+            });
+            checkReferences(f.args(), resources, path + "." + f.name());
+        } else if (snippet instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkReferences(v, resources, path + "." + k));
+        } else if (snippet instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkReferences(list.get(i), resources, path + "[" + i + "]");
+            }
         }
     }
 

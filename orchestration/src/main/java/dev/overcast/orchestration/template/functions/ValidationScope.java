@@ -3,12 +3,19 @@ package dev.overcast.orchestration.template.functions;
 import java.util.Set;
 
 /**
- * What validating a parsed snippet checks against: the resources that exist (those whose
- * condition holds) and the name of the place being validated, for Heat's
- * {@code The specified reference "x" (in <key>) is incorrect.}.
+ * What validating a parsed snippet checks against.
  *
- * @param resources names of the enabled resources
- * @param key       where the snippet sits, e.g. {@code server.properties}
+ * @param resources names of the resources that exist (those whose condition holds)
  */
-public record ValidationScope(Set<String> resources, String key) {
+public record ValidationScope(Set<String> resources) {
+
+    /**
+     * Heat's check in {@code get_attr}'s validation, which names no place:
+     * {@code The specified reference "x" (in unknown) is incorrect.}
+     */
+    void requireResource(Object name) {
+        if (!(name instanceof String s) || !resources.contains(s)) {
+            throw dev.overcast.orchestration.template.TemplateException.invalidReference(Py.str(name), "unknown");
+        }
+    }
 }
