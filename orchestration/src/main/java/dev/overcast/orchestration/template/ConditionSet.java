@@ -12,7 +12,8 @@ import dev.overcast.orchestration.template.functions.Snippets;
 /**
  * The {@code conditions} section (2016-10-14): every definition parsed with the condition
  * functions when the template is parsed; each evaluated when first asked about (as Heat does, so
- * an unused condition is never evaluated), with circular definitions detected.
+ * an unused condition is never evaluated), with circular definitions detected. Evaluation
+ * caches, so it is synchronized: a parsed template is shared by an engine's workers.
  */
 final class ConditionSet {
 
@@ -70,7 +71,7 @@ final class ConditionSet {
      * @throws IllegalArgumentException {@code Invalid condition "x"} for an unknown name
      * @throws TemplateException        for a circular or non-boolean definition
      */
-    boolean isEnabled(Object condition) {
+    synchronized boolean isEnabled(Object condition) {
         if (condition == null) {
             return true;
         }
@@ -101,7 +102,7 @@ final class ConditionSet {
     }
 
     /** @return every condition's value, evaluating all of them */
-    Map<String, Boolean> evaluateAll() {
+    synchronized Map<String, Boolean> evaluateAll() {
         Map<String, Boolean> all = new LinkedHashMap<>();
         raw.keySet().forEach(name -> all.put(name, isEnabled(name)));
         return all;

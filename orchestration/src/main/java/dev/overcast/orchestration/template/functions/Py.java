@@ -61,6 +61,7 @@ public final class Py {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
+    /** Python's {@code repr(float)}: the shortest digits, scientific below 1e-4 and from 1e16. */
     static String floatRepr(double d) {
         if (Double.isNaN(d)) {
             return "nan";
@@ -68,17 +69,19 @@ public final class Py {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return new BigDecimal(d).toPlainString() + ".0";
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        String s = Double.toString(d);
-        if (s.contains("E")) {
-            String[] parts = s.split("E");
-            int exp = Integer.parseInt(parts[1]);
-            String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
-            return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            String plain = shortest.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
         }
-        return s;
+        String digits = shortest.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
     }
 
     /** @return Python's type name as {@code str(type(value))} shows it, e.g. {@code <class 'str'>} */

@@ -27,6 +27,12 @@ class PyTest {
         assertThat(Py.str(2.0)).isEqualTo("2.0");
         assertThat(Py.str(1e20)).isEqualTo("1e+20");
         assertThat(Py.str(0.1)).isEqualTo("0.1");
+        assertThat(Py.str(123456789.125)).isEqualTo("123456789.125");
+        assertThat(Py.str(1e-5)).isEqualTo("1e-05");
+        assertThat(Py.str(0.0001)).isEqualTo("0.0001");
+        assertThat(Py.str(1.5e16)).isEqualTo("1.5e+16");
+        assertThat(Py.str(-2.5e-7)).isEqualTo("-2.5e-07");
+        assertThat(Py.str(1e15)).isEqualTo("1000000000000000.0");
     }
 
     @Test
