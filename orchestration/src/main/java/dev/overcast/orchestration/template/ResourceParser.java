@@ -35,6 +35,9 @@ final class ResourceParser {
         Map<String, ResourceDefinition> enabled = new LinkedHashMap<>();
         section.forEach((name, data) -> {
             Map<?, ?> fields = (Map<?, ?>) data;
+            if (name.contains("/")) {
+                throw TemplateException.validation("Resource name may not contain \"/\"");
+            }
             if (!Py.truthy(fields.get("type"))) {
                 throw TemplateException.validation("Each Resource must contain a Type key.");
             }

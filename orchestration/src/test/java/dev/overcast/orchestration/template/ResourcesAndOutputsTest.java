@@ -88,6 +88,12 @@ class ResourcesAndOutputsTest {
     }
 
     @Test
+    void aResourceNameWithASlashIsRefused() {
+        assertParseFails(resources("2016-10-14", "'a/b': {type: OS::Heat::None}"))
+                .hasMessage("Resource name may not contain \"/\"");
+    }
+
+    @Test
     void theResourcesSectionMustBeAMap() {
         assertParseFails("heat_template_version: 2016-10-14\nresources: [a]\n")
                 .hasMessage("The \"resources\" section must be a map. Found a [<class 'list'>] instead");

@@ -27,8 +27,8 @@ final class If {
         Object decided = Snippets.resolveRaw(condition, dev.overcast.orchestration.template.ResolutionContext.STATIC);
         boolean enabled = decided instanceof Boolean b ? b : call.scope().conditionEnabled(decided);
         if (enabled) {
-            return call.parser().parse(list.get(1), call.path() + "[1]");
+            return call.parser().parse(list.get(1), call.path());
         }
-        return list.size() == 3 ? call.parser().parse(list.get(2), call.path() + "[2]") : Snippets.ABSENT;
+        return list.size() == 3 ? call.parser().parse(list.get(2), call.path()) : Snippets.ABSENT;
     }
 }
