@@ -45,6 +45,25 @@ public enum TemplateVersion {
         return Optional.ofNullable(releaseName);
     }
 
+    /** @return the name Heat's {@code GET /template_versions} shows, e.g. {@code heat_template_version.2016-10-14} */
+    public String apiName() {
+        return KEY + "." + date;
+    }
+
+    /** @return the aliases {@code GET /template_versions} shows, e.g. {@code heat_template_version.newton} */
+    public List<String> apiAliases() {
+        return releaseName().map(name -> List.of(KEY + "." + name)).orElse(List.of());
+    }
+
+    /**
+     * @return the version an API path names ({@code heat_template_version.2016-10-14} or its alias),
+     *         as in {@code GET /template_versions/{version}/functions}
+     */
+    public static Optional<TemplateVersion> fromApiName(String name) {
+        String prefix = KEY + ".";
+        return name.startsWith(prefix) ? fromValue(name.substring(prefix.length())) : Optional.empty();
+    }
+
     /** @return whether this version is {@code other} or newer */
     public boolean atLeast(TemplateVersion other) {
         return compareTo(other) >= 0;

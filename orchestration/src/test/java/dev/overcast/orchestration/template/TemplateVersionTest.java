@@ -63,6 +63,15 @@ class TemplateVersionTest {
     }
 
     @Test
+    void versionsHaveTheNamesOfHeatsTemplateVersionsApi() {
+        assertThat(TemplateVersion.V2016_10_14.apiName()).isEqualTo("heat_template_version.2016-10-14");
+        assertThat(TemplateVersion.V2016_10_14.apiAliases()).containsExactly("heat_template_version.newton");
+        assertThat(TemplateVersion.V2015_04_30.apiAliases()).isEmpty();
+        assertThat(TemplateVersion.fromApiName("heat_template_version.wallaby")).contains(TemplateVersion.V2021_04_16);
+        assertThat(TemplateVersion.fromApiName("AWSTemplateFormatVersion.2010-09-09")).isEmpty();
+    }
+
+    @Test
     void theDescriptionDefaultsAsInHeat() {
         assertThat(Hot.parse("heat_template_version: 2016-10-14\n").description()).isEqualTo("No description");
     }
