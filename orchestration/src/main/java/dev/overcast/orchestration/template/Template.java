@@ -99,7 +99,7 @@ public final class Template {
         b.allResourceNames = Collections.unmodifiableSet(new LinkedHashSet<>(parsed.all().keySet()));
         b.outputs = Collections.unmodifiableMap(
                 new OutputParser(b.version, parser, b.conditions).parse(b.raw.get("outputs")));
-        validateReferences(b);
+        validateReferences(b, input.valuesRequired());
         b.graph = graph(b.resources);
         return new Template(b);
     }
@@ -127,7 +127,7 @@ public final class Template {
      * Heat's order: names shared by a parameter and a resource; then every reference while the
      * dependencies are computed; then each resource's functions; then each output's.
      */
-    private static void validateReferences(Builder b) {
+    private static void validateReferences(Builder b, boolean resolveStatic) {
         Set<String> names = b.resources.keySet();
         Set<String> shared = new java.util.TreeSet<>(b.parameters.schemata().keySet());
         shared.retainAll(names);
@@ -139,7 +139,7 @@ public final class Template {
             Snippets.checkReferences(d.properties(), names, name + ".Properties");
             Snippets.checkReferences(d.metadata(), names, name + ".Metadata");
         });
-        ValidationScope scope = new ValidationScope(names);
+        ValidationScope scope = new ValidationScope(names, resolveStatic);
         b.resources.forEach((name, d) -> {
             Snippets.validate(d.properties(), scope, "resources." + name + ".properties");
             Snippets.validate(d.metadata(), scope, "resources." + name + ".metadata");

@@ -64,8 +64,15 @@ final class Hot {
         return eval("2021-04-16", snippet);
     }
 
+    /**
+     * Asserts on the error a function gives when the engine resolves it. The template is parsed as
+     * for {@code template validate}, which does not resolve functions early; otherwise the same
+     * error would show at parse time, prefixed with the function's path.
+     */
     static AbstractThrowableAssert<?, ? extends Throwable> assertEvalFails(String version, String snippet) {
-        return assertThatThrownBy(() -> eval(version, snippet)).isInstanceOf(TemplateException.class);
+        Template template = Template.parse(TemplateInput.of(withOutput(version, snippet)).forValidation());
+        return assertThatThrownBy(() -> template.outputs().get("out").resolve(new FakeRuntime()))
+                .isInstanceOf(TemplateException.class);
     }
 
     static AbstractThrowableAssert<?, ? extends Throwable> assertParseFails(String text) {

@@ -61,6 +61,28 @@ class StringFunctionsTest {
     }
 
     @Test
+    void aFunctionThatNeedsNoEngineIsResolvedWhileValidatingSoItsErrorShowsWithItsPath() {
+        Hot.assertParseFails(Hot.withOutput("2017-02-24", "{str_replace_strict: {template: 'a', params: {a: 1, b: 2}}}"))
+                .hasMessage("outputs.out.value.str_replace_strict: The following params were not found in the template: b");
+        Hot.assertParseFails("""
+                heat_template_version: 2016-10-14
+                resources:
+                  r:
+                    type: OS::Heat::Value
+                    properties:
+                      value: {list_join: [',', [{digest: [md5]}]]}
+                """).hasMessage("resources.r.properties.value.list_join[1][0].digest: Function \"digest\" usage: "
+                + "[\"<algorithm>\", \"<value>\"]");
+    }
+
+    @Test
+    void aFunctionThatNeedsTheEngineIsResolvedLater() {
+        Template t = Hot.parse(Hot.withOutput("2016-10-14", "{list_join: [',', [{get_attr: [volume, size]}]]}"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.outputs().get("out").resolve(new Hot.FakeRuntime()))
+                .hasMessage("Items to join must be string, map or list not 10");
+    }
+
+    @Test
     void strReplaceStrictRefusesParamsNotInTheTemplate() {
         assertEvalFails("2017-02-24", "{str_replace_strict: {template: 'a b', params: {a: 1, zz: 2, c: 3}}}")
                 .hasMessage("The following params were not found in the template: zz,c");

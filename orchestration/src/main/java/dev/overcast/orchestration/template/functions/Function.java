@@ -58,6 +58,14 @@ public abstract class Function {
         return Optional.empty();
     }
 
+    /**
+     * @return whether this function itself needs the engine (a resource's id or attributes, a
+     *         facade); the arguments are asked separately
+     */
+    public boolean needsEngine() {
+        return reference().isPresent();
+    }
+
     /** Adds the names of the resources this function (and its arguments) needs to {@code into}. */
     public void dependencies(Set<String> into) {
         reference().ifPresent(into::add);

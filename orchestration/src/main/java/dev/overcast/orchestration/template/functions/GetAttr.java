@@ -65,6 +65,11 @@ final class GetAttr extends Function {
     }
 
     @Override
+    public boolean needsEngine() {
+        return true;
+    }
+
+    @Override
     public Object resolve(ResolutionContext context) {
         String name = Py.str(Snippets.resolveRaw(resource, context));
         if (attribute == null) {

@@ -23,6 +23,11 @@ final class GetResource extends Function {
     }
 
     @Override
+    public boolean needsEngine() {
+        return true;
+    }
+
+    @Override
     public Object resolve(ResolutionContext context) {
         Object name = Snippets.resolveRaw(args(), context);
         if (!(name instanceof String s)) {

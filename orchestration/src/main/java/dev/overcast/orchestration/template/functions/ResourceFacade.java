@@ -17,6 +17,11 @@ final class ResourceFacade extends Function {
     }
 
     @Override
+    public boolean needsEngine() {
+        return true;
+    }
+
+    @Override
     public Object resolve(ResolutionContext context) {
         return context.resourceFacade((String) args());
     }

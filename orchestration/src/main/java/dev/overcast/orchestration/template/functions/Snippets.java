@@ -101,6 +101,14 @@ public final class Snippets {
                 throw TemplateException.validation(null, fnPath, e.getMessage());
             }
             validate(f.args(), scope, fnPath);
+            if (scope.resolveStatic() && !needsEngine(f)) {
+                // Heat finds these while validating properties; resolving now shows them at once.
+                try {
+                    resolveRaw(f, ResolutionContext.STATIC);
+                } catch (ArgumentException | TemplateException e) {
+                    throw TemplateException.validation(null, fnPath, e.getMessage());
+                }
+            }
         } else if (snippet instanceof Map<?, ?> map) {
             map.forEach((k, v) -> validate(v, scope, path + "." + k));
         } else if (snippet instanceof List<?> list) {
@@ -132,6 +140,20 @@ public final class Snippets {
                 checkReferences(list.get(i), resources, path + "[" + i + "]");
             }
         }
+    }
+
+    /** @return whether any function in {@code snippet} needs the engine to resolve */
+    public static boolean needsEngine(Object snippet) {
+        if (snippet instanceof Function f) {
+            return f.needsEngine() || needsEngine(f.args());
+        }
+        if (snippet instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(Snippets::needsEngine);
+        }
+        if (snippet instanceof List<?> list) {
+            return list.stream().anyMatch(Snippets::needsEngine);
+        }
+        return false;
     }
 
     /** @return the resources {@code snippet} refers to with get_resource or get_attr */

@@ -5,9 +5,12 @@ import java.util.Set;
 /**
  * What validating a parsed snippet checks against.
  *
- * @param resources names of the resources that exist (those whose condition holds)
+ * @param resources     names of the resources that exist (those whose condition holds)
+ * @param resolveStatic whether functions that need no run-time facts are resolved while
+ *                      validating, so that their errors show now (false for Heat's
+ *                      {@code template validate}, where parameters may lack values)
  */
-public record ValidationScope(Set<String> resources) {
+public record ValidationScope(Set<String> resources, boolean resolveStatic) {
 
     /**
      * Heat's check in {@code get_attr}'s validation, which names no place:
