@@ -1,0 +1,2 @@
+/** Orchestration: the Heat v1 service. */
+package dev.overcast.orchestration;
