@@ -18,8 +18,9 @@ import dev.overcast.network.tags.Tags;
  *
  * @param networks    the networks feature; its {@link Networks#writer()} creates networks for other features
  * @param subnetPools the subnet pools feature; {@link SubnetPools#allocate} carves CIDRs for other features
- * @param subnets  the subnets feature; its {@link Subnets#writer()} creates subnets for other features
- * @param ports    the ports feature; its {@link Ports#writer()} creates ports for other features
+ * @param subnets     the subnets feature; its {@link Subnets#writer()} creates subnets for other features
+ * @param ports       the ports feature; its {@link Ports#writer()} creates ports for other features
+ * @param tags        the tags API over every registered collection
  */
 public record CoreFeatures(Networks networks, SubnetPools subnetPools, Subnets subnets, Ports ports, Tags tags) {
 
