@@ -14,14 +14,15 @@ import dev.overcast.network.tags.Taggable;
 import dev.overcast.network.tags.Tags;
 
 /**
- * The core of the Network API, assembled: networks, subnets, ports (with IPAM) and tags on all
- * three, plus any other taggable collections the caller registers (security groups, routers,
+ * The core of the Network API, assembled: networks, subnet pools, subnets, ports (with IPAM) and
+ * tags on all four, plus any other taggable collections the caller registers (security groups, routers,
  * floating IPs: one entry each).
  *
- * @param subnetPools the subnet pools feature
- * @param networks the networks feature; its {@link Networks#writer()} creates networks for other features
- * @param subnets  the subnets feature; its {@link Subnets#writer()} creates subnets for other features
- * @param ports    the ports feature; its {@link Ports#writer()} creates ports for other features
+ * @param networks    the networks feature; its {@link Networks#writer()} creates networks for other features
+ * @param subnetPools the subnet pools feature; {@link SubnetPools#allocate} carves CIDRs for other features
+ * @param subnets     the subnets feature; its {@link Subnets#writer()} creates subnets for other features
+ * @param ports       the ports feature; its {@link Ports#writer()} creates ports for other features
+ * @param tags        the tags API over every registered collection
  */
 public record CoreFeatures(Networks networks, SubnetPools subnetPools, Subnets subnets, Ports ports, Tags tags) {
 

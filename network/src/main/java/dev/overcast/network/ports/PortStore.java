@@ -38,8 +38,20 @@ final class PortStore {
 
     /** Every port, or {@code project}'s. */
     static List<PortRow> visible(Handle h, String project, boolean admin) {
-        return h.createQuery("select " + COLUMNS + " from ports where :admin or project_id = :project")
-                .bind("admin", admin).bind("project", project).map(MAPPER).list();
+        return visible(h, project, admin, Map.of());
+    }
+
+    /**
+     * As {@link #visible(Handle, String, boolean)}, narrowed in SQL by the listed columns' values
+     * (a port list's {@code device_id} and {@code network_id} filters: compute lists a server's
+     * ports by device_id, and should not read every port to do it).
+     */
+    static List<PortRow> visible(Handle h, String project, boolean admin, Map<String, List<String>> narrow) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from ports where (:admin or project_id = :project)");
+        narrow.keySet().forEach(column -> sql.append(" and ").append(column).append(" in (<").append(column).append(">)"));
+        var query = h.createQuery(sql.toString()).bind("admin", admin).bind("project", project);
+        narrow.forEach(query::bindList);
+        return query.map(MAPPER).list();
     }
 
     static Port load(Handle h, PortRow row) {
@@ -67,16 +79,28 @@ final class PortStore {
             ips.put(r.id(), new ArrayList<>());
             groups.put(r.id(), new ArrayList<>());
         });
-        h.createQuery("select port_id, subnet_id, ip_address from ip_allocations")
-                .map((rs, c) -> Map.entry(rs.getString(1), new FixedIp(rs.getString(2), rs.getString(3))))
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // One query per table for the whole page: all rows when the page is large, else by id.
+        boolean few = rows.size() <= 100;
+        String byPort = few ? " where port_id in (<ids>)" : "";
+        List<String> ids = rows.stream().map(PortRow::id).toList();
+        var allocations = h.createQuery("select port_id, subnet_id, ip_address from ip_allocations" + byPort);
+        var groupRows = h.createQuery("select port_id, security_group_id from port_security_groups" + byPort
+                + " order by security_group_id");
+        if (few) {
+            allocations.bindList("ids", ids);
+            groupRows.bindList("ids", ids);
+        }
+        allocations.map((rs, c) -> Map.entry(rs.getString(1), new FixedIp(rs.getString(2), rs.getString(3))))
                 .forEach(e -> {
                     List<FixedIp> list = ips.get(e.getKey());
                     if (list != null) {
                         list.add(e.getValue());
                     }
                 });
-        h.createQuery("select port_id, security_group_id from port_security_groups order by security_group_id")
-                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+        groupRows.map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> {
                     List<String> list = groups.get(e.getKey());
                     if (list != null) {

@@ -153,7 +153,14 @@ public final class Ports implements NetworkFeature {
         AuthContext auth = req.auth();
         List<ObjectNode> views = Transactions.read(ctx.jdbi(), h -> {
             Map<String, NetworkRow> networks = new HashMap<>();
-            List<Port> ports = PortStore.loadAll(h, PortStore.visible(h, auth.projectId(), ctx.isAdmin(auth)));
+            Map<String, List<String>> narrow = new HashMap<>();
+            for (String column : new String[] {"device_id", "network_id"}) {
+                List<String> values = req.queryParams().get(column);
+                if (values != null && !values.isEmpty()) {
+                    narrow.put(column, values);
+                }
+            }
+            List<Port> ports = PortStore.loadAll(h, PortStore.visible(h, auth.projectId(), ctx.isAdmin(auth), narrow));
             Map<String, List<String>> tags = TagStore.tagsOf(h, "ports", ports.stream().map(Port::id).toList());
             return ports.stream().map(p -> {
                 NetworkRow n = networks.computeIfAbsent(p.row().networkId(), id -> NetworkStore.find(h, id).orElseThrow());
