@@ -74,6 +74,13 @@ class NetworkedServersTest {
         return id;
     }
 
+    /** The {@code field} of each item of {@code list} (not of what the items nest). */
+    private static List<String> names(JsonNode list, String field) {
+        List<String> out = new java.util.ArrayList<>();
+        list.forEach(item -> out.add(item.path(field).asString()));
+        return out;
+    }
+
     private static void delete(String id) {
         assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> nova.get("/servers/" + id).status() == 404);
@@ -99,8 +106,9 @@ class NetworkedServersTest {
                 .isEqualTo(port.path("mac_address").asString());
         assertThat(nova.get("/servers/" + id + "/ips/private").json().path("private").get(0).path("addr").asString())
                 .isEqualTo(address);
-        assertThat(nova.get("/servers/detail?ip=" + address.replace(".", "\\.")).json().path("servers")
-                .findValuesAsString("id")).containsExactly(id);
+        JsonNode matching = nova.get("/servers/detail?ip=" + java.net.URLEncoder.encode(
+                address.replace(".", "\\.") + "$", java.nio.charset.StandardCharsets.UTF_8)).json().path("servers");
+        assertThat(names(matching, "id")).as(matching.toString()).containsExactly(id);
 
         delete(id);
         assertThat(neutron.get("/ports?device_id=" + id).json().path("ports").size())
@@ -171,7 +179,7 @@ class NetworkedServersTest {
                 "cidr", "0.0.0.0/0"))).status()).as("a duplicate rule").isEqualTo(400);
         assertThat(neutron.get("/security-group-rules?security_group_id=" + group + "&port_range_min=22").json()
                 .path("security_group_rules").size()).isEqualTo(1);
-        assertThat(old.get("/os-security-groups").json().path("security_groups").findValuesAsString("name"))
+        assertThat(names(old.get("/os-security-groups").json().path("security_groups"), "name"))
                 .contains("web", "default");
         assertThat(old.post("/os-security-groups", Map.of("security_group", Map.of("name", "",
                 "description", "x"))).status()).isEqualTo(400);
@@ -180,8 +188,8 @@ class NetworkedServersTest {
         String id = boot("guarded", List.of(Map.of("uuid", network)));
         assertThat(old.post("/servers/" + id + "/action", Map.of("addSecurityGroup", Map.of("name", "web")))
                 .status()).isEqualTo(202);
-        assertThat(old.get("/servers/" + id + "/os-security-groups").json().path("security_groups")
-                .findValuesAsString("name")).containsExactlyInAnyOrder("default", "web");
+        assertThat(names(old.get("/servers/" + id + "/os-security-groups").json().path("security_groups"), "name"))
+                .containsExactlyInAnyOrder("default", "web");
         assertThat(old.delete("/os-security-groups/" + group).status()).as("in use").isEqualTo(400);
         assertThat(old.post("/servers/" + id + "/action", Map.of("removeSecurityGroup", Map.of("name", "web")))
                 .status()).isEqualTo(202);

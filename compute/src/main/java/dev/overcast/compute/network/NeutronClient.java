@@ -62,7 +62,8 @@ final class NeutronClient {
     List<JsonNode> list(String collection, String query, String token) {
         JsonNode body = get("/" + collection + (query.isEmpty() ? "" : "?" + query), token);
         List<JsonNode> out = new ArrayList<>();
-        body.path(collection).forEach(out::add);
+        // The path is hyphenated (security-groups), the body's key is not (security_groups).
+        body.path(collection.replace('-', '_')).forEach(out::add);
         return out;
     }
 

@@ -21,7 +21,7 @@ public final class ServiceTokens implements Supplier<String> {
     private final Clock clock;
     private final String service;
     private String token;
-    private Instant expires = Instant.MIN;
+    private Instant expires = Instant.EPOCH;
 
     /** @param service the calling service's user name, e.g. {@code nova} */
     public ServiceTokens(TokenCodec codec, Clock clock, String service) {
