@@ -82,6 +82,32 @@ public final class NetworkService implements ServiceApi {
         return all;
     }
 
+    /**
+     * Creates the deployment's external network on a fresh install, as DevStack's {@code public}:
+     * {@code router:external}, the default for auto-allocated topologies, with one IPv4 subnet, so
+     * that {@code networks: auto} (what the CLI sends without {@code --nic}) gives a project a
+     * network, a subnet and a router at once. Owned by no project: Overcast's services do not share
+     * ids, so Network cannot name Identity's admin project; admins manage it all the same. Does
+     * nothing when any external network exists. Returns whether it made one.
+     */
+    public boolean bootstrapPublicNetwork(String name, String cidr) {
+        return Transactions.write(ctx.jdbi(), h -> {
+            boolean any = h.createQuery("select count(*) from networks where router_external = true")
+                    .mapTo(Integer.class).one() > 0;
+            if (any) {
+                return false;
+            }
+            QuotaCheck none = (handle, project, resource, adding) -> {
+            };
+            var network = new dev.overcast.network.networks.NetworkWriter(ctx, none).create(h,
+                    new dev.overcast.network.networks.NetworkSpec("", name, "", true, false, true, true, null, true,
+                            List.of(), null, null, null));
+            new dev.overcast.network.subnets.SubnetWriter(ctx, none).create(h,
+                    dev.overcast.network.subnets.SubnetSpec.of(network.id(), "", name + "-subnet", 4, cidr));
+            return true;
+        });
+    }
+
     @Override
     public String prefix() {
         return "/network";

@@ -114,6 +114,8 @@ public final class Overcast implements AutoCloseable {
             NetworkService network = new NetworkService(networkDb.jdbi(), policy("network", NetworkPolicy.defaults()),
                     clock, NetworkSettings.defaults(), bus, host(),
                     new NovaNotifier(publicUrl + "/compute/v2.1", new ServiceTokens(tokens, clock, "neutron")));
+            // DevStack's public network, so a server created without --nic gets an auto-allocated one.
+            network.bootstrapPublicNetwork("public", "172.24.4.0/24");
 
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, closeables::add),

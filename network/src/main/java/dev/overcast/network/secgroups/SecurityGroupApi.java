@@ -96,10 +96,9 @@ final class SecurityGroupApi {
     private Response show(Request req) {
         AuthContext auth = req.auth();
         String id = req.param("id");
+        // Upstream makes a project's default group when it lists groups, not when it shows one (a
+        // service reading a server's groups by id must not get a default group of its own).
         ObjectNode item = ctx.jdbi().inTransaction(h -> {
-            if (auth.projectId() != null) {
-                defaults.ensure(h, auth.projectId());
-            }
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             GroupRow group = visible(store, auth, id);
             ctx.enforce(req, "get_security_group", target(group));
