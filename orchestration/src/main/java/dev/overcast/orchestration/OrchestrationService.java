@@ -1,0 +1,65 @@
+package dev.overcast.orchestration;
+
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.overcast.core.http.FaultFormat;
+import dev.overcast.core.http.Routes;
+import dev.overcast.core.http.ServiceApi;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.orchestration.api.ApiContext;
+import dev.overcast.orchestration.api.HeatApi;
+import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.stacks.StackStore;
+
+/**
+ * Orchestration: the Heat v1 API under {@code /orchestration}, routes under
+ * {@code /v1/{tenant_id}}. Building it runs the legacy engine's recovery: stacks left
+ * IN_PROGRESS by an engine that is gone become FAILED.
+ */
+public final class OrchestrationService implements ServiceApi, AutoCloseable {
+    private final ApiContext ctx;
+
+    /**
+     * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
+     * @param sleeper how resources wait ({@link Sleeper#REAL} outside tests)
+     * @param random  where random values come from (RandomString, physical names)
+     */
+    public OrchestrationService(Jdbi jdbi, Policy policy, Clock clock, OrchestrationSettings settings,
+            Sleeper sleeper, RandomGenerator random) {
+        StackStore store = new StackStore(jdbi);
+        ResourceTypes types = ResourceTypes.builtIn();
+        LegacyEngine engine = new LegacyEngine(store, types, clock, sleeper, random, settings);
+        engine.recover();
+        this.ctx = new ApiContext(store, engine, types, policy, clock, settings);
+    }
+
+    /** The legacy engine (benchmarks and tests wait on it). */
+    public LegacyEngine engine() {
+        return ctx.engine();
+    }
+
+    @Override
+    public String prefix() {
+        return "/orchestration";
+    }
+
+    @Override
+    public FaultFormat faults() {
+        return new HeatFaults();
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        new HeatApi(ctx).routes(routes);
+    }
+
+    @Override
+    public void close() {
+        ctx.engine().close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.overcast.orchestration;
+
+import java.time.Duration;
+
+/**
+ * Orchestration's options.
+ *
+ * @param defaultEngine the engine new stacks get: {@code legacy} or {@code convergence}
+ *                      (default {@code convergence}, as in Heat; until the convergence engine is
+ *                      built, creating a stack with it answers 501)
+ * @param engineId      this process's engine id, the owner written into stack locks; stable
+ *                      across restarts of one process so that a restarted engine knows the locks
+ *                      it held are dead (default: the host name)
+ * @param lockLease     how long a stack lock lasts without renewal (default 60 s); an engine
+ *                      renews its locks every third of it
+ * @param maxParallel   how many resources of one stack operation run at once (default 32)
+ */
+public record OrchestrationSettings(String defaultEngine, String engineId, Duration lockLease, int maxParallel) {
+
+    public OrchestrationSettings {
+        if (!defaultEngine.equals("legacy") && !defaultEngine.equals("convergence")) {
+            throw new IllegalArgumentException("orchestration default engine must be legacy or convergence, not "
+                    + defaultEngine);
+        }
+        if (engineId == null || engineId.isBlank()) {
+            throw new IllegalArgumentException("orchestration engine id must not be blank");
+        }
+        if (lockLease.isNegative() || lockLease.isZero()) {
+            throw new IllegalArgumentException("orchestration lock lease must be positive, not " + lockLease);
+        }
+        if (maxParallel < 1) {
+            throw new IllegalArgumentException("orchestration max parallel must be at least 1, not " + maxParallel);
+        }
+    }
+
+    /** The defaults for an engine called {@code engineId}. */
+    public static OrchestrationSettings defaults(String engineId) {
+        return new OrchestrationSettings("convergence", engineId, Duration.ofSeconds(60), 32);
+    }
+
+    /** These settings with another engine for new stacks. */
+    public OrchestrationSettings withDefaultEngine(String engine) {
+        return new OrchestrationSettings(engine, engineId, lockLease, maxParallel);
+    }
+}

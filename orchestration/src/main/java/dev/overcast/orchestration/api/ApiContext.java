@@ -1,0 +1,68 @@
+package dev.overcast.orchestration.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import dev.overcast.core.auth.AuthContext;
+import dev.overcast.core.http.Handler;
+import dev.overcast.core.http.Request;
+import dev.overcast.core.policy.Credentials;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.orchestration.HeatError;
+import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.stacks.StackStore;
+import dev.overcast.orchestration.template.TemplateException;
+
+/**
+ * What the API handlers share: the store, the engine, the resource types, policy and clock,
+ * and the checks every Heat route makes (the project in the URL is the caller's, policy).
+ */
+public record ApiContext(StackStore store, LegacyEngine engine, ResourceTypes types, Policy policy, Clock clock,
+                         OrchestrationSettings settings) {
+
+    /**
+     * Checks the caller may act in the URL's project under {@code rule}: the project must be
+     * the token's (admins may name any), then policy decides.
+     *
+     * @return the caller
+     */
+    AuthContext enforce(Request request, String rule) {
+        AuthContext auth = request.auth();
+        String tenant = request.param("tenant_id");
+        boolean admin = policy.check("context_is_admin", Credentials.of(auth), Map.of());
+        if (!tenant.equals(auth.projectId()) && !admin) {
+            throw new HeatError(403, "Forbidden", "Access was denied to this resource.");
+        }
+        policy.enforce(rule, Credentials.of(auth), Map.of("project_id", tenant));
+        return auth;
+    }
+
+    boolean allowed(AuthContext auth, String rule, String tenant) {
+        return policy.check(rule, Credentials.of(auth), Map.of("project_id", tenant));
+    }
+
+    /** A handler whose template errors become Heat's 400 fault bodies. */
+    static Handler guarded(Handler handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (TemplateException e) {
+                throw HeatError.of(e);
+            }
+        };
+    }
+
+    /** Heat's time format: ISO 8601 to the second, in UTC. */
+    static String time(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** The URL of the project's API root, {@code .../orchestration/v1/<tenant>}. */
+    static String base(Request request) {
+        return request.serviceUrl() + "/v1/" + request.param("tenant_id");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.overcast.orchestration.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.overcast.core.http.Request;
+import dev.overcast.core.http.Response;
+import dev.overcast.core.http.Routes;
+import dev.overcast.orchestration.HeatError;
+import dev.overcast.orchestration.engine.StackContext;
+import dev.overcast.orchestration.stacks.ResourceRow;
+import dev.overcast.orchestration.stacks.StackRow;
+
+/** A stack's resources: list (with Heat's filters and {@code nested_depth}), show, metadata, signal. */
+final class ResourceApi {
+    private final ApiContext ctx;
+
+    ResourceApi(ApiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void routes(Routes r) {
+        String base = "/v1/{tenant_id}/stacks/{stack_name}/{stack_id}/resources";
+        r.get(base, ApiContext.guarded(this::list))
+                .get(base + "/{resource_name}", ApiContext.guarded(this::show))
+                .get(base + "/{resource_name}/metadata", ApiContext.guarded(this::metadata))
+                .post(base + "/{resource_name}/signal", req -> {
+                    ctx.enforce(req, "resource:signal");
+                    find(req, StackLookup.require(req, ctx.store()));
+                    throw HeatError.notImplemented("Resource signals are not implemented by Overcast yet.");
+                })
+                .patch(base + "/{resource_name}", req -> {
+                    ctx.enforce(req, "resource:mark_unhealthy");
+                    throw HeatError.notImplemented("Marking resources unhealthy is not implemented by Overcast yet.");
+                });
+    }
+
+    private Response list(Request req) {
+        ctx.enforce(req, "resource:index");
+        StackRow s = StackLookup.require(req, ctx.store());
+        if (req.query("nested_depth").isPresent()) {
+            try {
+                if (Integer.parseInt(req.query("nested_depth").get()) < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw HeatError.badRequest("Only integer is acceptable by 'nested_depth'.");
+            }
+        }
+        // Overcast has no nested stacks yet, so every depth lists the same resources.
+        List<ResourceRow> rows = ctx.store().resources(s.id());
+        Map<String, List<String>> requiredBy = StackViews.requiredBy(rows);
+        boolean detail = req.flag("with_detail");
+        StackContext context = new StackContext(ctx.types(), rows);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ResourceRow row : rows) {
+            if (Paging.matches(req, "name", row.name()) && Paging.matches(req, "type", row.type())
+                    && Paging.matches(req, "action", row.action()) && (Paging.matches(req, "status", row.status())
+                    || Paging.matches(req, "status", row.resourceStatus()))
+                    && Paging.matches(req, "id", row.id())
+                    && Paging.matches(req, "physical_resource_id", String.valueOf(row.physicalId()))) {
+                Map<String, Object> v = view(req, s, row, requiredBy.get(row.name()));
+                if (detail) {
+                    v.put("attributes", context.allAttributes(row.name()));
+                }
+                out.add(v);
+            }
+        }
+        return Response.ok(Map.of("resources", out));
+    }
+
+    private Response show(Request req) {
+        ctx.enforce(req, "resource:show");
+        StackRow s = StackLookup.require(req, ctx.store());
+        ResourceRow row = find(req, s);
+        List<ResourceRow> rows = ctx.store().resources(s.id());
+        Map<String, Object> v = view(req, s, row, StackViews.requiredBy(rows).get(row.name()));
+        StackContext context = new StackContext(ctx.types(), rows);
+        v.put("attributes", context.allAttributes(row.name()));
+        v.put("description", "");
+        return Response.ok(Map.of("resource", v));
+    }
+
+    private Response metadata(Request req) {
+        ctx.enforce(req, "resource:metadata");
+        StackRow s = StackLookup.require(req, ctx.store());
+        return Response.ok(Map.of("metadata", find(req, s).metadata()));
+    }
+
+    private ResourceRow find(Request req, StackRow s) {
+        String name = req.param("resource_name");
+        return ctx.store().resources(s.id()).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> HeatError.notFound("Resource", name));
+    }
+
+    static Map<String, Object> view(Request req, StackRow s, ResourceRow row, List<String> requiredBy) {
+        String stackUrl = StackViews.self(req, s);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("resource_name", row.name());
+        v.put("logical_resource_id", row.name());
+        v.put("physical_resource_id", row.physicalId() == null ? "" : row.physicalId());
+        v.put("resource_type", row.type());
+        v.put("resource_status", row.resourceStatus());
+        v.put("resource_status_reason", row.statusReason());
+        v.put("creation_time", ApiContext.time(row.createdAt()));
+        v.put("updated_time", ApiContext.time(row.updatedAt() == null ? row.createdAt() : row.updatedAt()));
+        v.put("required_by", requiredBy == null ? List.of() : requiredBy);
+        v.put("links", List.of(Map.of("href", stackUrl + "/resources/" + row.name(), "rel", "self"),
+                Map.of("href", stackUrl, "rel", "stack")));
+        return v;
+    }
+}

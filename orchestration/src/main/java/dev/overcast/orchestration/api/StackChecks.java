@@ -1,0 +1,65 @@
+package dev.overcast.orchestration.api;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.overcast.orchestration.engine.StackContext;
+import dev.overcast.orchestration.resources.Properties;
+import dev.overcast.orchestration.resources.ResourcePlugin;
+import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.template.ResourceDefinition;
+import dev.overcast.orchestration.template.Template;
+import dev.overcast.orchestration.template.TemplateException;
+import dev.overcast.orchestration.template.environment.ResolvedType;
+
+/**
+ * Heat's resource validation before a stack runs: every type exists, and every property the
+ * template gives is known, of the right type and within its constraints (values that come
+ * from other resources are checked when the engine resolves them).
+ */
+final class StackChecks {
+    private final ResourceTypes types;
+
+    StackChecks(ResourceTypes types) {
+        this.types = types;
+    }
+
+    void check(Template template) {
+        StackContext none = new StackContext(types, List.of());
+        for (ResourceDefinition def : template.resources().values()) {
+            ResourcePlugin plugin = plugin(template, def);
+            Map<String, Object> given = def.resolveProperties(new Unresolved(none));
+            Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, true);
+        }
+    }
+
+    private ResourcePlugin plugin(Template template, ResourceDefinition def) {
+        ResolvedType resolved = template.resolvedType(def.name());
+        return switch (resolved) {
+            case ResolvedType.Plugin p -> types.find(p.type()).orElseThrow(() -> TemplateException.validation(
+                    "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(p.type())));
+            case ResolvedType.TemplateResource t -> throw TemplateException.notSupported(
+                    "Template resources (" + t.path() + ")");
+            case ResolvedType.Unregistered u -> throw TemplateException.validation(
+                    "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(u.type()));
+        };
+    }
+
+    /** Before anything exists: references give names, attributes nothing. */
+    private record Unresolved(StackContext context) implements dev.overcast.orchestration.template.ResolutionContext {
+        @Override
+        public String resourceRef(String resourceName) {
+            return resourceName;
+        }
+
+        @Override
+        public Object attribute(String resourceName, String attributeName, List<Object> path) {
+            return null;
+        }
+
+        @Override
+        public Map<String, Object> allAttributes(String resourceName) {
+            return Map.of();
+        }
+    }
+}

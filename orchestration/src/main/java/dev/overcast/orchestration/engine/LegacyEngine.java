@@ -1,0 +1,265 @@
+package dev.overcast.orchestration.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.overcast.orchestration.HeatError;
+import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.stacks.ResourceRow;
+import dev.overcast.orchestration.stacks.StackRow;
+import dev.overcast.orchestration.stacks.StackStore;
+import dev.overcast.orchestration.template.Template;
+
+/**
+ * Heat's legacy engine: a stack action runs in this process, on one virtual thread that drives
+ * the resources (independent ones in parallel), under the stack's lock row.
+ *
+ * <p>The lock is an engine id and a lease that a background task renews while this engine
+ * lives. Nothing else about a running action is durable, so a process that dies mid-action
+ * leaves the stack IN_PROGRESS with a lock nobody renews: {@link #recover()} (run at start-up)
+ * marks such stacks FAILED with Heat's "Engine went down during stack CREATE", and a later
+ * update picks the stack up from where its resources stand. The convergence engine exists to
+ * do better than that.
+ */
+public final class LegacyEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LegacyEngine.class);
+    private final StackStore store;
+    private final ResourceTypes types;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final OrchestrationSettings settings;
+    private final Events events;
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService renewer;
+
+    public LegacyEngine(StackStore store, ResourceTypes types, Clock clock, Sleeper sleeper, RandomGenerator random,
+            OrchestrationSettings settings) {
+        this.store = store;
+        this.types = types;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.settings = settings;
+        this.events = new Events(store, clock);
+        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "orchestration-lock-renewer");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, settings.lockLease().toMillis() / 3);
+        renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Marks the stacks whose action died with their engine FAILED: IN_PROGRESS stacks with no
+     * lock, a lapsed lease, or a lock this engine held before it restarted.
+     *
+     * @return how many stacks it marked
+     */
+    public int recover() {
+        List<StackRow> orphaned = store.orphaned(settings.engineId(), clock.instant());
+        for (StackRow stack : orphaned) {
+            if (running.containsKey(stack.id())) {
+                continue;
+            }
+            String reason = "Engine went down during stack " + stack.action();
+            store.setStatus(stack.id(), stack.action(), "FAILED", reason, clock.instant());
+            events.stack(stack, stack.action(), "FAILED", reason);
+            for (ResourceRow r : store.resources(stack.id())) {
+                if (r.status().equals("IN_PROGRESS")) {
+                    ResourceRow failed = r.withState(r.action(), "FAILED", reason, clock.instant());
+                    store.updateResource(failed);
+                    events.resource(failed);
+                }
+            }
+            store.forceUnlock(stack.id());
+            LOG.info("stack {} ({}) was {} IN_PROGRESS under a dead engine; marked FAILED", stack.name(),
+                    stack.id(), stack.action());
+        }
+        return orphaned.size();
+    }
+
+    /** Stores a new stack (locked by this engine) and starts creating it. */
+    public void create(StackRow stack, Template template) {
+        StackRow locked = withLock(stack);
+        store.insert(locked, List.of());
+        events.stack(locked, "CREATE", "IN_PROGRESS", "Stack CREATE started");
+        start(locked, () -> runCreate(locked, template));
+    }
+
+    /**
+     * Updates a stack to {@code next} (its new template, environment and parameters).
+     *
+     * @throws HeatError 409 ActionInProgress when another action holds the stack
+     */
+    public void update(StackRow current, StackRow next, Template template) {
+        lock(current);
+        store.setDefinition(next);
+        store.setStatus(current.id(), "UPDATE", "IN_PROGRESS", "Stack UPDATE started", clock.instant());
+        events.stack(current, "UPDATE", "IN_PROGRESS", "Stack UPDATE started");
+        start(current, () -> runUpdate(current, next, template));
+    }
+
+    /**
+     * Deletes a stack's resources, then the stack.
+     *
+     * @throws HeatError 409 ActionInProgress when another action holds the stack
+     */
+    public void delete(StackRow stack) {
+        lock(stack);
+        store.setStatus(stack.id(), "DELETE", "IN_PROGRESS", "Stack DELETE started", clock.instant());
+        events.stack(stack, "DELETE", "IN_PROGRESS", "Stack DELETE started");
+        start(stack, () -> runDelete(stack));
+    }
+
+    /** Waits until no action runs on the stack in this engine (for tests and benchmarks). */
+    public void awaitIdle(String stackId) throws InterruptedException {
+        Thread t = running.get(stackId);
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    /** @return whether this engine runs an action on the stack */
+    public boolean isRunning(String stackId) {
+        return running.containsKey(stackId);
+    }
+
+    private void runCreate(StackRow stack, Template template) {
+        Operation op = operation(stack, List.of());
+        switch (op.create(template)) {
+            case Operation.Succeeded ok -> finish(stack, "CREATE", "COMPLETE", "Stack CREATE completed successfully");
+            case Operation.Failed failed -> {
+                if (stack.disableRollback()) {
+                    finish(stack, "CREATE", "FAILED", failed.reason());
+                } else {
+                    mark(stack, "CREATE", "FAILED", failed.reason());
+                    mark(stack, "ROLLBACK", "IN_PROGRESS", failed.reason());
+                    Operation.Outcome back = operation(stack, store.resources(stack.id()))
+                            .delete(store.resources(stack.id()), false);
+                    switch (back) {
+                        case Operation.Succeeded ok -> finish(stack, "ROLLBACK", "COMPLETE",
+                                "Stack ROLLBACK completed successfully");
+                        case Operation.Failed f -> finish(stack, "ROLLBACK", "FAILED", f.reason());
+                    }
+                }
+            }
+        }
+    }
+
+    private void runUpdate(StackRow current, StackRow next, Template template) {
+        List<ResourceRow> before = store.resources(current.id());
+        Operation op = operation(current, before);
+        switch (op.update(template, before)) {
+            case Operation.Succeeded ok -> finish(current, "UPDATE", "COMPLETE", "Stack successfully updated");
+            case Operation.Failed failed -> {
+                if (next.disableRollback()) {
+                    finish(current, "UPDATE", "FAILED", failed.reason());
+                    return;
+                }
+                mark(current, "UPDATE", "FAILED", failed.reason());
+                mark(current, "ROLLBACK", "IN_PROGRESS", failed.reason());
+                // Back to what the stack was given before, as Heat's legacy rollback does.
+                store.setDefinition(current);
+                Template previous = StackTemplates.parse(current);
+                List<ResourceRow> now = store.resources(current.id());
+                switch (operation(current, now).update(previous, now)) {
+                    case Operation.Succeeded ok -> finish(current, "ROLLBACK", "COMPLETE",
+                            "Stack ROLLBACK completed successfully");
+                    case Operation.Failed f -> finish(current, "ROLLBACK", "FAILED", f.reason());
+                }
+            }
+        }
+    }
+
+    private void runDelete(StackRow stack) {
+        List<ResourceRow> rows = store.resources(stack.id());
+        switch (operation(stack, rows).delete(rows, true)) {
+            case Operation.Succeeded ok -> {
+                store.markDeleted(stack.id(), clock.instant());
+                finish(stack, "DELETE", "COMPLETE", "Stack DELETE completed successfully");
+            }
+            case Operation.Failed failed -> finish(stack, "DELETE", "FAILED", failed.reason());
+        }
+    }
+
+    private Operation operation(StackRow stack, List<ResourceRow> rows) {
+        StackContext context = new StackContext(types, rows);
+        PluginContext plugins = new PluginContext(clock, sleeper, random, stack.name());
+        return new Operation(stack.id(), context, new ResourceSteps(store, types, clock, plugins, context),
+                settings.maxParallel());
+    }
+
+    private void mark(StackRow stack, String action, String status, String reason) {
+        store.setStatus(stack.id(), action, status, reason, clock.instant());
+        events.stack(stack, action, status, reason);
+    }
+
+    private void finish(StackRow stack, String action, String status, String reason) {
+        mark(stack, action, status, reason);
+        store.unlock(stack.id(), settings.engineId());
+    }
+
+    private StackRow withLock(StackRow s) {
+        return new StackRow(s.id(), s.name(), s.projectId(), s.userId(), s.ownerId(), s.action(), s.status(),
+                s.statusReason(), s.template(), s.files(), s.environment(), s.parameters(), s.tags(),
+                s.disableRollback(), s.timeoutMins(), s.engine(), settings.engineId(), leaseEnd(), s.createdAt(),
+                s.updatedAt(), s.deletedAt());
+    }
+
+    private void lock(StackRow stack) {
+        if (!store.tryLock(stack.id(), settings.engineId(), clock.instant(),
+                leaseEnd())) {
+            throw HeatError.inProgress(stack.name(), stack.action());
+        }
+    }
+
+    private Instant leaseEnd() {
+        return clock.instant().plus(settings.lockLease());
+    }
+
+    private void start(StackRow stack, Runnable action) {
+        Thread thread = Thread.ofVirtual().name("stack-" + stack.id()).unstarted(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("stack {} action failed unexpectedly", stack.id(), e);
+                finish(stack, store.find(stack.id()).map(StackRow::action).orElse("CREATE"), "FAILED",
+                        "Error: An unexpected error occurred.");
+            } finally {
+                running.remove(stack.id());
+            }
+        });
+        running.put(stack.id(), thread);
+        thread.start();
+    }
+
+    private void renew() {
+        try {
+            if (!running.isEmpty()) {
+                store.renewLocks(settings.engineId(), leaseEnd());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not renew stack locks: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.overcast.orchestration.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.overcast.orchestration.stacks.StackRow;
+import dev.overcast.orchestration.template.Template;
+import dev.overcast.orchestration.template.TemplateInput;
+import dev.overcast.orchestration.template.environment.Environment;
+import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
+import dev.overcast.orchestration.template.parameters.PseudoParameters;
+
+/** Parses what a stack was given into a {@link Template}, as Heat binds it to the stack. */
+public final class StackTemplates {
+    private StackTemplates() {
+    }
+
+    /**
+     * @return the stack's template with its environment and parameters applied
+     * @throws dev.overcast.orchestration.template.TemplateException when they do not make a valid template
+     */
+    public static Template parse(StackRow stack) {
+        return Template.parse(input(stack.template(), stack.files(), stack.environment(), stack.parameters())
+                .withPseudoParameters(new PseudoParameters(stack.id(), stack.name(), stack.projectId())));
+    }
+
+    /** The input of a template, its files, the user's environment and parameter values. */
+    public static TemplateInput input(String text, Map<String, String> files, Map<String, Object> environment,
+            Map<String, Object> parameters) {
+        List<Environment> environments = environment.isEmpty() ? List.of() : List.of(Environment.fromMap(environment));
+        TemplateInput input = new TemplateInput(text, files, environments, CustomConstraintLookup.NONE,
+                PseudoParameters.NONE, true);
+        return parameters.isEmpty() ? input : input.withParameters(parameters);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.overcast.orchestration.resources;
+
+import java.util.Map;
+
+/**
+ * A resource type: its schema and its create, update and delete steps.
+ *
+ * <p>Every step must be idempotent: an engine that died mid-step runs it again. Properties
+ * reach a step validated and with defaults applied. {@link #update} is called only when every
+ * changed property is {@link PropertySchema#updateAllowed()}; otherwise the engine replaces the
+ * resource (creates a new one, then deletes the old one). A step fails by throwing
+ * {@link ResourceFailure}.
+ */
+public interface ResourcePlugin {
+
+    /** @return the type name, e.g. {@code OS::Heat::None} */
+    String type();
+
+    /** @return one line on what the type is */
+    String description();
+
+    /** @return the properties by name */
+    Map<String, PropertySchema> properties();
+
+    /** @return the attributes by name ({@code show} is added by the engine) */
+    Map<String, AttributeSchema> attributes();
+
+    /** Creates the resource. */
+    Applied create(String name, Map<String, Object> properties, PluginContext context);
+
+    /** Updates the resource in place to {@code properties}. */
+    Applied update(ResourceState current, Map<String, Object> properties, PluginContext context);
+
+    /** Deletes the resource; deleting one that is gone (or never was) succeeds. */
+    void delete(ResourceState current, PluginContext context);
+
+    /** @return the attribute's value, or null when it has none */
+    Object attribute(ResourceState state, String attribute);
+
+    /**
+     * @return whether a change to properties that all allow updates must still replace the
+     *         resource (OS::Heat::TestResource's {@code update_replace})
+     */
+    default boolean replaceOnUpdate(Map<String, Object> oldProperties, Map<String, Object> newProperties) {
+        return false;
+    }
+
+    /** @return what {@code get_resource} gives: the physical id by default, the name before there is one */
+    default String referenceId(ResourceState state) {
+        return state.physicalId() == null ? state.name() : state.physicalId();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.overcast.orchestration.resources;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import dev.overcast.orchestration.template.TemplateException;
+
+/**
+ * The resource types this deployment offers, by name, with the views Heat's
+ * {@code /resource_types} API shows of them.
+ */
+public final class ResourceTypes {
+    private final Map<String, ResourcePlugin> plugins;
+
+    private ResourceTypes(Map<String, ResourcePlugin> plugins) {
+        this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
+    }
+
+    /** The built-in types: OS::Heat::None, TestResource, RandomString and Value. */
+    public static ResourceTypes builtIn() {
+        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource()));
+    }
+
+    /** Types of these plugins. */
+    public static ResourceTypes of(List<ResourcePlugin> plugins) {
+        Map<String, ResourcePlugin> byName = new LinkedHashMap<>();
+        plugins.forEach(p -> byName.put(p.type(), p));
+        return new ResourceTypes(byName);
+    }
+
+    /** @return the plugin of a type, if there is one */
+    public Optional<ResourcePlugin> find(String type) {
+        return Optional.ofNullable(plugins.get(type));
+    }
+
+    /**
+     * @return the plugin of a type
+     * @throws TemplateException StackValidationFailed, Heat's "The Resource Type (X) could not be found."
+     */
+    public ResourcePlugin require(String type) {
+        ResourcePlugin plugin = plugins.get(type);
+        if (plugin == null) {
+            throw TemplateException.validation(notFound(type));
+        }
+        return plugin;
+    }
+
+    /** Heat's message for a type nobody provides. */
+    public static String notFound(String type) {
+        return "The Resource Type (" + type + ") could not be found.";
+    }
+
+    /**
+     * @param namePattern Heat's {@code name} filter, a regular expression matched from the start
+     *                    of the type name, or null
+     * @return the type names, sorted
+     */
+    public List<String> names(String namePattern) {
+        Pattern pattern = namePattern == null ? null : Pattern.compile(namePattern);
+        return plugins.keySet().stream().filter(n -> pattern == null || pattern.matcher(n).lookingAt()).toList();
+    }
+
+    /** @return Heat's {@code GET /resource_types/{type}} body */
+    public Map<String, Object> schema(ResourcePlugin plugin) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("resource_type", plugin.type());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        plugin.properties().forEach((name, s) -> properties.put(name, s.view()));
+        out.put("properties", properties);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        allAttributes(plugin).forEach((name, a) -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("description", a.description());
+            if (a.type() != null) {
+                view.put("type", a.type().heatName().toLowerCase(java.util.Locale.ROOT));
+            }
+            attributes.put(name, view);
+        });
+        out.put("attributes", attributes);
+        out.put("support_status", supportStatus());
+        out.put("description", plugin.description());
+        return out;
+    }
+
+    /** @return the plugin's attributes and Heat's {@code show}, which every type has */
+    public static Map<String, AttributeSchema> allAttributes(ResourcePlugin plugin) {
+        Map<String, AttributeSchema> all = new TreeMap<>(plugin.attributes());
+        all.put("show", new AttributeSchema("Detailed information about resource.", PropertyType.MAP));
+        return all;
+    }
+
+    private static Map<String, Object> supportStatus() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("status", "SUPPORTED");
+        s.put("version", null);
+        s.put("message", null);
+        s.put("previous_status", null);
+        return s;
+    }
+
+    /**
+     * @param hot whether to write a HOT template ({@code template_type=hot}) or a CFN one
+     * @return Heat's {@code GET /resource_types/{type}/template} body: a template that makes one
+     *         resource of the type from parameters and shows its attributes as outputs
+     */
+    public Map<String, Object> template(ResourcePlugin plugin, boolean hot) {
+        String resourceName = plugin.type().substring(plugin.type().lastIndexOf(':') + 1);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        plugin.properties().forEach((name, s) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("type", parameterType(s.type(), hot));
+            p.put("description", s.description());
+            if (s.defaultValue() != null) {
+                p.put("default", s.defaultValue());
+            }
+            parameters.put(name, p);
+            properties.put(name, hot ? Map.of("get_param", name) : Map.of("Ref", name));
+        });
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        allAttributes(plugin).forEach((name, a) -> outputs.put(name, Map.of("description", a.description(),
+                hot ? "value" : "Value", hot ? Map.of("get_attr", List.of(resourceName, name))
+                        : Map.of("Fn::GetAtt", List.of(resourceName, name)))));
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put(hot ? "type" : "Type", plugin.type());
+        resource.put(hot ? "properties" : "Properties", properties);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (hot) {
+            out.put("heat_template_version", "2016-10-14");
+            out.put("description", "Initial template of " + resourceName);
+            out.put("parameters", parameters);
+            out.put("resources", Map.of(resourceName, resource));
+            out.put("outputs", outputs);
+        } else {
+            out.put("HeatTemplateFormatVersion", "2012-12-12");
+            out.put("Description", "Initial template of " + resourceName);
+            out.put("Parameters", parameters);
+            out.put("Resources", Map.of(resourceName, resource));
+            out.put("Outputs", outputs);
+        }
+        return out;
+    }
+
+    private static String parameterType(PropertyType type, boolean hot) {
+        return switch (type) {
+            case INTEGER, NUMBER -> hot ? "number" : "Number";
+            case BOOLEAN -> hot ? "boolean" : "Boolean";
+            case MAP, ANY -> hot ? "json" : "Json";
+            case LIST -> hot ? "comma_delimited_list" : "CommaDelimitedList";
+            case STRING -> hot ? "string" : "String";
+        };
+    }
+}

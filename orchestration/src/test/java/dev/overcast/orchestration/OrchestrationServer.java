@@ -1,0 +1,85 @@
+package dev.overcast.orchestration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.overcast.core.db.ServiceDatabase;
+import dev.overcast.core.http.HttpHost;
+import dev.overcast.core.http.HttpSettings;
+import dev.overcast.core.policy.Policy;
+import dev.overcast.testkit.ApiClient;
+import dev.overcast.testkit.TestDatabase;
+import dev.overcast.testkit.TestTokens;
+
+/**
+ * A real Orchestration server on a free port and its own database (H2, or PostgreSQL with
+ * {@code -Dovercast.test.db=postgresql}), on the legacy engine. Resources never really wait:
+ * the sleeper only counts. Identity is replaced by {@link TestTokens}.
+ */
+public final class OrchestrationServer implements AutoCloseable {
+    private final TestDatabase database;
+    private final ServiceDatabase db;
+    private final TestTokens tokens;
+    private final Clock clock;
+    private final OrchestrationService service;
+    private final HttpHost host;
+
+    public OrchestrationServer() {
+        this(Clock.systemUTC(), "legacy", "test-engine");
+    }
+
+    public OrchestrationServer(Clock clock, String defaultEngine, String engineId) {
+        this.clock = clock;
+        database = TestDatabase.create();
+        db = ServiceDatabase.open(database.settings(), "orchestration");
+        tokens = new TestTokens(clock);
+        service = newService(engineId, defaultEngine);
+        host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
+                List.of(service), new SimpleMeterRegistry(), Map.of());
+    }
+
+    /** Another service on this database, as a restarted (or second) process builds it; it serves no requests. */
+    public OrchestrationService newService(String engineId, String defaultEngine) {
+        OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
+        return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
+                duration -> { }, new Random(42));
+    }
+
+    public OrchestrationService service() {
+        return service;
+    }
+
+    public ApiClient client() {
+        return new ApiClient(host.localUrl() + "/orchestration");
+    }
+
+    /** A client acting as {@code user}, a member of {@code project}. */
+    public ApiClient member(String user, String project) {
+        return client().withToken(tokens.project(user, project, "member", "reader"));
+    }
+
+    public ApiClient reader(String user, String project) {
+        return client().withToken(tokens.project(user, project, "reader"));
+    }
+
+    public ApiClient admin() {
+        return client().withToken(tokens.project("admin-user", "admin", "admin", "member", "reader"));
+    }
+
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return db.jdbi();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        service.close();
+        db.close();
+        database.close();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.overcast.orchestration.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.overcast.orchestration.OrchestrationServer;
+import dev.overcast.testkit.ApiClient;
+
+class StackLifecycleTest {
+    static final String TEMPLATE = """
+            heat_template_version: 2018-08-31
+            description: three resources
+            parameters:
+              greeting:
+                type: string
+                default: hello
+            resources:
+              secret:
+                type: OS::Heat::RandomString
+                properties:
+                  length: 12
+              first:
+                type: OS::Heat::TestResource
+                properties:
+                  value: {get_param: greeting}
+              second:
+                type: OS::Heat::TestResource
+                properties:
+                  value: {list_join: ['-', [{get_attr: [first, output]}, world]]}
+              joined:
+                type: OS::Heat::Value
+                properties:
+                  value: {get_attr: [second, output]}
+            outputs:
+              out:
+                description: the joined value
+                value: {get_attr: [joined, value]}
+              secret_length:
+                value: {length: {get_attr: [secret, value]}}
+            """;
+
+    private final OrchestrationServer server = new OrchestrationServer();
+    private final ApiClient alice = server.member("alice", "p1");
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    static String waitFor(OrchestrationServer server, ApiClient client, String path) throws InterruptedException {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        server.service().engine().awaitIdle(id);
+        return client.get(path).json().get("stack").get("stack_status").asString();
+    }
+
+    String create(String name, String template, Map<String, Object> parameters) {
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", name, "template", template,
+                "parameters", parameters));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return "/v1/p1/stacks/" + name + "/" + reply.json().get("stack").get("id").asString();
+    }
+
+    @Test
+    void aStackIsCreatedInDependencyOrderAndShowsItsOutputs() throws Exception {
+        String path = create("s1", TEMPLATE, Map.of("greeting", "hi"));
+        assertThat(waitFor(server, alice, path)).isEqualTo("CREATE_COMPLETE");
+        JsonNode stack = alice.get(path).json().get("stack");
+        assertThat(stack.get("stack_status_reason").asString()).isEqualTo("Stack CREATE completed successfully");
+        assertThat(stack.get("description").asString()).isEqualTo("three resources");
+        assertThat(stack.get("parameters").get("greeting").asString()).isEqualTo("hi");
+        Map<String, JsonNode> outputs = new java.util.HashMap<>();
+        stack.get("outputs").forEach(o -> outputs.put(o.get("output_key").asString(), o.get("output_value")));
+        assertThat(outputs.get("out").asString()).isEqualTo("hi-world");
+
+        var output = alice.get(path + "/outputs/out").json().get("output");
+        assertThat(output.get("output_value").asString()).isEqualTo("hi-world");
+        assertThat(alice.get(path + "/outputs").json().get("outputs")).hasSize(2);
+
+        JsonNode resources = alice.get(path + "/resources").json().get("resources");
+        assertThat(resources).hasSize(4);
+        resources.forEach(r -> assertThat(r.get("resource_status").asString()).isEqualTo("CREATE_COMPLETE"));
+
+        JsonNode secret = alice.get(path + "/resources/secret").json().get("resource");
+        assertThat(secret.get("attributes").get("value").asString()).hasSize(12);
+
+        List<String> events = new ArrayList<>();
+        alice.get(path + "/events").json().get("events").forEach(e -> events.add(
+                e.get("resource_name").asString() + " " + e.get("resource_status").asString()));
+        assertThat(events.getFirst()).isEqualTo("s1 CREATE_IN_PROGRESS");
+        assertThat(events.getLast()).isEqualTo("s1 CREATE_COMPLETE");
+        assertThat(events.indexOf("first CREATE_COMPLETE")).isLessThan(events.indexOf("second CREATE_IN_PROGRESS"));
+        assertThat(events.indexOf("second CREATE_COMPLETE")).isLessThan(events.indexOf("joined CREATE_IN_PROGRESS"));
+    }
+
+    @Test
+    void aStackIsFoundByNameThroughARedirect() throws Exception {
+        String path = create("s2", TEMPLATE, Map.of());
+        waitFor(server, alice, path);
+        var reply = alice.get("/v1/p1/stacks/s2");
+        assertThat(reply.status()).isEqualTo(302);
+        assertThat(reply.header("Location")).endsWith(path);
+        assertThat(alice.get("/v1/p1/stacks/s2/resources").header("Location")).endsWith(path + "/resources");
+        assertThat(alice.get("/v1/p1/stacks/s2/resources/first/events").header("Location"))
+                .endsWith(path + "/resources/first/events");
+    }
+
+    @Test
+    void aPatchWithNewParametersUpdatesOnlyWhatChanged() throws Exception {
+        String path = create("s3", TEMPLATE, Map.of("greeting", "hi"));
+        waitFor(server, alice, path);
+        String secretBefore = alice.get(path + "/resources/secret").json().get("resource").get("attributes")
+                .get("value").asString();
+        var reply = alice.patch(path, Map.of("parameters", Map.of("greeting", "hey")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(waitFor(server, alice, path)).isEqualTo("UPDATE_COMPLETE");
+        JsonNode stack = alice.get(path).json().get("stack");
+        assertThat(stack.get("outputs").get(0).get("output_value").asString()).isEqualTo("hey-world");
+        assertThat(alice.get(path + "/resources/secret").json().get("resource").get("attributes").get("value")
+                .asString()).isEqualTo(secretBefore);
+        assertThat(alice.get(path + "/resources/first").json().get("resource").get("resource_status").asString())
+                .isEqualTo("UPDATE_COMPLETE");
+        assertThat(alice.get(path + "/resources/secret").json().get("resource").get("resource_status").asString())
+                .isEqualTo("CREATE_COMPLETE");
+    }
+
+    @Test
+    void anUpdateAddsReplacesAndRemovesResources() throws Exception {
+        String path = create("s4", TEMPLATE, Map.of());
+        waitFor(server, alice, path);
+        String secretBefore = alice.get(path + "/resources/secret").json().get("resource")
+                .get("physical_resource_id").asString();
+        String next = """
+                heat_template_version: 2018-08-31
+                resources:
+                  secret:
+                    type: OS::Heat::RandomString
+                    properties:
+                      length: 20
+                  extra:
+                    type: OS::Heat::None
+                """;
+        var reply = alice.put(path, Map.of("template", next));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(waitFor(server, alice, path)).isEqualTo("UPDATE_COMPLETE");
+        JsonNode resources = alice.get(path + "/resources").json().get("resources");
+        List<String> names = new ArrayList<>();
+        resources.forEach(r -> names.add(r.get("resource_name").asString()));
+        assertThat(names).containsExactlyInAnyOrder("secret", "extra");
+        JsonNode secret = alice.get(path + "/resources/secret").json().get("resource");
+        assertThat(secret.get("physical_resource_id").asString()).isNotEqualTo(secretBefore);
+        assertThat(secret.get("attributes").get("value").asString()).hasSize(20);
+    }
+
+    @Test
+    void aDeletedStackIsGoneFromTheListAndItsNameIsFree() throws Exception {
+        String path = create("s5", TEMPLATE, Map.of());
+        waitFor(server, alice, path);
+        assertThat(alice.delete(path).status()).isEqualTo(204);
+        assertThat(waitFor(server, alice, path)).isEqualTo("DELETE_COMPLETE");
+        assertThat(alice.get("/v1/p1/stacks").json().get("stacks")).isEmpty();
+        assertThat(alice.get("/v1/p1/stacks/s5").status()).isEqualTo(404);
+        String again = create("s5", TEMPLATE, Map.of());
+        assertThat(waitFor(server, alice, again)).isEqualTo("CREATE_COMPLETE");
+    }
+
+    @Test
+    void aFailingResourceFailsTheStackWithHeatsReason() throws Exception {
+        String template = """
+                heat_template_version: 2016-10-14
+                resources:
+                  ok:
+                    type: OS::Heat::TestResource
+                  broken:
+                    type: OS::Heat::TestResource
+                    properties:
+                      fail: true
+                    depends_on: ok
+                """;
+        String path = create("s6", template, Map.of());
+        assertThat(waitFor(server, alice, path)).isEqualTo("CREATE_FAILED");
+        assertThat(alice.get(path).json().get("stack").get("stack_status_reason").asString())
+                .isEqualTo("Resource CREATE failed: ValueError: resources.broken: Test Resource failed broken");
+    }
+
+    @Test
+    void aFailedCreateRollsBackWhenRollbackIsEnabled() throws Exception {
+        String template = """
+                heat_template_version: 2016-10-14
+                resources:
+                  ok:
+                    type: OS::Heat::TestResource
+                  broken:
+                    type: OS::Heat::TestResource
+                    properties:
+                      fail: true
+                    depends_on: ok
+                """;
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "s7", "template", template,
+                "disable_rollback", false));
+        String path = "/v1/p1/stacks/s7/" + reply.json().get("stack").get("id").asString();
+        assertThat(waitFor(server, alice, path)).isEqualTo("ROLLBACK_COMPLETE");
+        alice.get(path + "/resources").json().get("resources").forEach(r ->
+                assertThat(r.get("resource_status").asString()).isEqualTo("DELETE_COMPLETE"));
+    }
+}
