@@ -47,6 +47,10 @@ import dev.overcast.image.ImageService;
 import dev.overcast.image.ImageSettings;
 import dev.overcast.network.NetworkPolicy;
 import dev.overcast.network.NetworkService;
+import dev.overcast.orchestration.OrchestrationPolicy;
+import dev.overcast.orchestration.OrchestrationService;
+import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.network.NetworkSettings;
 import dev.overcast.placement.PlacementPolicy;
 import dev.overcast.placement.PlacementService;
@@ -89,7 +93,8 @@ public final class Overcast implements AutoCloseable {
                     new Bootstrap.CatalogEntry("image", "glance", "/image"),
                     new Bootstrap.CatalogEntry("placement", "placement", "/placement"),
                     new Bootstrap.CatalogEntry("compute", "nova", "/compute/v2.1"),
-                    new Bootstrap.CatalogEntry("network", "neutron", "/network")));
+                    new Bootstrap.CatalogEntry("network", "neutron", "/network"),
+                    new Bootstrap.CatalogEntry("orchestration", "heat", "/orchestration/v1/$(project_id)s")));
 
             this.bus = config.bus().url() == null ? new InProcessBus(clock)
                     : RabbitBus.connect(RabbitSettings.of(config.bus().url()), clock);
@@ -127,7 +132,15 @@ public final class Overcast implements AutoCloseable {
                                     Duration.ofSeconds(30))));
             closeables.add(compute);
 
-            List<ServiceApi> services = List.of(identity, image, placement, network, compute.api());
+            ServiceDatabase orchestrationDb = open(db, "orchestration");
+            // Built after the database opens: building it marks stacks a dead engine left IN_PROGRESS FAILED.
+            OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
+                    policy("orchestration", OrchestrationPolicy.defaults()), clock,
+                    OrchestrationSettings.defaults(host()).withDefaultEngine(config.orchestration().defaultEngine()),
+                    Sleeper.REAL, new SecureRandom());
+            closeables.add(orchestration);
+
+            List<ServiceApi> services = List.of(identity, image, placement, network, compute.api(), orchestration);
             Map<String, Supplier<Response>> extras = new LinkedHashMap<>();
             extras.put("/healthcheck", () -> new Response(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
             extras.put("/metrics", () -> new Response(200, Map.of("Content-Type", "text/plain; version=0.0.4"),

@@ -33,11 +33,12 @@ import dev.overcast.image.ImageSettings;
  * @param placement          Placement service options
  * @param bus                the message bus between the roles
  * @param compute            Compute options: the simulated hypervisors of the all-in-one
+ * @param orchestration      Orchestration options
  */
 public record OvercastConfig(String bind, Integer port, Path dataDir, String publicUrl, String region,
                              String adminPassword, Database database, Token token, Integer passwordHashRounds,
                              Long maxBodyBytes, Path policyDir, SecurityCompliance securityCompliance, Image image,
-                             Placement placement, Bus bus, Compute compute) {
+                             Placement placement, Bus bus, Compute compute, Orchestration orchestration) {
 
     public OvercastConfig {
         bind = bind == null ? "127.0.0.1" : bind;
@@ -54,6 +55,23 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         placement = placement == null ? new Placement(null) : placement;
         bus = bus == null ? new Bus(null) : bus;
         compute = compute == null ? new Compute(null, null, null, null, null, null, null, null) : compute;
+        orchestration = orchestration == null ? new Orchestration(null) : orchestration;
+    }
+
+    /**
+     * @param defaultEngine the engine new stacks get, {@code legacy} or {@code convergence}; default
+     *                      {@code convergence}, as in Heat ({@code OVERCAST_ORCHESTRATION_DEFAULT_ENGINE}).
+     *                      Until the convergence engine is built, creating a stack on it answers 501:
+     *                      set {@code legacy} to create stacks.
+     */
+    public record Orchestration(String defaultEngine) {
+        public Orchestration {
+            defaultEngine = defaultEngine == null ? "convergence" : defaultEngine;
+            if (!defaultEngine.equals("legacy") && !defaultEngine.equals("convergence")) {
+                throw new IllegalArgumentException("orchestration.default_engine must be legacy or convergence, not "
+                        + defaultEngine);
+            }
+        }
     }
 
     /**

@@ -71,6 +71,8 @@ class AllInOneTest {
             }
             assertThat(urls).contains("identity " + overcast.url() + "/identity",
                     "compute " + overcast.url() + "/compute/v2.1", "network " + overcast.url() + "/network");
+            String project = reply.json().get("token").get("project").get("id").asString();
+            assertThat(urls).contains("orchestration " + overcast.url() + "/orchestration/v1/" + project);
         }
     }
 
