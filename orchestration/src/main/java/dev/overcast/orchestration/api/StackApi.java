@@ -44,6 +44,16 @@ final class StackApi {
                 .patch(stack, ApiContext.guarded(req -> update(req, true)))
                 .delete(stack, ApiContext.guarded(this::delete))
                 .delete("/v1/{tenant_id}/stacks/{stack_name}", ApiContext.guarded(this::deleteByName))
+                // The CLI updates and acts on a stack by name; Heat redirects to the full URL and
+                // keystoneauth follows with the same method and body.
+                .put("/v1/{tenant_id}/stacks/{stack_name}", ApiContext.guarded(this::lookup))
+                .patch("/v1/{tenant_id}/stacks/{stack_name}", ApiContext.guarded(this::lookup))
+                .post("/v1/{tenant_id}/stacks/{stack_name}/actions", ApiContext.guarded(req -> {
+                    ctx.enforce(req, "stacks:lookup");
+                    StackRow s = StackLookup.identify(ctx.store(), req.param("tenant_id"), req.param("stack_name"))
+                            .orElseThrow(() -> HeatError.notFound("Stack", req.param("stack_name")));
+                    return redirect(req, s, "/actions");
+                }))
                 .get(stack + "/template", ApiContext.guarded(this::template))
                 .get(stack + "/environment", ApiContext.guarded(this::environment))
                 .get(stack + "/files", ApiContext.guarded(this::files))

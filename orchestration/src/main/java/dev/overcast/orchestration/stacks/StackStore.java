@@ -75,10 +75,14 @@ public final class StackStore {
         });
     }
 
-    /** Sets the stack's action, status and reason. */
+    /**
+     * Sets the stack's action, status and reason; an UPDATE or ROLLBACK also sets the updated
+     * time (Heat shows none for a stack that was never updated).
+     */
     public void setStatus(String id, String action, String status, String reason, Instant at) {
+        boolean update = action.equals("UPDATE") || action.equals("ROLLBACK");
         jdbi.useHandle(h -> h.createUpdate("update stack set action = :action, status = :status, status_reason = "
-                        + ":reason, updated_at = :at where id = :id")
+                        + ":reason" + (update ? ", updated_at = :at" : "") + " where id = :id")
                 .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
                 .bind("id", id).execute());
     }
