@@ -45,9 +45,15 @@ public final class OrchestrationServer implements AutoCloseable {
 
     /** Another service on this database, as a restarted (or second) process builds it; it serves no requests. */
     public OrchestrationService newService(String engineId, String defaultEngine) {
+        return newService(engineId, defaultEngine, duration -> { });
+    }
+
+    /** As {@link #newService(String, String)}, with resources that wait through {@code sleeper}. */
+    public OrchestrationService newService(String engineId, String defaultEngine,
+            dev.overcast.orchestration.resources.Sleeper sleeper) {
         OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
-                duration -> { }, new Random(42));
+                sleeper, new Random(42));
     }
 
     public OrchestrationService service() {
