@@ -27,15 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code overcast bench identity|image|scheduler|boot}. For identity: starts a throw-away all-in-one server and prints token
+ * {@code overcast bench identity|image|scheduler|boot|stack}. For identity: starts a throw-away all-in-one server and prints token
  * issue and validation rates, over HTTP as clients see them, and the rate at which a
  * service checks a token locally — with a codec that has no database at all. For image, see
- * {@link ImageBench}; for the scheduler, {@link SchedulerBench}.
+ * {@link ImageBench}; for the scheduler, {@link SchedulerBench}; for stacks, {@link StackBench}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print performance figures for a service.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: identity, image, scheduler or boot.")
+    @Parameters(index = "0", description = "What to measure: identity, image, scheduler, boot or stack.")
     String target;
 
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
@@ -73,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).", defaultValue = "50")
     int singles;
 
+    @Option(names = "--resources", split = ",", description = "Stack benchmark: OS::Heat::TestResource count per "
+            + "stack, one fan-out and one chain per count (default ${DEFAULT-VALUE}).", defaultValue = "100,1000")
+    List<Integer> stackSizes;
+
     @Option(names = "--randomize", description = "Scheduler benchmark: Placement's randomize_allocation_candidates.")
     boolean randomize;
 
@@ -83,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         if (target.equals("image")) {
             return new ImageBench(sizeMib).run();
         }
+        if (target.equals("stack")) {
+            return new StackBench(stackSizes).run();
+        }
         if (target.equals("boot")) {
             return new BootBench(hosts.getFirst(), servers, singles, concurrency).run();
         }
@@ -90,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
             return new SchedulerBench(hosts, requests, concurrency, maxPlacementResults, randomize).run();
         }
         if (!target.equals("identity")) {
-            System.err.println("overcast bench: unknown target '" + target + "'; known: identity, image, scheduler, boot");
+            System.err.println("overcast bench: unknown target '" + target
+                    + "'; known: identity, image, scheduler, boot, stack");
             return 2;
         }
         Path dir = Files.createTempDirectory("overcast-bench");
