@@ -27,6 +27,14 @@ create table stack (
 create index stack_project on stack (project_id);
 create index stack_name on stack (name);
 
+-- A live (not deleted) stack's name is unique in its project; deleted stacks keep their names.
+create table stack_live_name (
+    project_id varchar(64)  not null,
+    name       varchar(255) not null,
+    stack_id   varchar(36)  not null references stack (id) on delete cascade,
+    primary key (project_id, name)
+);
+
 create table stack_resource (
     id            varchar(36)  primary key,
     stack_id      varchar(36)  not null references stack (id) on delete cascade,

@@ -84,6 +84,11 @@ public final class OrchestrationServer implements AutoCloseable {
     @Override
     public void close() {
         host.close();
+        try {
+            service.engine().awaitAllIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         service.close();
         db.close();
         database.close();

@@ -103,7 +103,11 @@ final class StackApi {
                 ctx.clock().instant(), null, null);
         Template template = StackTemplates.parse(row);
         checks.check(template);
-        ctx.engine().create(row, template);
+        try {
+            ctx.engine().create(row, template);
+        } catch (dev.overcast.orchestration.stacks.StackStore.NameTaken e) {
+            throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
+        }
         return Response.created(Map.of("stack", Map.of("id", id, "links",
                 StackViews.links(StackViews.self(req, row)))));
     }

@@ -134,6 +134,13 @@ public final class LegacyEngine implements AutoCloseable {
         }
     }
 
+    /** Waits until no action runs in this engine (for tests and benchmarks). */
+    public void awaitAllIdle() throws InterruptedException {
+        for (Thread t : List.copyOf(running.values())) {
+            t.join();
+        }
+    }
+
     /** @return whether this engine runs an action on the stack */
     public boolean isRunning(String stackId) {
         return running.containsKey(stackId);

@@ -29,8 +29,40 @@ public final class StackStore {
         this.jdbi = jdbi;
     }
 
-    /** Inserts a new stack with its resources (all INIT COMPLETE). */
+    /** A live stack of that name exists in the project already. */
+    public static final class NameTaken extends RuntimeException {
+        NameTaken(String name) {
+            super(name, null, false, false);
+        }
+    }
+
+    /**
+     * Inserts a new stack with its resources.
+     *
+     * @throws NameTaken when the project has a live stack of that name (even one inserted by a
+     *                   concurrent request)
+     */
     public void insert(StackRow s, List<ResourceRow> resources) {
+        try {
+            insertRows(s, resources);
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw new NameTaken(s.name());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insertRows(StackRow s, List<ResourceRow> resources) {
         jdbi.useTransaction(h -> {
             h.createUpdate("insert into stack (" + STACK_COLUMNS + ") values (:id, :name, :project, :user, :owner, "
                     + ":action, :status, :reason, :template, :files, :environment, :parameters, :tags, :rollback, "
@@ -45,6 +77,8 @@ public final class StackStore {
                     .bind("lockExpires", ts(s.lockExpires())).bind("created", ts(s.createdAt()))
                     .bind("updated", ts(s.updatedAt()))
                     .execute();
+            h.createUpdate("insert into stack_live_name (project_id, name, stack_id) values (:project, :name, :id)")
+                    .bind("project", s.projectId()).bind("name", s.name()).bind("id", s.id()).execute();
             resources.forEach(r -> insertResource(h, r));
         });
     }
@@ -100,8 +134,11 @@ public final class StackStore {
 
     /** Marks a stack deleted (it stays visible by id, as in Heat). */
     public void markDeleted(String id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("update stack set deleted_at = :at where id = :id")
-                .bind("at", ts(at)).bind("id", id).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("update stack set deleted_at = :at where id = :id").bind("at", ts(at)).bind("id", id)
+                    .execute();
+            h.createUpdate("delete from stack_live_name where stack_id = :id").bind("id", id).execute();
+        });
     }
 
     /**

@@ -109,6 +109,19 @@ class HeatApiTest {
     }
 
     @Test
+    void concurrentCreatesOfOneNameMakeOneStack() throws Exception {
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                executor.execute(() -> statuses.add(alice.post("/v1/p1/stacks",
+                        Map.of("stack_name", "race", "template", ONE)).status()));
+            }
+        }
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(alice.get("/v1/p1/stacks").json().get("stacks")).hasSize(1);
+    }
+
+    @Test
     void listsFilterSortAndPage() throws Exception {
         create("c");
         create("a");
