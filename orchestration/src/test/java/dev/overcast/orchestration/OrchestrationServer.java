@@ -69,6 +69,11 @@ public final class OrchestrationServer implements AutoCloseable {
         return client().withToken(tokens.project(user, project, "member", "reader"));
     }
 
+    /** A token for {@code user}, a member of {@code project}. */
+    public String memberToken(String user, String project) {
+        return tokens.project(user, project, "member", "reader");
+    }
+
     public ApiClient reader(String user, String project) {
         return client().withToken(tokens.project(user, project, "reader"));
     }

@@ -90,14 +90,10 @@ record StackBody(String name, String template, Map<String, String> files, Map<St
         if (n == null || n.isNull()) {
             return new LinkedHashMap<>();
         }
-        if (n.isString()) {
-            Object parsed = new org.yaml.snakeyaml.Yaml().load(n.asString());
-            if (parsed == null) {
-                return new LinkedHashMap<>();
-            }
-            if (parsed instanceof Map<?, ?> m) {
-                return new LinkedHashMap<>((Map<String, Object>) m);
-            }
+        if (n.isString() && field.equals("environment")) {
+            // Heat reads an environment given as text as YAML, with its own errors.
+            return new LinkedHashMap<>(dev.overcast.orchestration.template.environment.Environment.parse(n.asString())
+                    .asMap());
         }
         if (!n.isObject()) {
             throw HeatError.badRequest("The " + field + " must be a map.");
