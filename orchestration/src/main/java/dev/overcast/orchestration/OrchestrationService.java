@@ -1,6 +1,7 @@
 package dev.overcast.orchestration;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +24,7 @@ import dev.overcast.orchestration.stacks.StackStore;
  */
 public final class OrchestrationService implements ServiceApi, AutoCloseable {
     private final ApiContext ctx;
+    private final LegacyEngine legacy;
 
     /**
      * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
@@ -33,14 +35,15 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
             Sleeper sleeper, RandomGenerator random) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        LegacyEngine engine = new LegacyEngine(store, types, clock, sleeper, random, settings);
-        engine.recover();
-        this.ctx = new ApiContext(store, engine, types, policy, clock, settings);
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings);
+        legacy.recover();
+        // The convergence engine joins this map when it is built; until then its stacks answer 501.
+        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */
     public LegacyEngine engine() {
-        return ctx.engine();
+        return legacy;
     }
 
     @Override
@@ -60,6 +63,6 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
 
     @Override
     public void close() {
-        ctx.engine().close();
+        legacy.close();
     }
 }

@@ -12,7 +12,7 @@ import dev.overcast.core.policy.Credentials;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.OrchestrationSettings;
-import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
@@ -21,8 +21,22 @@ import dev.overcast.orchestration.template.TemplateException;
  * What the API handlers share: the store, the engine, the resource types, policy and clock,
  * and the checks every Heat route makes (the project in the URL is the caller's, policy).
  */
-public record ApiContext(StackStore store, LegacyEngine engine, ResourceTypes types, Policy policy, Clock clock,
-                         OrchestrationSettings settings) {
+public record ApiContext(StackStore store, Map<String, StackEngine> engines, ResourceTypes types, Policy policy,
+                         Clock clock, OrchestrationSettings settings) {
+
+    public ApiContext {
+        engines = Map.copyOf(engines);
+    }
+
+    /** @return the engine called {@code name} ({@code legacy}, {@code convergence}); 501 when it is not built */
+    StackEngine engine(String name) {
+        StackEngine engine = engines.get(name);
+        if (engine == null) {
+            throw HeatError.notImplemented("The " + name + " engine is not available yet; set the orchestration "
+                    + "default engine to legacy to create stacks.");
+        }
+        return engine;
+    }
 
     /**
      * Checks the caller may act in the URL's project under {@code rule}: the project must be

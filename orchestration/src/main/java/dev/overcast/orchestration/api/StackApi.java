@@ -13,6 +13,7 @@ import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
+import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.engine.StackTemplates;
 import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.template.Template;
@@ -88,10 +89,7 @@ final class StackApi {
         StackBody body = StackBody.parse(req.json());
         String name = checkName(body.name());
         String engine = ctx.settings().defaultEngine();
-        if (!engine.equals("legacy")) {
-            throw HeatError.notImplemented("The convergence engine is not available yet; set the orchestration "
-                    + "default engine to legacy to create stacks.");
-        }
+        StackEngine owner = ctx.engine(engine);
         if (ctx.store().findByName(tenant, name).isPresent()) {
             throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
         }
@@ -104,7 +102,7 @@ final class StackApi {
         Template template = StackTemplates.parse(row);
         checks.check(template);
         try {
-            ctx.engine().create(row, template);
+            owner.create(row, template);
         } catch (dev.overcast.orchestration.stacks.StackStore.NameTaken e) {
             throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
         }
@@ -217,9 +215,7 @@ final class StackApi {
         if (current.deletedAt() != null || current.action().equals("DELETE")) {
             throw HeatError.notFound("Stack", current.name());
         }
-        if (!current.engine().equals("legacy")) {
-            throw HeatError.notImplemented("The convergence engine is not available yet.");
-        }
+        StackEngine owner = ctx.engine(current.engine());
         StackBody body = StackBody.parse(req.json());
         StackRow next = patch ? StackUpdates.patched(current, body) : StackUpdates.replaced(current, body);
         Template template = StackTemplates.parse(next);
@@ -232,7 +228,7 @@ final class StackApi {
         if (current.inProgress()) {
             throw HeatError.inProgress(current.name(), current.action());
         }
-        ctx.engine().update(current, next, template);
+        owner.update(current, next, template);
         return Response.accepted(null);
     }
 
@@ -256,7 +252,7 @@ final class StackApi {
         if (s.inProgress()) {
             throw HeatError.inProgress(s.name(), s.action());
         }
-        ctx.engine().delete(s);
+        ctx.engine(s.engine()).delete(s);
         return Response.noContent();
     }
 

@@ -34,7 +34,7 @@ import dev.overcast.orchestration.template.Template;
  * update picks the stack up from where its resources stand. The convergence engine exists to
  * do better than that.
  */
-public final class LegacyEngine implements AutoCloseable {
+public final class LegacyEngine implements StackEngine, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LegacyEngine.class);
     private final StackStore store;
     private final ResourceTypes types;
@@ -94,6 +94,7 @@ public final class LegacyEngine implements AutoCloseable {
     }
 
     /** Stores a new stack (locked by this engine) and starts creating it. */
+    @Override
     public void create(StackRow stack, Template template) {
         StackRow locked = withLock(stack);
         store.insert(locked, List.of());
@@ -106,6 +107,7 @@ public final class LegacyEngine implements AutoCloseable {
      *
      * @throws HeatError 409 ActionInProgress when another action holds the stack
      */
+    @Override
     public void update(StackRow current, StackRow next, Template template) {
         lock(current);
         store.setDefinition(next);
@@ -119,6 +121,7 @@ public final class LegacyEngine implements AutoCloseable {
      *
      * @throws HeatError 409 ActionInProgress when another action holds the stack
      */
+    @Override
     public void delete(StackRow stack) {
         lock(stack);
         store.setStatus(stack.id(), "DELETE", "IN_PROGRESS", "Stack DELETE started", clock.instant());

@@ -1,0 +1,29 @@
+package dev.overcast.orchestration.engine;
+
+import dev.overcast.orchestration.stacks.StackRow;
+import dev.overcast.orchestration.template.Template;
+
+/**
+ * What the API asks of the engine that owns a stack ({@link StackRow#engine()}): start an
+ * action and return once it is recorded (the stack IN_PROGRESS, its first event written).
+ * The legacy engine implements it; the convergence engine will.
+ */
+public interface StackEngine {
+
+    /** Stores a new stack and starts creating it. */
+    void create(StackRow stack, Template template);
+
+    /**
+     * Starts updating {@code current} to {@code next}'s template, environment and parameters.
+     *
+     * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
+     */
+    void update(StackRow current, StackRow next, Template template);
+
+    /**
+     * Starts deleting the stack.
+     *
+     * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
+     */
+    void delete(StackRow stack);
+}
