@@ -3,6 +3,7 @@ package dev.overcast.orchestration.api;
 import java.util.List;
 import java.util.Map;
 
+import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
 import dev.overcast.orchestration.resources.Properties;
 import dev.overcast.orchestration.resources.ResourcePlugin;
@@ -11,6 +12,7 @@ import dev.overcast.orchestration.template.ResourceDefinition;
 import dev.overcast.orchestration.template.Template;
 import dev.overcast.orchestration.template.TemplateException;
 import dev.overcast.orchestration.template.environment.ResolvedType;
+import dev.overcast.orchestration.template.functions.Function;
 
 /**
  * Heat's resource validation before a stack runs: every type exists, and every property the
@@ -30,6 +32,37 @@ final class StackChecks {
             ResourcePlugin plugin = plugin(template, def);
             Map<String, Object> given = def.resolveProperties(new Unresolved(none));
             Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, true);
+        }
+        for (ResourceDefinition def : template.resources().values()) {
+            attributes(template, def.properties());
+            attributes(template, def.metadata());
+        }
+        template.outputs().values().forEach(o -> attributes(template, o.value()));
+    }
+
+    /**
+     * Heat's InvalidTemplateAttribute for a {@code get_attr} naming an attribute its resource's
+     * type does not have (when both names are written out, not computed).
+     */
+    private void attributes(Template template, Object snippet) {
+        switch (snippet) {
+            case Map<?, ?> map -> map.values().forEach(v -> attributes(template, v));
+            case List<?> list -> list.forEach(v -> attributes(template, v));
+            case Function f -> {
+                if ((f.name().equals("get_attr") || f.name().equals("Fn::GetAtt")) && f.args() instanceof List<?> args
+                        && args.size() > 1 && args.get(0) instanceof String resource
+                        && args.get(1) instanceof String attribute
+                        && template.resources().containsKey(resource)) {
+                    ResourcePlugin plugin = plugin(template, template.resource(resource));
+                    if (!ResourceTypes.allAttributes(plugin).containsKey(attribute)) {
+                        throw new HeatError(400, "InvalidTemplateAttribute", "The Referenced Attribute ("
+                                + resource + " " + attribute + ") is incorrect.");
+                    }
+                }
+                attributes(template, f.args());
+            }
+            case null, default -> {
+            }
         }
     }
 

@@ -95,6 +95,13 @@ class HeatApiTest {
         assertThat(property.status()).isEqualTo(400);
         assertThat(property.json().get("error").get("message").asString())
                 .isEqualTo("Property error: resources.r.properties.length: 0 is out of range (min: 1, max: 512)");
+        var attribute = alice.post("/v1/p1/stacks", Map.of("stack_name", "x", "template",
+                "heat_template_version: 2016-10-14\nresources:\n  r:\n    type: OS::Heat::RandomString\n"
+                        + "outputs:\n  o:\n    value: {get_attr: [r, nope]}\n"));
+        assertThat(attribute.status()).isEqualTo(400);
+        assertThat(attribute.json().get("error").get("type").asString()).isEqualTo("InvalidTemplateAttribute");
+        assertThat(attribute.json().get("error").get("message").asString())
+                .isEqualTo("The Referenced Attribute (r nope) is incorrect.");
         assertThat(alice.get("/v1/p1/stacks").json().get("stacks")).isEmpty();
     }
 
