@@ -34,11 +34,17 @@ public final class OrchestrationServer implements AutoCloseable {
     }
 
     public OrchestrationServer(Clock clock, String defaultEngine, String engineId) {
+        this(clock, defaultEngine, engineId, duration -> { });
+    }
+
+    /** A server whose resources wait through {@code sleeper}. */
+    public OrchestrationServer(Clock clock, String defaultEngine, String engineId,
+            dev.overcast.orchestration.resources.Sleeper sleeper) {
         this.clock = clock;
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "orchestration");
         tokens = new TestTokens(clock);
-        service = newService(engineId, defaultEngine);
+        service = newService(engineId, defaultEngine, sleeper);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(service), new SimpleMeterRegistry(), Map.of());
     }

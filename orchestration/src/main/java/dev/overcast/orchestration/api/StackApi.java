@@ -249,9 +249,7 @@ final class StackApi {
         if (s.deletedAt() != null) {
             throw HeatError.notFound("Stack", s.name());
         }
-        if (s.inProgress()) {
-            throw HeatError.inProgress(s.name(), s.action());
-        }
+        // An action in progress is stopped by its engine, or refused (409) when another engine holds it.
         ctx.engine(s.engine()).delete(s);
         return Response.noContent();
     }

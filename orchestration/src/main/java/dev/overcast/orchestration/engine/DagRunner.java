@@ -30,9 +30,9 @@ final class DagRunner {
      * @param done    nodes whose step succeeded, in completion order
      * @param failure the first failure by node, empty when none failed
      */
-    record Result(Set<String> done, Map<String, Exception> failure) {
+    record Result(Set<String> done, Map<String, Exception> failure, boolean stopped) {
         boolean succeeded() {
-            return failure.isEmpty();
+            return failure.isEmpty() && !stopped;
         }
     }
 
@@ -47,6 +47,12 @@ final class DagRunner {
      *                 required node that is not a key counts as done
      */
     static Result run(Map<String, Set<String>> requires, int parallel, Step step) {
+        return run(requires, parallel, step, () -> false);
+    }
+
+    /** As {@link #run(Map, int, Step)}; once {@code stop} says so, no new step starts. */
+    static Result run(Map<String, Set<String>> requires, int parallel, Step step,
+            java.util.function.BooleanSupplier stop) {
         Map<String, Integer> waitingOn = new HashMap<>();
         Map<String, Set<String>> requiredBy = new HashMap<>();
         ArrayDeque<String> ready = new ArrayDeque<>();
@@ -69,7 +75,7 @@ final class DagRunner {
         int running = 0;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
-                while (failure.isEmpty() && running < parallel && !ready.isEmpty()) {
+                while (failure.isEmpty() && !stop.getAsBoolean() && running < parallel && !ready.isEmpty()) {
                     String node = ready.poll();
                     running++;
                     executor.execute(() -> {
@@ -100,7 +106,7 @@ final class DagRunner {
                 }
             }
         }
-        return new Result(done, failure);
+        return new Result(done, failure, done.size() < requires.size() && failure.isEmpty());
     }
 
     private static Finished take(BlockingQueue<Finished> queue) {

@@ -44,6 +44,8 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     private final OrchestrationSettings settings;
     private final Events events;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** Stacks whose running action is being stopped for a delete: it starts no new step and records nothing. */
+    private final java.util.Set<String> stopping = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewer;
 
     public LegacyEngine(StackStore store, ResourceTypes types, Clock clock, Sleeper sleeper, RandomGenerator random,
@@ -123,16 +125,37 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
      */
     @Override
     public void delete(StackRow stack) {
-        lock(stack);
+        Thread previous = running.get(stack.id());
+        if (previous != null) {
+            // As Heat's legacy engine: a delete stops the action this engine runs on the stack
+            // (the steps under way finish, no new one starts), then deletes under the same lock.
+            stopping.add(stack.id());
+        } else {
+            lock(stack);
+        }
         store.setStatus(stack.id(), "DELETE", "IN_PROGRESS", "Stack DELETE started", clock.instant());
         events.stack(stack, "DELETE", "IN_PROGRESS", "Stack DELETE started");
-        start(stack, () -> runDelete(stack));
+        start(stack, () -> {
+            if (previous != null) {
+                join(previous);
+                stopping.remove(stack.id());
+            }
+            runDelete(stack);
+        });
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping a stack action", e);
+        }
     }
 
     /** Waits until no action runs on the stack in this engine (for tests and benchmarks). */
     public void awaitIdle(String stackId) throws InterruptedException {
-        Thread t = running.get(stackId);
-        if (t != null) {
+        for (Thread t = running.get(stackId); t != null; t = running.get(stackId)) {
             t.join();
         }
     }
@@ -211,15 +234,21 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         StackContext context = new StackContext(types, rows);
         PluginContext plugins = new PluginContext(clock, sleeper, random, stack.name());
         return new Operation(stack.id(), context, new ResourceSteps(store, types, clock, plugins, context),
-                settings.maxParallel());
+                settings.maxParallel(), () -> stopping.contains(stack.id()));
     }
 
     private void mark(StackRow stack, String action, String status, String reason) {
+        if (stopping.contains(stack.id())) {
+            return;
+        }
         store.setStatus(stack.id(), action, status, reason, clock.instant());
         events.stack(stack, action, status, reason);
     }
 
     private void finish(StackRow stack, String action, String status, String reason) {
+        if (stopping.contains(stack.id())) {
+            return;
+        }
         mark(stack, action, status, reason);
         store.unlock(stack.id(), settings.engineId());
     }
@@ -251,7 +280,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
                 finish(stack, store.find(stack.id()).map(StackRow::action).orElse("CREATE"), "FAILED",
                         "Error: An unexpected error occurred.");
             } finally {
-                running.remove(stack.id());
+                running.remove(stack.id(), Thread.currentThread());
             }
         });
         running.put(stack.id(), thread);

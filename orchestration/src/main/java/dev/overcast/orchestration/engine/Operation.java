@@ -29,17 +29,20 @@ final class Operation {
     private final StackContext context;
     private final ResourceSteps steps;
     private final int parallel;
+    private final java.util.function.BooleanSupplier stop;
 
-    Operation(String stackId, StackContext context, ResourceSteps steps, int parallel) {
+    Operation(String stackId, StackContext context, ResourceSteps steps, int parallel,
+            java.util.function.BooleanSupplier stop) {
         this.stackId = stackId;
         this.context = context;
         this.steps = steps;
         this.parallel = parallel;
+        this.stop = stop;
     }
 
     Outcome create(Template template) {
         return outcome(DagRunner.run(requires(template), parallel,
-                name -> steps.create(stackId, template.resource(name))));
+                name -> steps.create(stackId, template.resource(name)), stop));
     }
 
     /**
@@ -49,7 +52,7 @@ final class Operation {
     Outcome update(Template template, List<ResourceRow> before) {
         List<ResourceSteps.Replaced> replaced = ResourceSteps.replacedList();
         Outcome first = outcome(DagRunner.run(requires(template), parallel,
-                name -> steps.update(stackId, template.resource(name), replaced)));
+                name -> steps.update(stackId, template.resource(name), replaced), stop));
         if (first instanceof Failed) {
             return first;
         }
@@ -108,6 +111,9 @@ final class Operation {
     private static Outcome outcome(DagRunner.Result result) {
         if (result.succeeded()) {
             return new Succeeded();
+        }
+        if (result.failure().isEmpty()) {
+            return new Failed("Stack action stopped");
         }
         Exception e = result.failure().values().iterator().next();
         if (e instanceof ResourceSteps.StepFailed f) {
