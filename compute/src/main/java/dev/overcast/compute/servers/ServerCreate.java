@@ -64,7 +64,7 @@ final class ServerCreate {
         if (!c.networks().none()) {
             ctx.enforce(req, ServerPolicy.CREATE_ATTACH_NETWORK);
         }
-        Networks.Resolved nics = ctx.networks().resolve(req.header("X-Auth-Token").orElseThrow(), project,
+        Networks.Resolved nics = ctx.networks().resolve(ComputeContext.callerToken(req), project,
                 c.networks(), c.securityGroups(), c.maxCount());
         n.quotas().check(project, auth.userId(), Map.of("metadata_items", (long) c.metadata().size()));
         int count = admit(project, auth.userId(), flavor, c);
