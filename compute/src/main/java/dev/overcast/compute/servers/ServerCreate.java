@@ -18,9 +18,9 @@ import dev.overcast.compute.conductor.Conductor;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.instances.Lifecycle;
-import dev.overcast.core.auth.AuthContext;
 import dev.overcast.compute.network.NetworkRequest;
 import dev.overcast.compute.network.Networks;
+import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 
