@@ -1,0 +1,98 @@
+package dev.overcast.orchestration.convergence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The convergence engine's pure decisions, from a snapshot: what to do when a traversal starts,
+ * when a node finished, when a sync point filled, when a node failed. It does no I/O; the
+ * applier (the worker) records inputs at sync points, sends work items and updates the stack,
+ * and comes back here with what it learnt.
+ *
+ * <p>The flow of one traversal: {@link #start} checks the graph's start nodes; each node that
+ * succeeds gives {@link #afterSuccess} one {@link Decision.Notify} per dependant (and one for the
+ * stack when nothing depends on it); the applier records each at its sync point, and the one
+ * recording that completes a sync point gives {@link #onSatisfied} the inputs, which checks the
+ * dependant (or completes the stack). Because only the completing recording goes on, every node
+ * is checked once and the stack completes once, however the deliveries race.
+ */
+public final class Decider {
+    private Decider() {
+    }
+
+    /**
+     * The first decisions of a traversal: check every start node; an empty graph (a create of an
+     * empty template, a delete of an empty stack) completes at once.
+     */
+    public static List<Decision> start(ConvergenceGraph graph, TraversalAction action) {
+        if (graph.nodes().isEmpty()) {
+            return List.of(new Decision.CompleteStack(action));
+        }
+        return graph.startNodes().stream().map(node -> (Decision) new Decision.CheckNode(node, List.of())).toList();
+    }
+
+    /**
+     * What follows {@code done}'s success: one {@link Decision.Notify} per node that waits for it,
+     * and one for the stack when it is a final node. UPDATE nodes receive the output; CLEANUP
+     * nodes receive no data (only the fact that they may go), as in Heat.
+     *
+     * @throws IllegalArgumentException when {@code done} is not in the graph
+     */
+    public static List<Decision> afterSuccess(ConvergenceGraph graph, NodeKey done, NodeData output) {
+        List<Decision> out = new ArrayList<>();
+        for (NodeKey dependant : graph.requiredBy(done)) {
+            NodeInput input = new NodeInput(done, dependant.update() ? output : null);
+            out.add(new Decision.Notify(SyncTarget.of(dependant), graph.requires(dependant), input));
+        }
+        if (graph.requiredBy(done).isEmpty()) {
+            out.add(new Decision.Notify(SyncTarget.stack(), graph.finalNodes(), new NodeInput(done, output)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * What follows a recording at a sync point: a completed node sync point checks its node; a
+     * completed stack sync point completes the stack; anything else waits.
+     *
+     * @return the decision, or an empty list when there is nothing to do yet
+     */
+    public static List<Decision> onSatisfied(SyncTarget target, Satisfaction satisfaction, TraversalAction action) {
+        return switch (satisfaction) {
+            case Satisfaction.Completed completed -> switch (target) {
+                case SyncTarget.Node node -> List.of(new Decision.CheckNode(node.node(), completed.inputs()));
+                case SyncTarget.Stack stack -> List.of(new Decision.CompleteStack(action));
+            };
+            case Satisfaction.Waiting waiting -> List.of();
+            case Satisfaction.Duplicate duplicate -> List.of();
+            case Satisfaction.Gone gone -> List.of(new Decision.Drop("the traversal's sync points are gone"));
+        };
+    }
+
+    /**
+     * What follows a node's failure: the traversal stops; the stack rolls back when its action
+     * rolls back in Heat (create, update, restore, adopt) and rollback is enabled, and fails
+     * otherwise. A failed rollback or delete fails the stack.
+     */
+    public static Decision afterFailure(NodeKey failed, String reason, TraversalAction action, boolean rollbackEnabled) {
+        String why = reason == null || reason.isBlank() ? "Resource " + failed.resource() + " failed" : reason;
+        if (rollbackEnabled && action.rollsBack()) {
+            return new Decision.RollBack(action, why);
+        }
+        return new Decision.FailStack(action, why);
+    }
+
+    /**
+     * Whether a work item of {@code itemTraversal} may run while the stack's current traversal is
+     * {@code currentTraversal}: a superseded (or finished) traversal's work is dropped.
+     *
+     * @return empty when the item may run, else the drop
+     */
+    public static Optional<Decision.Drop> admit(String currentTraversal, String itemTraversal) {
+        if (Traversals.isCurrent(currentTraversal, itemTraversal)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decision.Drop("traversal " + itemTraversal + " was superseded by "
+                + (currentTraversal == null || currentTraversal.isEmpty() ? "none" : currentTraversal)));
+    }
+}
