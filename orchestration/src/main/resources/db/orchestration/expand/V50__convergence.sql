@@ -3,18 +3,19 @@
 
 -- One sync point per graph node (and one for the stack) and traversal: the inputs received so far.
 -- A worker locks the row (select ... for update), adds its input and learns whether it completed
--- the set, so exactly one of the racing predecessors fires the successor.
+-- the set, so exactly one of the racing predecessors fires the successor. The stack is part of the
+-- key so that resource keys need only be unique within a stack (names work as well as ids), and
+-- the key's prefix serves the removal of a traversal's sync points.
 create table conv_sync_points (
-    entity_id varchar(255) not null,
-    traversal_id varchar(64) not null,
-    is_update boolean not null,
     stack_id varchar(64) not null,
+    traversal_id varchar(64) not null,
+    entity_id varchar(255) not null,
+    is_update boolean not null,
     input_data text not null,
     created_at bigint not null,
     updated_at bigint not null,
-    primary key (entity_id, traversal_id, is_update)
+    primary key (stack_id, traversal_id, entity_id, is_update)
 );
-create index conv_sync_points_traversal on conv_sync_points (stack_id, traversal_id);
 
 -- A stack's current traversal ('' when none runs). The stack store may take this over as a column
 -- of its stack row; until then the engine keeps it here.

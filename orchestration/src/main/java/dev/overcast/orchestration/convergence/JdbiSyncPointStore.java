@@ -22,7 +22,8 @@ import dev.overcast.core.json.Json;
  * which a compare-and-set retry loop would not need but a MERGE could not give (H2 lacks
  * {@code ON CONFLICT}).
  *
- * <p>The stack's own sync point is the row {@code ("stack:" + stackId, traversal, true)}.
+ * <p>Rows are keyed by stack, traversal, entity and step; the stack's own sync point is the row
+ * of entity {@code "stack:" + stackId}, step UPDATE.
  */
 public final class JdbiSyncPointStore implements SyncPointStore {
     /** Tries of one recording when the row lock wait times out or the engine reports a deadlock. */
@@ -73,9 +74,9 @@ public final class JdbiSyncPointStore implements SyncPointStore {
         return Sql.retrying(ATTEMPTS, () -> jdbi.inTransaction(h -> {
             Optional<String> row = h.createQuery("""
                             select input_data from conv_sync_points
-                            where entity_id = :entity and traversal_id = :traversal and is_update = :update
+                            where stack_id = :stack and traversal_id = :traversal and entity_id = :entity and is_update = :update
                             for update""")
-                    .bind("entity", entity(target, stackId)).bind("traversal", traversalId)
+                    .bind("stack", stackId).bind("entity", entity(target, stackId)).bind("traversal", traversalId)
                     .bind("update", isUpdate(target))
                     .mapTo(String.class)
                     .findOne();
@@ -93,9 +94,9 @@ public final class JdbiSyncPointStore implements SyncPointStore {
     private void write(Handle h, String stackId, String traversalId, SyncTarget target, List<NodeInput> inputs) {
         h.createUpdate("""
                         update conv_sync_points set input_data = :data, updated_at = :now
-                        where entity_id = :entity and traversal_id = :traversal and is_update = :update""")
+                        where stack_id = :stack and traversal_id = :traversal and entity_id = :entity and is_update = :update""")
                 .bind("data", Json.write(new Inputs(inputs))).bind("now", clock.millis())
-                .bind("entity", entity(target, stackId)).bind("traversal", traversalId)
+                .bind("stack", stackId).bind("entity", entity(target, stackId)).bind("traversal", traversalId)
                 .bind("update", isUpdate(target))
                 .execute();
     }
@@ -104,8 +105,8 @@ public final class JdbiSyncPointStore implements SyncPointStore {
     public Optional<List<NodeInput>> inputs(String stackId, String traversalId, SyncTarget target) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select input_data from conv_sync_points
-                        where entity_id = :entity and traversal_id = :traversal and is_update = :update""")
-                .bind("entity", entity(target, stackId)).bind("traversal", traversalId)
+                        where stack_id = :stack and traversal_id = :traversal and entity_id = :entity and is_update = :update""")
+                .bind("stack", stackId).bind("entity", entity(target, stackId)).bind("traversal", traversalId)
                 .bind("update", isUpdate(target))
                 .mapTo(String.class)
                 .findOne()
