@@ -1,8 +1,11 @@
 package dev.overcast.orchestration.convergence;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The convergence engine's pure decisions, from a snapshot: what to do when a traversal starts,
@@ -94,5 +97,50 @@ public final class Decider {
         }
         return Optional.of(new Decision.Drop("traversal " + itemTraversal + " was superseded by "
                 + (currentTraversal == null || currentTraversal.isEmpty() ? "none" : currentTraversal)));
+    }
+
+    /**
+     * What a worker does with the outcome of taking a resource's lock: go on when it holds the
+     * lock (taken over from a dead engine included); leave the resource when a live engine
+     * holds it. That engine re-checks the resource for the current traversal when it finishes
+     * (see {@link #retrigger}), so nothing is lost.
+     *
+     * @return empty to go on, else the drop
+     */
+    public static Optional<Decision.Drop> onLock(LockOutcome outcome) {
+        return switch (outcome) {
+            case LockOutcome.Acquired acquired -> Optional.empty();
+            case LockOutcome.TakenOver takenOver -> Optional.empty();
+            case LockOutcome.Busy busy -> Optional.of(new Decision.Drop("resource " + busy.resourceId()
+                    + " is locked by engine " + busy.holderEngineId() + " for traversal " + busy.holderTraversalId()));
+        };
+    }
+
+    /**
+     * Which node of the current traversal to re-check after a step of a superseded traversal
+     * finished on {@code resourceKey} (Heat's retrigger): the new traversal may have reached the
+     * resource while it was locked and dropped its item. The resource's UPDATE node when the
+     * current graph has one, else its CLEANUP node; and only when that node's sync point already
+     * holds every input (otherwise the node was not reached yet and will be, normally).
+     *
+     * @param current  the current traversal's graph
+     * @param recorded the inputs recorded at the candidate node's sync point, by node
+     * @return the check to send, if any
+     */
+    public static Optional<Decision.CheckNode> retrigger(ConvergenceGraph current, String resourceKey,
+                                                         Function<NodeKey, List<NodeInput>> recorded) {
+        NodeKey update = NodeKey.update(resourceKey);
+        NodeKey cleanup = NodeKey.cleanup(resourceKey);
+        NodeKey node = current.contains(update) ? update : current.contains(cleanup) ? cleanup : null;
+        if (node == null) {
+            return Optional.empty();
+        }
+        List<NodeInput> inputs = current.requires(node).isEmpty() ? List.of() : recorded.apply(node);
+        Set<NodeKey> from = new HashSet<>();
+        inputs.forEach(input -> from.add(input.from()));
+        if (!from.containsAll(current.requires(node))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decision.CheckNode(node, inputs));
     }
 }

@@ -117,6 +117,30 @@ class DeciderTest {
         assertThat(Decider.admit(Traversals.NONE, "t1")).contains(new Decision.Drop("traversal t1 was superseded by none"));
     }
 
+    @Test
+    void aWorkerGoesOnWithALockItHoldsAndLeavesOneALiveEngineHolds() {
+        assertThat(Decider.onLock(new LockOutcome.Acquired("r", "e1", "t1"))).isEmpty();
+        assertThat(Decider.onLock(new LockOutcome.TakenOver("r", "e1", "t1", "e0", "t0"))).isEmpty();
+        assertThat(Decider.onLock(new LockOutcome.Busy("r", "e0", "t0")))
+                .contains(new Decision.Drop("resource r is locked by engine e0 for traversal t0"));
+    }
+
+    @Test
+    void aResourceFinishedBySupersededWorkIsReCheckedWhenTheNewTraversalAlreadyReachedIt() {
+        List<NodeInput> fromA = List.of(new NodeInput(A, data("a")));
+
+        assertThat(Decider.retrigger(graph(), "b", node -> fromA)).contains(new Decision.CheckNode(B, fromA));
+        assertThat(Decider.retrigger(graph(), "a", node -> List.of())).contains(new Decision.CheckNode(A, List.of()));
+        assertThat(Decider.retrigger(graph(), "old", node -> List.of(new NodeInput(B, null))))
+                .contains(new Decision.CheckNode(OLD, List.of(new NodeInput(B, null))));
+    }
+
+    @Test
+    void aResourceTheNewTraversalHasNotReachedOrDoesNotHaveIsNotReChecked() {
+        assertThat(Decider.retrigger(graph(), "b", node -> List.of())).isEmpty();
+        assertThat(Decider.retrigger(graph(), "elsewhere", node -> List.of())).isEmpty();
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 300);
     }
