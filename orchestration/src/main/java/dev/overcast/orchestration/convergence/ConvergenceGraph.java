@@ -77,12 +77,18 @@ public final class ConvergenceGraph {
      * @param currentIds for each resource name of the new template, the id of the row its UPDATE
      *                   step acts on (the current row, or the row stored for a new resource)
      * @throws IllegalArgumentException when a template resource has no id in {@code currentIds},
-     *                                  or rows name each other in a cycle
+     *                                  two share one, or rows name each other in a cycle
      */
     public static ConvergenceGraph forTraversal(Collection<ExistingResource> existing, DependencyGraph template,
                                                 Map<String, String> currentIds) {
         Map<NodeKey, Set<NodeKey>> edges = new LinkedHashMap<>();
+        Map<String, String> namesById = new LinkedHashMap<>();
         for (String name : template.createOrder()) {
+            String other = namesById.putIfAbsent(idOf(name, currentIds), name);
+            if (other != null) {
+                throw new IllegalArgumentException("template resources " + other + " and " + name
+                        + " have the same id " + currentIds.get(name));
+            }
             NodeKey node = NodeKey.update(idOf(name, currentIds));
             Set<NodeKey> needs = new LinkedHashSet<>();
             template.requires(name).forEach(need -> needs.add(NodeKey.update(idOf(need, currentIds))));

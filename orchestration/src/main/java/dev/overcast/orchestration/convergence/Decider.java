@@ -2,6 +2,7 @@ package dev.overcast.orchestration.convergence;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -142,5 +143,44 @@ public final class Decider {
             return Optional.empty();
         }
         return Optional.of(new Decision.CheckNode(node, inputs));
+    }
+
+    /**
+     * The graph node a checked row reports as. A row in the graph reports as itself. A
+     * replacement made during this traversal is not in the graph (the graph was built before the
+     * UPDATE step decided to replace): it stands in for the row it replaces, as Heat's
+     * replacements do, so that every worker works from the same graph; its real id travels in its
+     * {@link NodeData}, and dependants record that id in their {@code requires}.
+     *
+     * @param resourceId the row that was checked
+     * @param update     whether the UPDATE step was run
+     * @param replaces   the row it replaces, or null
+     * @return empty when neither is in the graph: the row is not part of this traversal
+     */
+    public static Optional<NodeKey> nodeFor(ConvergenceGraph graph, String resourceId, boolean update,
+                                            String replaces) {
+        NodeKey own = new NodeKey(resourceId, update);
+        if (graph.contains(own)) {
+            return Optional.of(own);
+        }
+        if (replaces != null && graph.contains(new NodeKey(replaces, update))) {
+            return Optional.of(new NodeKey(replaces, update));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The ids of the rows a resource requires after its UPDATE step: the real ids its UPDATE
+     * predecessors handed over (replacements included). Stored as the row's {@code requires},
+     * they order its CLEANUP in the next traversal.
+     */
+    public static Set<String> requiresFrom(List<NodeInput> inputs) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (NodeInput input : inputs) {
+            if (input.from().update() && input.data() != null) {
+                ids.add(input.data().resourceId());
+            }
+        }
+        return ids;
     }
 }

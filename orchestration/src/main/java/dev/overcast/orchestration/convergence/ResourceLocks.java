@@ -1,6 +1,7 @@
 package dev.overcast.orchestration.convergence;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -117,5 +118,21 @@ public final class ResourceLocks {
                 .bind("resource", resourceId)
                 .map((rs, ctx) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .findOne());
+    }
+
+    /**
+     * The locks whose holder is dead (lease lapsed, retired or never registered): the resources a
+     * crashed engine was working on, which a recovering engine re-checks for their stack's
+     * current traversal.
+     */
+    public List<Holder> heldByDeadEngines() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select l.resource_id, l.engine_id, l.traversal_id, l.acquired_at
+                        from conv_resource_locks l left join conv_engines e on e.engine_id = l.engine_id
+                        where e.engine_id is null or e.lease_until <= :now
+                        order by l.resource_id""")
+                .bind("now", clock.millis())
+                .map((rs, ctx) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list());
     }
 }

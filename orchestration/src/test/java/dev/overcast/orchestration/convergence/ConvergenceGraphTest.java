@@ -129,6 +129,13 @@ class ConvergenceGraphTest {
     }
 
     @Test
+    void twoTemplateResourcesSharingAnIdAreRefused() {
+        assertThatThrownBy(() -> ConvergenceGraph.forCreate(abc(), Map.of("a", "1", "b", "2", "c", "1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("template resources a and c have the same id 1");
+    }
+
+    @Test
     void aCycleIsRefusedNamingItsNodes() {
         Map<NodeKey, Set<NodeKey>> edges = new LinkedHashMap<>();
         edges.put(u("1"), Set.of(u("2")));

@@ -141,6 +141,22 @@ class DeciderTest {
         assertThat(Decider.retrigger(graph(), "elsewhere", node -> List.of())).isEmpty();
     }
 
+    @Test
+    void aReplacementMadeDuringTheTraversalReportsAsTheRowItReplaces() {
+        assertThat(Decider.nodeFor(graph(), "b", true, null)).contains(B);
+        assertThat(Decider.nodeFor(graph(), "b2", true, "b")).contains(B);
+        assertThat(Decider.nodeFor(graph(), "b2", false, "b")).isEmpty();
+        assertThat(Decider.nodeFor(graph(), "stray", true, null)).isEmpty();
+    }
+
+    @Test
+    void aResourceRequiresTheRealRowsItsUpdatePredecessorsHandedOver() {
+        List<NodeInput> inputs = List.of(new NodeInput(A, data("a-replacement")), new NodeInput(OLD, null),
+                new NodeInput(NodeKey.update("c"), data("c")));
+
+        assertThat(Decider.requiresFrom(inputs)).containsExactly("a-replacement", "c");
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 300);
     }

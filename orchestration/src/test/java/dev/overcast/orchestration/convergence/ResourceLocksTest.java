@@ -121,6 +121,24 @@ class ResourceLocksTest {
     }
 
     @Test
+    void theLocksOfDeadEnginesAreListedForRecovery() {
+        MutableClock own = MutableClock.startingNow();
+        EngineRegistry registry = new EngineRegistry(database.jdbi(), own, LEASE);
+        ResourceLocks recovery = new ResourceLocks(database.jdbi(), registry, own);
+        registry.heartbeat("rec-crashing");
+        recovery.acquire("rec-1", "rec-crashing", "t1");
+        own.advance(Duration.ofSeconds(20));
+        registry.heartbeat("rec-living");
+        recovery.acquire("rec-2", "rec-living", "t1");
+        recovery.acquire("rec-3", "rec-unknown", "t1");
+        own.advance(Duration.ofSeconds(20));
+
+        assertThat(recovery.heldByDeadEngines()).extracting(ResourceLocks.Holder::resourceId)
+                .contains("rec-1", "rec-3")
+                .doesNotContain("rec-2");
+    }
+
+    @Test
     void onlyTheHolderReleasesALockAndThenItIsFree() {
         engines.heartbeat("e1");
         engines.heartbeat("e2");
