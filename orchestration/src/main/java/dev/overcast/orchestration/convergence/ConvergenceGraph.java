@@ -38,6 +38,8 @@ public final class ConvergenceGraph {
 
     private final Map<NodeKey, Set<NodeKey>> requires;
     private final Map<NodeKey, Set<NodeKey>> requiredBy;
+    private final List<NodeKey> startNodes;
+    private final Set<NodeKey> finalNodes;
 
     private ConvergenceGraph(Map<NodeKey, Set<NodeKey>> requires) {
         Map<NodeKey, Set<NodeKey>> reverse = new LinkedHashMap<>();
@@ -47,6 +49,15 @@ public final class ConvergenceGraph {
         reverse.forEach((node, set) -> frozen.put(node, Collections.unmodifiableSet(set)));
         this.requires = requires;
         this.requiredBy = Collections.unmodifiableMap(frozen);
+        this.startNodes = requires.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
+        Set<NodeKey> last = new LinkedHashSet<>();
+        requiredBy.forEach((node, dependants) -> {
+            if (dependants.isEmpty()) {
+                last.add(node);
+            }
+        });
+        this.finalNodes = Collections.unmodifiableSet(last);
         checkAcyclic();
     }
 
@@ -184,18 +195,12 @@ public final class ConvergenceGraph {
 
     /** @return the nodes that need nothing: a traversal starts by checking these */
     public List<NodeKey> startNodes() {
-        return requires.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return startNodes;
     }
 
     /** @return the nodes nothing waits for: the stack is complete when all of them are */
     public Set<NodeKey> finalNodes() {
-        Set<NodeKey> last = new LinkedHashSet<>();
-        requiredBy.forEach((node, dependants) -> {
-            if (dependants.isEmpty()) {
-                last.add(node);
-            }
-        });
-        return Collections.unmodifiableSet(last);
+        return finalNodes;
     }
 
     /** @return every edge as (node, a node it requires), in node order; for tests and logs */

@@ -39,7 +39,9 @@ public final class Decider {
     /**
      * What follows {@code done}'s success: one {@link Decision.Notify} per node that waits for it,
      * and one for the stack when it is a final node. UPDATE nodes receive the output; CLEANUP
-     * nodes receive no data (only the fact that they may go), as in Heat.
+     * nodes receive no data (only the fact that they may go), as in Heat; nor does the stack,
+     * whose sync point can collect thousands of final nodes (a fan-out) and rewrites its inputs
+     * on every recording; the stack's outputs are resolved from the resources.
      *
      * @throws IllegalArgumentException when {@code done} is not in the graph
      */
@@ -50,7 +52,7 @@ public final class Decider {
             out.add(new Decision.Notify(SyncTarget.of(dependant), graph.requires(dependant), input));
         }
         if (graph.requiredBy(done).isEmpty()) {
-            out.add(new Decision.Notify(SyncTarget.stack(), graph.finalNodes(), new NodeInput(done, output)));
+            out.add(new Decision.Notify(SyncTarget.stack(), graph.finalNodes(), new NodeInput(done, null)));
         }
         return List.copyOf(out);
     }

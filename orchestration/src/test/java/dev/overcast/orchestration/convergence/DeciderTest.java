@@ -61,9 +61,9 @@ class DeciderTest {
     }
 
     @Test
-    void aFinalNodeReportsToTheStacksSyncPoint() {
+    void aFinalNodeReportsToTheStacksSyncPointWithoutData() {
         assertThat(Decider.afterSuccess(graph(), OLD, data("old")))
-                .containsExactly(new Decision.Notify(SyncTarget.stack(), Set.of(OLD), new NodeInput(OLD, data("old"))));
+                .containsExactly(new Decision.Notify(SyncTarget.stack(), Set.of(OLD), new NodeInput(OLD, null)));
     }
 
     @Test
