@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.overcast.orchestration.template.DependencyGraph;
 import dev.overcast.testkit.MutableClock;
 import tools.jackson.databind.node.StringNode;
 
@@ -172,6 +173,30 @@ class JdbiSyncPointStoreTest {
             assertThat(run.violations).isEmpty();
             assertThat(run.checks.keySet()).isEqualTo(graph.nodes());
             assertThat(run.checks.values()).allMatch(count -> count.get() == 1);
+            assertThat(run.stackCompletions.get()).isOne();
+        }
+    }
+
+    @Test
+    void aThousandResourceFanOutAndChainCompleteOnceOnEightWorkers() throws Exception {
+        Map<String, Set<String>> fanOut = new LinkedHashMap<>();
+        Map<String, Set<String>> chain = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        fanOut.put("root", Set.of());
+        ids.put("root", "root");
+        for (int i = 0; i < 1000; i++) {
+            fanOut.put("r" + i, Set.of("root"));
+            chain.put("r" + i, i == 0 ? Set.of() : Set.of("r" + (i - 1)));
+            ids.put("r" + i, "r" + i);
+        }
+        for (Map<String, Set<String>> shape : List.of(fanOut, chain)) {
+            ConvergenceGraph graph = ConvergenceGraph.forCreate(DependencyGraph.of(shape), ids);
+            TraversalRun run = new TraversalRun(graph, store, "s8", "big-" + shape.size());
+
+            run.runConcurrently(8);
+
+            assertThat(run.violations).isEmpty();
+            assertThat(run.checks).hasSize(shape.size());
             assertThat(run.stackCompletions.get()).isOne();
         }
     }
