@@ -35,6 +35,7 @@ public final class EngineRegistry {
         this.lease = lease;
     }
 
+    /** @return how long a heartbeat keeps an engine alive */
     public Duration lease() {
         return lease;
     }

@@ -32,6 +32,7 @@ public final class JdbiSyncPointStore implements SyncPointStore {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    /** @param clock stamps the rows' created and updated times */
     public JdbiSyncPointStore(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -11,6 +11,10 @@ public final class JdbiTraversalStore implements TraversalStore {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    /**
+     * @param jdbi  the orchestration schema's
+     * @param clock stamps each change
+     */
     public JdbiTraversalStore(Jdbi jdbi, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");

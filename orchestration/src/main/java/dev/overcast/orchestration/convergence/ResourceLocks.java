@@ -23,6 +23,10 @@ public final class ResourceLocks {
     private final EngineRegistry engines;
     private final Clock clock;
 
+    /**
+     * @param engines says which lock holders are alive
+     * @param clock   stamps acquisitions and judges leases
+     */
     public ResourceLocks(Jdbi jdbi, EngineRegistry engines, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.engines = Objects.requireNonNull(engines, "engines");
