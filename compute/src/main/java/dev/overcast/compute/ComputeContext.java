@@ -22,6 +22,15 @@ import dev.overcast.core.schema.Schemas;
 public record ComputeContext(Jdbi api, Cells cells, Policy policy, Schemas schemas, Bus bus, Clock clock,
                              ComputeSettings settings, Networks networks) {
 
+    /**
+     * The caller's own token, for calls to other services on the caller's behalf (Glance,
+     * Network), so that they decide what the caller may see and do.
+     */
+    public static String callerToken(Request request) {
+        return request.header("X-Auth-Token").orElseThrow(() ->
+                dev.overcast.core.http.ApiException.unauthorized("The request you have made requires authentication."));
+    }
+
     /** Enforces {@code rule} for the caller against its own project; a 403 if policy says no. */
     public AuthContext enforce(Request request, String rule) {
         AuthContext auth = request.auth();

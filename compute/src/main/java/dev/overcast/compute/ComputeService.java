@@ -58,6 +58,15 @@ public final class ComputeService implements ServiceApi {
         return "/compute";
     }
 
+    /**
+     * Nova's router tells {@code /os-simple-tenant-usage/} from {@code /os-simple-tenant-usage}:
+     * the first names an empty id (a 404), as Tempest's negative tests expect.
+     */
+    @Override
+    public boolean strictTrailingSlash() {
+        return true;
+    }
+
     @Override
     public FaultFormat faults() {
         return new NovaFaults();

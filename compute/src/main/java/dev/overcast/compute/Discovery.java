@@ -20,16 +20,19 @@ final class Discovery {
             out.putArray("versions").add(version(req));
             return Response.ok(out);
         });
-        r.publicRoute("GET", "/v2.1", req -> {
-            ObjectNode out = Json.object();
-            ObjectNode v = version(req);
-            v.withArray("links").addObject().put("rel", "describedby").put("type", "text/html")
-                    .put("href", "http://docs.openstack.org/");
-            v.putArray("media-types").addObject().put("base", "application/json")
-                    .put("type", "application/vnd.openstack.compute+json;version=2.1");
-            out.set("version", v);
-            return Response.ok(out);
-        });
+        r.publicRoute("GET", "/v2.1", Discovery::v21);
+        r.publicRoute("GET", "/v2.1/", Discovery::v21);
+    }
+
+    private static Response v21(Request req) {
+        ObjectNode out = Json.object();
+        ObjectNode v = version(req);
+        v.withArray("links").addObject().put("rel", "describedby").put("type", "text/html")
+                .put("href", "http://docs.openstack.org/");
+        v.putArray("media-types").addObject().put("base", "application/json")
+                .put("type", "application/vnd.openstack.compute+json;version=2.1");
+        out.set("version", v);
+        return Response.ok(out);
     }
 
     private static ObjectNode version(Request req) {

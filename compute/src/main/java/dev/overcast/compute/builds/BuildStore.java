@@ -105,6 +105,21 @@ public final class BuildStore {
         });
     }
 
+    /**
+     * Replaces the instance of a build request no conductor holds (a server update before the
+     * server reached a cell). A conductor that holds it has read the instance already, so a change
+     * made now would be lost; the caller tries again once the server is in its cell.
+     *
+     * @return false when the build request is gone or held
+     */
+    public boolean updateUnleased(Instance instance, Instant now) {
+        return api.withHandle(h -> h.createUpdate("""
+                        update build_requests set instance = :instance, updated_at = :now
+                        where instance_uuid = :uuid and (lease_until is null or lease_until < :now)""")
+                .bind("instance", Json.write(instance)).bind("now", now).bind("uuid", instance.uuid())
+                .execute() == 1);
+    }
+
     /** Builds no conductor holds: never started (older than {@code startedBefore}) or with a lapsed lease. */
     public List<String> orphaned(Instant now, Instant startedBefore, int limit) {
         return api.withHandle(h -> h.createQuery("""

@@ -13,8 +13,6 @@ import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.actions.ActionStore;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.network.InstanceNetworking;
-import dev.overcast.compute.network.Networks;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
@@ -24,6 +22,8 @@ import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.compute.instances.Lifecycle.Event;
 import dev.overcast.compute.conductor.ComputeHosts.PowerAction;
 import dev.overcast.compute.instances.VmState;
+import dev.overcast.compute.network.InstanceNetworking;
+import dev.overcast.compute.network.Networks;
 import dev.overcast.compute.scheduler.HostState;
 import dev.overcast.compute.scheduler.PlacementClient;
 import dev.overcast.compute.scheduler.WeighedHost;
@@ -183,6 +183,8 @@ final class TaskWorkflow {
         if (!store.transition(instance.state(), failed, now)) {
             return false;
         }
+        // As Nova's build abort: the ports made for it go now, not when the user deletes it.
+        networking.release(store.db(), instance);
         placement.release(instance.uuid());
         notifier.error("instance.create.error", failed, message);
         return true;

@@ -177,7 +177,7 @@ final class ImageMetadataApi {
         }
         String id = image.path("id").asString();
         try {
-            return glance.patch(id, ops, ImageProxyApi.token(req));
+            return glance.patch(id, ops, ComputeContext.callerToken(req));
         } catch (GlanceV2.GlanceError e) {
             throw switch (e.status()) {
                 case 401, 403 -> ApiException.forbidden("Not authorized for image " + id + ".");

@@ -64,10 +64,6 @@ public final class ImageProxyApi {
         return glance;
     }
 
-    static String token(Request req) {
-        return req.header("X-Auth-Token").orElseThrow(() ->
-                ApiException.unauthorized("The request you have made requires authentication."));
-    }
 
     /** Before 2.36 only: Nova dropped the proxy APIs then. */
     private static void requireBefore236(Request req) {
@@ -91,7 +87,7 @@ public final class ImageProxyApi {
         ImageQuery query = ImageQuery.of(req.queryParams());
         List<JsonNode> images;
         try {
-            images = g.list(query.filters(), query.limit(), query.marker(), token(req));
+            images = g.list(query.filters(), query.limit(), query.marker(), ComputeContext.callerToken(req));
         } catch (GlanceV2.GlanceError e) {
             throw translatePlain(e);
         }
@@ -123,7 +119,7 @@ public final class ImageProxyApi {
         req.auth();
         GlanceV2 g = require(glance);
         try {
-            g.delete(req.param("id"), token(req));
+            g.delete(req.param("id"), ComputeContext.callerToken(req));
         } catch (GlanceV2.GlanceError e) {
             throw switch (e.status()) {
                 case 404 -> ApiException.notFound("Image not found.");
@@ -138,7 +134,7 @@ public final class ImageProxyApi {
     /** An image as Glance shows it to the caller; a 404 "Image not found." when it cannot. */
     static JsonNode get(GlanceV2 g, Request req, String id) {
         try {
-            return g.get(id, token(req));
+            return g.get(id, ComputeContext.callerToken(req));
         } catch (GlanceV2.GlanceError e) {
             if (e.status() == 404 || e.status() == 400) {
                 throw ApiException.notFound("Image not found.");

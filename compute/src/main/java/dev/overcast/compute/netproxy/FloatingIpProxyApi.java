@@ -54,7 +54,7 @@ public final class FloatingIpProxyApi {
     private Response list(Request req) {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, LIST);
-        String token = SecurityGroupProxyApi.token(req);
+        String token = ComputeContext.callerToken(req);
         Map<String, String> names = new HashMap<>();
         ArrayNode out = Json.array();
         for (JsonNode fip : neutron.list("floatingips", NeutronProxy.query("project_id", req.auth().projectId()),
@@ -67,7 +67,7 @@ public final class FloatingIpProxyApi {
     private Response show(Request req) {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, SHOW);
-        String token = SecurityGroupProxyApi.token(req);
+        String token = ComputeContext.callerToken(req);
         return Response.ok(Json.object().set("floating_ip", view(find(req.param("id"), token), new HashMap<>(), token)));
     }
 
@@ -85,7 +85,7 @@ public final class FloatingIpProxyApi {
     private Response create(Request req) {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, CREATE);
-        String token = SecurityGroupProxyApi.token(req);
+        String token = ComputeContext.callerToken(req);
         JsonNode body = req.hasBody() ? req.json() : null;
         String pool = body != null && body.path("pool").isString() ? body.get("pool").asString() : null;
         JsonNode network = pool(pool, token);
@@ -118,7 +118,7 @@ public final class FloatingIpProxyApi {
     private Response delete(Request req) {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, DELETE);
-        String token = SecurityGroupProxyApi.token(req);
+        String token = ComputeContext.callerToken(req);
         find(req.param("id"), token);
         neutron.delete("/floatingips/" + req.param("id"), token);
         return Response.accepted(null);
@@ -128,7 +128,7 @@ public final class FloatingIpProxyApi {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, POOLS);
         ArrayNode out = Json.array();
-        neutron.list("networks", "router:external=True", SecurityGroupProxyApi.token(req))
+        neutron.list("networks", "router:external=True", ComputeContext.callerToken(req))
                 .forEach(n -> out.addObject().put("name", n.path("name").asString()));
         return Response.ok(Json.object().set("floating_ip_pools", out));
     }

@@ -57,7 +57,7 @@ public final class NetworkProxyApi {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, rule);
         ArrayNode out = Json.array();
-        for (JsonNode network : neutron.list("networks", "", SecurityGroupProxyApi.token(req))) {
+        for (JsonNode network : neutron.list("networks", "", ComputeContext.callerToken(req))) {
             out.add(view(network, full));
         }
         return Response.ok(Json.object().set("networks", out));
@@ -67,7 +67,7 @@ public final class NetworkProxyApi {
         SecurityGroupProxyApi.requireBefore236(req);
         ctx.enforce(req, rule);
         try {
-            JsonNode network = neutron.get("/networks/" + req.param("id"), SecurityGroupProxyApi.token(req))
+            JsonNode network = neutron.get("/networks/" + req.param("id"), ComputeContext.callerToken(req))
                     .path("network");
             return Response.ok(Json.object().set("network", view(network, full)));
         } catch (ApiException e) {

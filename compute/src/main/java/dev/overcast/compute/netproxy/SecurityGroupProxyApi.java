@@ -45,10 +45,6 @@ public final class SecurityGroupProxyApi {
         }
     }
 
-    static String token(Request req) {
-        return req.header("X-Auth-Token").orElseThrow(() ->
-                ApiException.unauthorized("The request you have made requires authentication."));
-    }
 
     private Response list(Request req) {
         requireBefore236(req);
@@ -57,20 +53,20 @@ public final class SecurityGroupProxyApi {
         boolean all = req.query("all_tenants").isPresent()
                 && ctx.allows(req, "context_is_admin", Map.of());
         String query = all ? "" : NeutronProxy.query("project_id", project);
-        List<JsonNode> groups = neutron.list("security-groups", query, token(req));
-        return Response.ok(Json.object().set("security_groups", NovaSecurityGroups.format(groups, neutron, token(req))));
+        List<JsonNode> groups = neutron.list("security-groups", query, ComputeContext.callerToken(req));
+        return Response.ok(Json.object().set("security_groups", NovaSecurityGroups.format(groups, neutron, ComputeContext.callerToken(req))));
     }
 
     private Response show(Request req) {
         requireBefore236(req);
         ctx.enforce(req, NetworkProxyPolicy.SG_SHOW);
         return Response.ok(Json.object().set("security_group", NovaSecurityGroups.format(group(req, req.param("id")),
-                new HashMap<>(), neutron, token(req))));
+                new HashMap<>(), neutron, ComputeContext.callerToken(req))));
     }
 
     private JsonNode group(Request req, String id) {
         try {
-            return neutron.get("/security-groups/" + id, token(req)).path("security_group");
+            return neutron.get("/security-groups/" + id, ComputeContext.callerToken(req)).path("security_group");
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw ApiException.notFound("Security group " + id + " not found.");
@@ -83,10 +79,10 @@ public final class SecurityGroupProxyApi {
         requireBefore236(req);
         ctx.enforce(req, NetworkProxyPolicy.SG_CREATE);
         ObjectNode body = nameAndDescription(req);
-        JsonNode created = neutron.post("/security-groups", Map.of("security_group", body), token(req))
+        JsonNode created = neutron.post("/security-groups", Map.of("security_group", body), ComputeContext.callerToken(req))
                 .path("security_group");
         return Response.ok(Json.object().set("security_group",
-                NovaSecurityGroups.format(created, new HashMap<>(), neutron, token(req))));
+                NovaSecurityGroups.format(created, new HashMap<>(), neutron, ComputeContext.callerToken(req))));
     }
 
     private Response update(Request req) {
@@ -97,13 +93,13 @@ public final class SecurityGroupProxyApi {
         ObjectNode body = nameAndDescription(req);
         JsonNode updated;
         try {
-            updated = neutron.put("/security-groups/" + id, Map.of("security_group", body), token(req))
+            updated = neutron.put("/security-groups/" + id, Map.of("security_group", body), ComputeContext.callerToken(req))
                     .path("security_group");
         } catch (ApiException e) {
             throw e.status() == 409 ? ApiException.badRequest(e.getMessage()) : e;
         }
         return Response.ok(Json.object().set("security_group",
-                NovaSecurityGroups.format(updated, new HashMap<>(), neutron, token(req))));
+                NovaSecurityGroups.format(updated, new HashMap<>(), neutron, ComputeContext.callerToken(req))));
     }
 
     private Response delete(Request req) {
@@ -112,7 +108,7 @@ public final class SecurityGroupProxyApi {
         String id = req.param("id");
         group(req, id);
         try {
-            neutron.delete("/security-groups/" + id, token(req));
+            neutron.delete("/security-groups/" + id, ComputeContext.callerToken(req));
         } catch (ApiException e) {
             // Network's conflicts (the default group, a group in use) are Nova's 400s.
             throw e.status() == 409 ? ApiException.badRequest(e.getMessage()) : e;
@@ -160,7 +156,7 @@ public final class SecurityGroupProxyApi {
         }
         JsonNode created;
         try {
-            created = neutron.post("/security-group-rules", Map.of("security_group_rule", neutronRule), token(req))
+            created = neutron.post("/security-group-rules", Map.of("security_group_rule", neutronRule), ComputeContext.callerToken(req))
                     .path("security_group_rule");
         } catch (ApiException e) {
             throw e.status() == 409 ? ApiException.badRequest(e.getMessage()) : e;
@@ -168,7 +164,7 @@ public final class SecurityGroupProxyApi {
         Map<String, JsonNode> known = new HashMap<>();
         known.put(parent, parentGroup);
         return Response.ok(Json.object().set("security_group_rule",
-                NovaSecurityGroups.rule(created, known, neutron, token(req))));
+                NovaSecurityGroups.rule(created, known, neutron, ComputeContext.callerToken(req))));
     }
 
     private Response deleteRule(Request req) {
@@ -176,7 +172,7 @@ public final class SecurityGroupProxyApi {
         ctx.enforce(req, NetworkProxyPolicy.RULE_DELETE);
         String id = req.param("id");
         try {
-            neutron.delete("/security-group-rules/" + id, token(req));
+            neutron.delete("/security-group-rules/" + id, ComputeContext.callerToken(req));
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw ApiException.notFound("Security group rule " + id + " not found.");

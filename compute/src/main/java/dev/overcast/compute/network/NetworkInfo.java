@@ -57,8 +57,17 @@ public record NetworkInfo(List<Vif> vifs) {
         return new NetworkInfo(vifs.stream().filter(v -> !v.portId().equals(portId)).toList());
     }
 
-    /** Nova's {@code addresses}: by network name, fixed addresses then floating ones. */
+    /** Nova's {@code addresses} as a show has them, with each address's type and MAC. */
     public ObjectNode addresses() {
+        return addresses(true);
+    }
+
+    /**
+     * Nova's {@code addresses}: by network name, fixed addresses then floating ones; {@code extended}
+     * adds {@code OS-EXT-IPS:type} and {@code OS-EXT-IPS-MAC:mac_addr}, which a show and a list have
+     * and {@code /ips}, an update's and a rebuild's brief answers do not.
+     */
+    public ObjectNode addresses(boolean extended) {
         Map<String, ArrayNode> byNetwork = new LinkedHashMap<>();
         for (Vif vif : vifs) {
             ArrayNode list = byNetwork.computeIfAbsent(vif.networkName(), k -> Json.array());
@@ -66,8 +75,10 @@ public record NetworkInfo(List<Vif> vifs) {
                 ObjectNode a = list.addObject();
                 a.put("version", ip.version());
                 a.put("addr", ip.address());
-                a.put("OS-EXT-IPS:type", ip.type());
-                a.put("OS-EXT-IPS-MAC:mac_addr", vif.mac());
+                if (extended) {
+                    a.put("OS-EXT-IPS:type", ip.type());
+                    a.put("OS-EXT-IPS-MAC:mac_addr", vif.mac());
+                }
             }
         }
         ObjectNode out = Json.object();
@@ -75,9 +86,9 @@ public record NetworkInfo(List<Vif> vifs) {
         return out;
     }
 
-    /** The addresses of one network as {@code /ips/{network}} shows them, or null when the server has none there. */
+    /** The addresses of one network as {@code /ips/{network}} shows them (no type, no MAC), or null when none. */
     public ArrayNode addressesOn(String networkName) {
-        ObjectNode all = addresses();
+        ObjectNode all = addresses(false);
         return all.has(networkName) ? (ArrayNode) all.get(networkName) : null;
     }
 

@@ -31,13 +31,18 @@ final class DiskConfig {
         return i.systemMetadata().getOrDefault(KEY, "MANUAL");
     }
 
+    /** The instance with the choice in its system metadata (for a build request, not yet stored). */
+    static Instance withKey(Instance i, String value) {
+        Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
+        sysmeta.put(KEY, value);
+        return i.withSystemMetadata(sysmeta);
+    }
+
     /** Writes the choice into the instance's system metadata, racing no state change. */
     static void remember(ComputeContext ctx, InstanceStore store, String uuid, String value) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Instance i = store.find(uuid).orElseThrow(() -> ServerLookup.notFound(uuid));
-            Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
-            sysmeta.put(KEY, value);
-            if (store.transition(i.state(), i.withSystemMetadata(sysmeta), ctx.clock().instant())) {
+            if (store.transition(i.state(), withKey(i, value), ctx.clock().instant())) {
                 return;
             }
         }

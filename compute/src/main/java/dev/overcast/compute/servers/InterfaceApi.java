@@ -97,7 +97,7 @@ final class InterfaceApi {
         actions.startEvent(i.uuid(), requestId, "compute_attach_interface", i.host(), now);
         NetworkInfo.Vif vif;
         try {
-            vif = ctx.networks().attach(req.header("X-Auth-Token").orElseThrow(),
+            vif = ctx.networks().attach(ComputeContext.callerToken(req),
                     new Networks.Binding(i.uuid(), i.projectId(), i.host(), i.availabilityZone()), wanted);
         } catch (ApiException e) {
             actions.finishEvent(i.uuid(), requestId, "compute_attach_interface", e.getMessage(), e.getMessage(),

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.builds.BuildRequest;
+import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.builds.InstanceMapping;
 import dev.overcast.compute.conductor.ComputeHosts;
 import dev.overcast.compute.instances.Instance;
@@ -157,6 +158,27 @@ public final class ServerApi {
 
     private Response update(Request req) {
         String uuid = req.param("id");
+        // A server still being placed is a build request: one no conductor holds is updated in
+        // place; one a conductor holds reaches its cell within moments, and is updated there.
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Response done = updateOnce(req, uuid);
+            if (done != null) {
+                return done;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ApiException(409, "Cannot 'update' instance " + uuid + " while it is in vm_state building");
+    }
+
+    private static final int UPDATE_ATTEMPTS = 50;
+
+    /** The update's answer, or null when the server is a build request a conductor holds. */
+    private Response updateOnce(Request req, String uuid) {
         ServerRecord r = lookup.require(req, uuid);
         ctx.enforce(req, ServerPolicy.UPDATE, Map.of("project_id", r.instance().projectId()));
         JsonNode s = req.json().path("server");
@@ -193,12 +215,17 @@ public final class ServerApi {
                 default -> throw unexpected(field);
             }
         }
+        Instance updated = i.withUserFields(name, description, hostname, v4, v6, i.imageRef(), i.keyName(),
+                i.keyData(), i.userData());
         if (r.cell() == null) {
-            throw new ApiException(409, "Cannot 'update' instance " + uuid + " while it is in vm_state building");
+            if (diskConfig != null) {
+                updated = DiskConfig.withKey(updated, diskConfig);
+            }
+            return new BuildStore(ctx.api()).updateUnleased(updated, ctx.clock().instant())
+                    ? Response.ok(Map.of("server", brief(req, uuid))) : null;
         }
         InstanceStore store = new InstanceStore(ctx.cells().db(r.cell()));
-        store.updateUserFields(i.withUserFields(name, description, hostname, v4, v6, i.imageRef(), i.keyName(),
-                i.keyData(), i.userData()), ctx.clock().instant());
+        store.updateUserFields(updated, ctx.clock().instant());
         if (diskConfig != null) {
             DiskConfig.remember(ctx, store, uuid, diskConfig);
         }

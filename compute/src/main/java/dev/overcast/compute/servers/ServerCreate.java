@@ -18,9 +18,9 @@ import dev.overcast.compute.conductor.Conductor;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.instances.Lifecycle;
-import dev.overcast.core.auth.AuthContext;
 import dev.overcast.compute.network.NetworkRequest;
 import dev.overcast.compute.network.Networks;
+import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 
@@ -64,7 +64,7 @@ final class ServerCreate {
         if (!c.networks().none()) {
             ctx.enforce(req, ServerPolicy.CREATE_ATTACH_NETWORK);
         }
-        Networks.Resolved nics = ctx.networks().resolve(req.header("X-Auth-Token").orElseThrow(), project,
+        Networks.Resolved nics = ctx.networks().resolve(ComputeContext.callerToken(req), project,
                 c.networks(), c.securityGroups(), c.maxCount());
         n.quotas().check(project, auth.userId(), Map.of("metadata_items", (long) c.metadata().size()));
         int count = admit(project, auth.userId(), flavor, c);

@@ -35,7 +35,7 @@ final class ServerFloatingIps {
         String address = address(args);
         ServerRecord s = server(req, uuid, NetworkProxyPolicy.SERVER_ADD_FLOATING_IP);
         NeutronProxy neutron = neutron();
-        String token = token(req);
+        String token = ComputeContext.callerToken(req);
         JsonNode fip = floatingIp(neutron, token, address);
         String fixed = args.path("fixed_address").isString() ? args.get("fixed_address").asString() : null;
         String portId = null;
@@ -72,7 +72,7 @@ final class ServerFloatingIps {
         String address = address(args);
         ServerRecord s = server(req, uuid, NetworkProxyPolicy.SERVER_REMOVE_FLOATING_IP);
         NeutronProxy neutron = neutron();
-        String token = token(req);
+        String token = ComputeContext.callerToken(req);
         JsonNode fip = floatingIp(neutron, token, address);
         String port = fip.path("port_id").asString(null);
         String device = port == null ? null
@@ -125,8 +125,4 @@ final class ServerFloatingIps {
                 ctx.cells().db(ServerLookup.cellOf(s, "floating_ip")), s.instance());
     }
 
-    private static String token(Request req) {
-        return req.header("X-Auth-Token").orElseThrow(() ->
-                ApiException.unauthorized("The request you have made requires authentication."));
-    }
 }

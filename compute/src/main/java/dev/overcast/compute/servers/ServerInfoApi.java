@@ -29,7 +29,7 @@ final class ServerInfoApi {
     void routes(Routes r) {
         r.get("/v2.1/servers/{id}/ips", req -> {
             ServerRecord s = server(req, ServerPolicy.IPS);
-            return Response.ok(Map.of("addresses", s.network().addresses()));
+            return Response.ok(Map.of("addresses", s.network().addresses(false)));
         });
         r.get("/v2.1/servers/{id}/ips/{network}", req -> {
             ServerRecord s = server(req, ServerPolicy.IPS_SHOW);

@@ -8,10 +8,10 @@ import dev.overcast.compute.builds.BuildRequest;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.builds.InstanceMapping;
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.network.InfoCacheStore;
 import dev.overcast.compute.instances.FaultStore;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
+import dev.overcast.compute.network.InfoCacheStore;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 

@@ -93,6 +93,8 @@ final class ServerRebuild {
         tasks.requestWithRetry(req, uuid, ServerPolicy.REBUILD, Lifecycle.Event.REBUILD_REQUESTED, "rebuild",
                 "rebuild");
         ObjectNode server = brief.apply(req, uuid);
+        // Nova's rebuild answer leaves out the user data even where a show has it (2.75+).
+        server.remove("OS-EXT-SRV-ATTR:user_data");
         server.put("adminPass", adminPass);
         if (req.versionAtLeast(2, 54)) {
             server.put("key_name", keyName);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.overcast.compute.cells.CellMapping;
-import dev.overcast.compute.network.NetworkInfo;
 import dev.overcast.compute.instances.Fault;
 import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.network.NetworkInfo;
 
 /**
  * A server as the API shows it: the instance with what is kept beside it.

@@ -45,7 +45,7 @@ final class ServerSecurityGroups {
         ArrayNode out = Json.array();
         NeutronProxy neutron = ctx.networks().proxy().orElse(null);
         if (neutron != null) {
-            String token = token(req);
+            String token = ComputeContext.callerToken(req);
             Set<String> ids = new LinkedHashSet<>();
             neutron.list("ports", NeutronProxy.query("device_id", s.uuid()), token)
                     .forEach(p -> p.path("security_groups").forEach(g -> ids.add(g.asString())));
@@ -78,7 +78,7 @@ final class ServerSecurityGroups {
         tasks.checkLock(req, s.instance());
         NeutronProxy neutron = ctx.networks().proxy().orElseThrow(() -> ApiException.badRequest(
                 "Network requires port_security_enabled and subnet associated in order to apply security groups."));
-        String token = token(req);
+        String token = ComputeContext.callerToken(req);
         String groupId = groupId(neutron, token, name, s.instance().projectId());
         List<JsonNode> ports = neutron.list("ports", NeutronProxy.query("device_id", uuid), token);
         if (ports.isEmpty()) {
@@ -132,8 +132,4 @@ final class ServerSecurityGroups {
                 ctx.cells().db(ServerLookup.cellOf(s, "security_groups")), s.instance());
     }
 
-    private static String token(Request req) {
-        return req.header("X-Auth-Token").orElseThrow(() ->
-                ApiException.unauthorized("The request you have made requires authentication."));
-    }
 }

@@ -91,7 +91,7 @@ final class ServerSnapshots {
             throw new Lifecycle.InvalidState(action, uuid, i.state());
         }
         CellMapping cell = ServerLookup.cellOf(r, action);
-        String token = req.header("X-Auth-Token").orElseThrow();
+        String token = ComputeContext.callerToken(req);
         Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), backupType);
         String imageId = snapshots.create(token, name, source, metadata);
 
@@ -133,7 +133,7 @@ final class ServerSnapshots {
             return Response.accepted(null);
         }
         CellMapping cell = ServerLookup.cellOf(r, "shelve");
-        String token = req.header("X-Auth-Token").orElseThrow();
+        String token = ComputeContext.callerToken(req);
         Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), null);
         String imageId = snapshots.create(token, i.displayName() + "-shelved", source, Map.of());
         InstanceStore store = new InstanceStore(ctx.cells().db(cell));

@@ -78,7 +78,7 @@ final class ServerView {
         flavor(s, req, i.flavor(), can.flavorExtraSpecs());
         s.put("created", ISO.format(i.createdAt()));
         s.put("updated", ISO.format(i.updatedAt() == null ? i.createdAt() : i.updatedAt()));
-        s.set("addresses", r.network().addresses());
+        s.set("addresses", r.network().addresses(!brief));
         if (!brief && !r.network().securityGroups().isEmpty()) {
             var securityGroups = s.putArray("security_groups");
             r.network().securityGroups().forEach(g -> securityGroups.addObject().put("name", g));

@@ -43,10 +43,13 @@ class HypervisorApiTest {
                 .capacity(64, 262144, 4000).build());
         cell1 = server.context().cells().db(server.context().cells().buildable().getFirst());
         instanceOnHv1 = UUID.randomUUID().toString();
+        // Leased to no conductor for a day: the sweeper must not take the task over and finish the
+        // rebuild while the tests count it (it did, on a slow PostgreSQL run).
         cell1.useHandle(h -> h.createUpdate("insert into instances (uuid, project_id, user_id, host, node, flavor, "
-                        + "vm_state, task_state, created_at) values (:uuid, 'p1', 'u1', 'hv1', 'hv1', '{}', 'active', "
-                        + "'rebuilding', :now)")
-                .bind("uuid", instanceOnHv1).bind("now", clock.instant()).execute());
+                        + "vm_state, task_state, created_at, lease_owner, lease_until) values (:uuid, 'p1', 'u1', "
+                        + "'hv1', 'hv1', '{}', 'active', 'rebuilding', :now, 'nobody', :until)")
+                .bind("uuid", instanceOnHv1).bind("now", clock.instant())
+                .bind("until", clock.instant().plus(java.time.Duration.ofDays(1))).execute());
         instanceOnHv1Id = cell1.withHandle(h -> h.createQuery("select id from instances where uuid = :uuid")
                 .bind("uuid", instanceOnHv1).mapTo(Long.class).one());
     }

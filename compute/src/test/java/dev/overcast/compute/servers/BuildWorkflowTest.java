@@ -93,6 +93,32 @@ class BuildWorkflowTest {
         assertThat(builds.mapping(id)).isEmpty();
     }
 
+    /** Regression: Tempest's ServersAdmin275Test renamed a server still in BUILD and got a 409. */
+    @Test
+    void aServerNotYetInACellCanBeRenamed() {
+        ApiClient client = server.member("u5", "p5", "2.96");
+        String id = java.util.UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        var instance = new dev.overcast.compute.instances.Instance(id, "p5", "u5", "queued", null, "queued", null,
+                null, null, new dev.overcast.compute.instances.InstanceFlavor("1", "m1.tiny", 1, 512, 1, 0, 0, 1.0,
+                        Map.of()), dev.overcast.compute.TestImages.BOOTABLE, null, null, null,
+                dev.overcast.compute.instances.Lifecycle.initial(), null, null, "r-5", 0, null, null, Map.of(), null,
+                null, null, null, now, now, null, false);
+        var builds = new dev.overcast.compute.builds.BuildStore(server.context().api());
+        // Written as the API writes a create, without telling the conductor.
+        builds.create(java.util.List.of(new dev.overcast.compute.builds.BuildRequest(instance, Map.of(),
+                java.util.List.of(), "req-5", "r-5")), new dev.overcast.compute.builds.SchedulingRequest(Map.of(),
+                Map.of(), null, null, null, null, null, null), now);
+        Reply renamed = client.put("/v2.1/servers/" + id, Map.of("server", Map.of("name", "renamed",
+                "description", "still building")));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().at("/server/name").asString()).isEqualTo("renamed");
+        JsonNode shown = client.get("/v2.1/servers/" + id).json().path("server");
+        assertThat(shown.path("status").asString()).isEqualTo("BUILD");
+        assertThat(shown.path("description").asString()).isEqualTo("still building");
+        assertThat(client.delete("/v2.1/servers/" + id).status()).isEqualTo(204);
+    }
+
     @Test
     void aGuestThatShutsItselfDownIsSeenStoppedByThePowerSync() {
         String id = create(member(), body("self-stopping"));

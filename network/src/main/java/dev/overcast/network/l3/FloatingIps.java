@@ -1,5 +1,6 @@
 package dev.overcast.network.l3;
 
+import dev.overcast.network.tags.TagStore;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -109,8 +110,7 @@ final class FloatingIps {
         Association to = portId == null ? Association.NONE : associationFor(h, caller, row, portId, fixedIp);
         FloatingIpRow stored = row.associated(to.portId(), to.fixedIp(), to.routerId());
         writing(stored, portId, () -> h.attach(FloatingIpStore.class).insert(stored));
-        TagStore tagStore = h.attach(TagStore.class);
-        tags.forEach(t -> tagStore.add(TAG_TYPE, id, t));
+        tags.forEach(t -> TagStore.add(h, TAG_TYPE, id, t));
         return stored;
     }
 
@@ -142,7 +142,7 @@ final class FloatingIps {
     void delete(Handle h, Caller caller, FloatingIpRow fip) {
         caller.enforce("delete_floatingip", fip.projectId());
         h.attach(FloatingIpStore.class).delete(fip.id());
-        h.attach(TagStore.class).removeAll(TAG_TYPE, fip.id());
+        TagStore.removeAll(h, TAG_TYPE, fip.id());
         l3.ports().deletePort(h, fip.floatingPortId());
     }
 

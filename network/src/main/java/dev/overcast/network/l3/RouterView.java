@@ -1,5 +1,6 @@
 package dev.overcast.network.l3;
 
+import dev.overcast.network.tags.TagStore;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -56,7 +57,7 @@ final class RouterView {
 
     static JsonNode tags(Handle h, String type, String id) {
         ArrayNode out = Json.array();
-        List<String> tags = h.attach(TagStore.class).tags(type, id);
+        List<String> tags = TagStore.tagsOf(h, type, id);
         tags.forEach(out::add);
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.overcast.network.l3;
 
+import dev.overcast.network.tags.TagStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,8 +78,7 @@ final class Routers {
                 Attrs.string(body, "description", 255, ""), Attrs.bool(body, "admin_state_up", true), "ACTIVE", null,
                 null, true, "[]", "[]", now, now, 0);
         h.attach(RouterStore.class).insert(row);
-        TagStore tagStore = h.attach(TagStore.class);
-        tags.forEach(t -> tagStore.add(RouterView.TAG_TYPE, row.id(), t));
+        tags.forEach(t -> TagStore.add(h, RouterView.TAG_TYPE, row.id(), t));
         if (gateway != null && gateway.networkId() != null) {
             RouterRow withGateway = setGateway(h, caller, row, gateway);
             h.attach(RouterStore.class).update(withGateway);
@@ -139,7 +139,7 @@ final class Routers {
         if (router.gwPortId() != null) {
             removeGateway(h, router);
         }
-        h.attach(TagStore.class).removeAll(RouterView.TAG_TYPE, router.id());
+        TagStore.removeAll(h, RouterView.TAG_TYPE, router.id());
         store.delete(router.id());
     }
 
