@@ -106,8 +106,10 @@ final class StackApi {
         } catch (dev.overcast.orchestration.stacks.StackStore.NameTaken e) {
             throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
         }
-        return Response.created(Map.of("stack", Map.of("id", id, "links",
-                StackViews.links(StackViews.self(req, row)))));
+        // Heat answers a create with the stack's URL in Location too; clients poll it.
+        String self = StackViews.self(req, row);
+        return Response.created(Map.of("stack", Map.of("id", id, "links", StackViews.links(self))))
+                .header("Location", self);
     }
 
     private Response preview(Request req) {

@@ -105,6 +105,17 @@ class HeatApiTest {
         assertThat(alice.get("/v1/p1/stacks").json().get("stacks")).isEmpty();
     }
 
+    /** Regression: heat's gabbi API tests poll the Location a create answers with; it was missing. */
+    @Test
+    void aCreateAnswersWithTheStacksUrlInLocation() throws Exception {
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "located", "template", ONE));
+        assertThat(reply.status()).isEqualTo(201);
+        String self = reply.json().at("/stack/links/0/href").asString();
+        assertThat(reply.header("Location")).isEqualTo(self).endsWith("/stacks/located/"
+                + reply.json().at("/stack/id").asString());
+        server.service().engine().awaitIdle(reply.json().at("/stack/id").asString());
+    }
+
     @Test
     void aStackNameIsUniqueInItsProject() throws Exception {
         create("dup");
