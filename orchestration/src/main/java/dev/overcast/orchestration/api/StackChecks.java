@@ -27,10 +27,26 @@ final class StackChecks {
     }
 
     void check(Template template) {
+        check(template, true);
+    }
+
+    /**
+     * @param valuesRequired false for {@code template validate}, where parameters may have no
+     *                       value: a resource whose properties need one is not checked, as in Heat
+     */
+    void check(Template template, boolean valuesRequired) {
         StackContext none = new StackContext(types, List.of());
         for (ResourceDefinition def : template.resources().values()) {
             ResourcePlugin plugin = plugin(template, def);
-            Map<String, Object> given = def.resolveProperties(new Unresolved(none));
+            Map<String, Object> given;
+            try {
+                given = def.resolveProperties(new Unresolved(none));
+            } catch (dev.overcast.orchestration.template.TemplateException e) {
+                if (valuesRequired || e.type() != dev.overcast.orchestration.template.TemplateException.Type.UserParameterMissing) {
+                    throw e;
+                }
+                continue;
+            }
             Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, true);
         }
         for (ResourceDefinition def : template.resources().values()) {

@@ -38,7 +38,7 @@ final class TemplateApi {
         StackBody body = StackBody.parse(req.json());
         Template template = Template.parse(StackTemplates.input(body.requireTemplate(), body.files(),
                 body.environment(), body.parameters()).forValidation());
-        new StackChecks(ctx.types()).check(template);
+        new StackChecks(ctx.types()).check(template, false);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Description", template.description());
         out.put("Parameters", template.parameters().validateView());

@@ -165,6 +165,22 @@ class HeatApiTest {
         return names;
     }
 
+    /** Regression: heat's gabbi test validates a template whose property needs a parameter with no value. */
+    @Test
+    void validateAcceptsParametersWithoutValues() {
+        var reply = alice.post("/v1/p1/validate", Map.of("template", Map.of("heat_template_version", "2016-04-08",
+                "parameters", Map.of("test_val", Map.of("type", "string")),
+                "resources", Map.of("test", Map.of("type", "OS::Heat::TestResource",
+                        "properties", Map.of("value", Map.of("get_param", "test_val")))))));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().at("/Parameters/test_val/Type").asString()).isEqualTo("String");
+        var create = alice.post("/v1/p1/stacks", Map.of("stack_name", "no-value", "template", Map.of(
+                "heat_template_version", "2016-04-08", "parameters", Map.of("test_val", Map.of("type", "string")),
+                "resources", Map.of("test", Map.of("type", "OS::Heat::TestResource",
+                        "properties", Map.of("value", Map.of("get_param", "test_val")))))));
+        assertThat(create.status()).as("a create still needs the value").isEqualTo(400);
+    }
+
     @Test
     void validateShowsParametersInHeatsShape() {
         var reply = alice.post("/v1/p1/validate", Map.of("template", ONE));
