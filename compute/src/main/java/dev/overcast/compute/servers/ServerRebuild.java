@@ -90,6 +90,12 @@ final class ServerRebuild {
         if (metadata != null) {
             store.putMetadata(uuid, metadata, true);
         }
+        // Before the task is asked for: the conductor rewrites the instance it reads when the
+        // rebuild ends, so a choice written after could be lost (Tempest's disk config tests saw it).
+        String diskConfig = args.has("OS-DCF:diskConfig") ? DiskConfig.read(args.get("OS-DCF:diskConfig")) : null;
+        if (diskConfig != null) {
+            DiskConfig.remember(ctx, store, uuid, diskConfig);
+        }
         tasks.requestWithRetry(req, uuid, ServerPolicy.REBUILD, Lifecycle.Event.REBUILD_REQUESTED, "rebuild",
                 "rebuild");
         ObjectNode server = brief.apply(req, uuid);
@@ -102,9 +108,8 @@ final class ServerRebuild {
         if (req.versionAtLeast(2, 57)) {
             server.put("user_data", userData);
         }
-        if (args.has("OS-DCF:diskConfig")) {
-            DiskConfig.remember(ctx, store, uuid, DiskConfig.read(args.get("OS-DCF:diskConfig")));
-            server.put("OS-DCF:diskConfig", DiskConfig.read(args.get("OS-DCF:diskConfig")));
+        if (diskConfig != null) {
+            server.put("OS-DCF:diskConfig", diskConfig);
         }
         return Response.accepted(Map.of("server", server));
     }

@@ -79,7 +79,8 @@ class ServerActionsTest {
     void aRebuildBootsTheNewImageAndAStoppedServerStaysStopped() {
         String id = active("rebuilder");
         Reply rebuilt = member("2.1").post("/v2.1/servers/" + id + "/action", Map.of("rebuild",
-                Map.of("imageRef", OTHER_IMAGE, "name", "rebuilt", "metadata", Map.of("k", "v"))));
+                Map.of("imageRef", OTHER_IMAGE, "name", "rebuilt", "metadata", Map.of("k", "v"),
+                        "OS-DCF:diskConfig", "AUTO")));
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(202);
         assertThat(rebuilt.json().at("/server/adminPass").asString()).isNotEmpty();
         assertThat(rebuilt.json().path("server").has("OS-EXT-STS:vm_state")).as("brief before 2.75").isFalse();
@@ -87,6 +88,8 @@ class ServerActionsTest {
         assertThat(s.at("/image/id").asString()).isEqualTo(OTHER_IMAGE);
         assertThat(s.path("name").asString()).isEqualTo("rebuilt");
         assertThat(s.at("/metadata/k").asString()).isEqualTo("v");
+        // Regression (Tempest's disk config tests): the rebuild's end rewrote the instance and lost it.
+        assertThat(s.path("OS-DCF:diskConfig").asString()).isEqualTo("AUTO");
 
         act(id, Map.of("os-stop", Map.of()));
         waitFor(member(), id, "SHUTOFF");
