@@ -13,6 +13,7 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.api.ApiContext;
 import dev.overcast.orchestration.api.HeatApi;
 import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.orchestration.stacks.StackStore;
@@ -30,12 +31,13 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
      * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
      * @param sleeper how resources wait ({@link Sleeper#REAL} outside tests)
      * @param random  where random values come from (RandomString, physical names)
+     * @param services what plugins may call: the other services' APIs ({@link PluginServices#NONE} for none)
      */
     public OrchestrationService(Jdbi jdbi, Policy policy, Clock clock, OrchestrationSettings settings,
-            Sleeper sleeper, RandomGenerator random) {
+            Sleeper sleeper, RandomGenerator random, PluginServices services) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings);
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
         legacy.recover();
         // The convergence engine joins this map when it is built; until then its stacks answer 501.
         this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);

@@ -59,7 +59,7 @@ public final class OrchestrationServer implements AutoCloseable {
             dev.overcast.orchestration.resources.Sleeper sleeper) {
         OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
-                sleeper, new Random(42));
+                sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE);
     }
 
     public OrchestrationService service() {

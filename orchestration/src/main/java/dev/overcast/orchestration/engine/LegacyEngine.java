@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.OrchestrationSettings;
 import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.orchestration.stacks.ResourceRow;
@@ -42,6 +43,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final OrchestrationSettings settings;
+    private final PluginServices services;
     private final Events events;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     /** Stacks whose running action is being stopped for a delete: it starts no new step and records nothing. */
@@ -49,8 +51,9 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     private final ScheduledExecutorService renewer;
 
     public LegacyEngine(StackStore store, ResourceTypes types, Clock clock, Sleeper sleeper, RandomGenerator random,
-            OrchestrationSettings settings) {
+            OrchestrationSettings settings, PluginServices services) {
         this.store = store;
+        this.services = services;
         this.types = types;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -232,7 +235,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
 
     private Operation operation(StackRow stack, List<ResourceRow> rows) {
         StackContext context = new StackContext(types, rows);
-        PluginContext plugins = new PluginContext(clock, sleeper, random, stack.name());
+        PluginContext plugins = new PluginContext(clock, sleeper, random, stack, services);
         return new Operation(stack.id(), context, new ResourceSteps(store, types, clock, plugins, context),
                 settings.maxParallel(), () -> stopping.contains(stack.id()));
     }

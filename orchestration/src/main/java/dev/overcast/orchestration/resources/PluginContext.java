@@ -3,15 +3,25 @@ package dev.overcast.orchestration.resources;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
+import dev.overcast.orchestration.stacks.StackRow;
+
 /**
- * What a plugin may use besides its resource: time, waiting and randomness, all injected.
+ * What a plugin may use besides its resource: time, waiting and randomness, all injected; the
+ * stack it belongs to; and the services wired for plugins.
  *
- * @param clock     the clock
- * @param sleeper   how to wait
- * @param random    where random values come from
- * @param stackName the stack's name (for physical resource names)
+ * @param clock    the clock
+ * @param sleeper  how to wait
+ * @param random   where random values come from
+ * @param stack    the stack the resource belongs to (its name, project, user, parent)
+ * @param services the other services' APIs and the engine's own, by interface
  */
-public record PluginContext(Clock clock, Sleeper sleeper, RandomGenerator random, String stackName) {
+public record PluginContext(Clock clock, Sleeper sleeper, RandomGenerator random, StackRow stack,
+                            PluginServices services) {
+
+    /** The stack's name (for physical resource names). */
+    public String stackName() {
+        return stack.name();
+    }
 
     /** Heat's physical resource name: {@code <stack>-<resource>-<12 random characters>}. */
     public String physicalName(String resourceName) {
@@ -20,6 +30,6 @@ public record PluginContext(Clock clock, Sleeper sleeper, RandomGenerator random
         for (int i = 0; i < 12; i++) {
             suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
-        return stackName + "-" + resourceName + "-" + suffix;
+        return stack.name() + "-" + resourceName + "-" + suffix;
     }
 }

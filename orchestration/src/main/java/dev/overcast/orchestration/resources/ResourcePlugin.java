@@ -45,6 +45,20 @@ public interface ResourcePlugin {
         return false;
     }
 
+    /**
+     * Takes a signal sent to the resource ({@code POST .../resources/<name>/signal}, a
+     * WaitConditionHandle's URL, a scaling policy's alarm URL).
+     *
+     * @param details the signal's body, or an empty map
+     * @return the resource's new data, or null when the signal changes none
+     * @throws ResourceFailure with type {@code ResourceActionNotSupported} (the default) when
+     *         the type takes no signals
+     */
+    default java.util.Map<String, Object> signal(ResourceState state, java.util.Map<String, Object> details,
+            PluginContext context) {
+        throw new ResourceFailure("ResourceActionNotSupported", "Signal resource during SIGNAL is not supported.");
+    }
+
     /** @return what {@code get_resource} gives: the physical id by default, the name before there is one */
     default String referenceId(ResourceState state) {
         return state.physicalId() == null ? state.name() : state.physicalId();

@@ -22,7 +22,11 @@ class RandomStringTest {
     }
 
     private static PluginContext context(long seed) {
-        return new PluginContext(Clock.systemUTC(), d -> { }, new Random(seed), "s");
+        return new PluginContext(Clock.systemUTC(), d -> { }, new Random(seed),
+                new dev.overcast.orchestration.stacks.StackRow("id", "s", "p", "u", null, "CREATE", "IN_PROGRESS", "",
+                        "", java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of(), true,
+                        null, "legacy", null, null, java.time.Instant.EPOCH, null, null),
+                PluginServices.NONE);
     }
 
     @ParameterizedTest
