@@ -6,12 +6,14 @@ import java.util.random.RandomGenerator;
 
 import org.jdbi.v3.core.Jdbi;
 
+import dev.overcast.core.bus.Bus;
 import dev.overcast.core.http.FaultFormat;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.api.ApiContext;
 import dev.overcast.orchestration.api.HeatApi;
+import dev.overcast.orchestration.engine.ConvergenceEngine;
 import dev.overcast.orchestration.engine.LegacyEngine;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
@@ -20,32 +22,42 @@ import dev.overcast.orchestration.stacks.StackStore;
 
 /**
  * Orchestration: the Heat v1 API under {@code /orchestration}, routes under
- * {@code /v1/{tenant_id}}. Building it runs the legacy engine's recovery: stacks left
- * IN_PROGRESS by an engine that is gone become FAILED.
+ * {@code /v1/{tenant_id}}, with both of Heat's engines. Building it runs their recovery: legacy
+ * stacks left IN_PROGRESS by an engine that is gone become FAILED; convergence stacks in progress
+ * are driven on.
  */
 public final class OrchestrationService implements ServiceApi, AutoCloseable {
     private final ApiContext ctx;
     private final LegacyEngine legacy;
+    private final ConvergenceEngine convergence;
 
     /**
      * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
      * @param sleeper how resources wait ({@link Sleeper#REAL} outside tests)
      * @param random  where random values come from (RandomString, physical names)
      * @param services what plugins may call: the other services' APIs ({@link PluginServices#NONE} for none)
+     * @param bus      where the convergence engine's work items go (any engine process takes them)
      */
     public OrchestrationService(Jdbi jdbi, Policy policy, Clock clock, OrchestrationSettings settings,
-            Sleeper sleeper, RandomGenerator random, PluginServices services) {
+            Sleeper sleeper, RandomGenerator random, PluginServices services, Bus bus) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
         this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
         legacy.recover();
-        // The convergence engine joins this map when it is built; until then its stacks answer 501.
-        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
+        this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, services, bus);
+        convergence.recover();
+        this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
+                clock, settings);
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */
     public LegacyEngine engine() {
         return legacy;
+    }
+
+    /** The convergence engine (benchmarks and tests wait on it). */
+    public ConvergenceEngine convergence() {
+        return convergence;
     }
 
     @Override
@@ -65,6 +77,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
 
     @Override
     public void close() {
+        convergence.close();
         legacy.close();
     }
 }

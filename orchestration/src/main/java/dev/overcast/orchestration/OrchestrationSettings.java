@@ -6,13 +6,13 @@ import java.time.Duration;
  * Orchestration's options.
  *
  * @param defaultEngine the engine new stacks get: {@code legacy} or {@code convergence}
- *                      (default {@code convergence}, as in Heat; until the convergence engine is
- *                      built, creating a stack with it answers 501)
+ *                      (default {@code convergence}, as in Heat)
  * @param engineId      this process's engine id, the owner written into stack locks; stable
  *                      across restarts of one process so that a restarted engine knows the locks
  *                      it held are dead (default: the host name)
- * @param lockLease     how long a stack lock lasts without renewal (default 60 s); an engine
- *                      renews its locks every third of it
+ * @param lockLease     how long a legacy stack lock lasts without renewal, and how long a
+ *                      convergence engine counts as alive after its last heartbeat (default 60 s);
+ *                      engines renew every third of it
  * @param maxParallel   how many resources of one stack operation run at once (default 32)
  */
 public record OrchestrationSettings(String defaultEngine, String engineId, Duration lockLease, int maxParallel) {

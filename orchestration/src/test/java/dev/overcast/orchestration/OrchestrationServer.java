@@ -8,6 +8,7 @@ import java.util.Random;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import dev.overcast.core.bus.InProcessBus;
 import dev.overcast.core.db.ServiceDatabase;
 import dev.overcast.core.http.HttpHost;
 import dev.overcast.core.http.HttpSettings;
@@ -28,6 +29,7 @@ public final class OrchestrationServer implements AutoCloseable {
     private final Clock clock;
     private final OrchestrationService service;
     private final HttpHost host;
+    private final InProcessBus bus;
 
     public OrchestrationServer() {
         this(Clock.systemUTC(), "legacy", "test-engine");
@@ -44,6 +46,7 @@ public final class OrchestrationServer implements AutoCloseable {
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "orchestration");
         tokens = new TestTokens(clock);
+        bus = new InProcessBus(clock);
         service = newService(engineId, defaultEngine, sleeper);
         host = HttpHost.start(new HttpSettings("127.0.0.1", 0, null, HttpSettings.DEFAULT_MAX_BODY), tokens.codec(),
                 List.of(service), new SimpleMeterRegistry(), Map.of());
@@ -59,7 +62,7 @@ public final class OrchestrationServer implements AutoCloseable {
             dev.overcast.orchestration.resources.Sleeper sleeper) {
         OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
-                sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE);
+                sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE, bus);
     }
 
     public OrchestrationService service() {
@@ -101,6 +104,7 @@ public final class OrchestrationServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         service.close();
+        bus.close();
         db.close();
         database.close();
     }

@@ -138,7 +138,7 @@ public final class Overcast implements AutoCloseable {
             OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
                     OrchestrationSettings.defaults(host()).withDefaultEngine(config.orchestration().defaultEngine()),
-                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE);
+                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE, bus);
             closeables.add(orchestration);
 
             List<ServiceApi> services = List.of(identity, image, placement, network, compute.api(), orchestration);
@@ -233,7 +233,10 @@ public final class Overcast implements AutoCloseable {
                 + ";QUERY_CACHE_SIZE=64"
                 // H2 keeps committed work in memory for up to 500 ms by default; a killed process would
                 // lose what the API already answered. Written at each commit, it survives the process.
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // H2 waits one second for a lock by default; one service's schema migration holds
+                // the schema table lock while another service starts work on a loaded machine.
+                + ";LOCK_TIMEOUT=10000";
         String user = db.user() != null ? db.user() : url.startsWith("jdbc:h2:") ? "sa" : "postgres";
         return new DatabaseSettings(url, user, db.password(), db.poolSize() == null ? 8 : db.poolSize());
     }

@@ -17,7 +17,10 @@ public sealed interface Satisfaction {
         }
     }
 
-    /** The input was recorded; these predecessors have not reported yet. */
+    /**
+     * The input was recorded; these predecessors have not reported yet (the stack's sync point
+     * in {@link JdbiSyncPointStore} does not list them).
+     */
     record Waiting(Set<NodeKey> missing) implements Satisfaction {
         public Waiting {
             missing = Set.copyOf(missing);

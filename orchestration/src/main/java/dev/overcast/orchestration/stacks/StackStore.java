@@ -174,14 +174,21 @@ public final class StackStore {
     }
 
     /**
-     * @return stacks with an action in progress whose lock nobody alive holds: no lock, a lapsed
+     * @return legacy stacks with an action in progress whose lock nobody alive holds: no lock, a lapsed
      *         lease, or a lock held by {@code formerSelf} (this engine before a restart)
      */
     public List<StackRow> orphaned(String formerSelf, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("select " + STACK_COLUMNS + " from stack where status = "
-                        + "'IN_PROGRESS' and deleted_at is null and (lock_engine is null or lock_engine = :engine "
+                        + "'IN_PROGRESS' and deleted_at is null and engine = 'legacy' and (lock_engine is null or lock_engine = :engine "
                         + "or lock_expires < :now)")
                 .bind("engine", formerSelf).bind("now", ts(now)).map(StackStore::stack).list());
+    }
+
+    /** @return live stacks of {@code engine} with an action in progress */
+    public List<StackRow> inProgress(String engine) {
+        return jdbi.withHandle(h -> h.createQuery("select " + STACK_COLUMNS + " from stack where status = "
+                        + "'IN_PROGRESS' and deleted_at is null and engine = :engine")
+                .bind("engine", engine).map(StackStore::stack).list());
     }
 
     // --- resources
@@ -189,6 +196,23 @@ public final class StackStore {
     public List<ResourceRow> resources(String stackId) {
         return jdbi.withHandle(h -> h.createQuery("select * from stack_resource where stack_id = :id order by "
                         + "created_at, name").bind("id", stackId).map(StackStore::resource).list());
+    }
+
+    /** @return the stack's resources of these names */
+    public List<ResourceRow> resources(String stackId, java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select * from stack_resource where stack_id = :id and name in "
+                        + "(<names>)").bind("id", stackId).bindList("names", List.copyOf(names))
+                .map(StackStore::resource).list());
+    }
+
+    /** Inserts resources in one transaction. */
+    public void insertResources(List<ResourceRow> rows) {
+        if (!rows.isEmpty()) {
+            jdbi.useTransaction(h -> rows.forEach(r -> insertResource(h, r)));
+        }
     }
 
     public void insertResource(ResourceRow r) {

@@ -228,16 +228,6 @@ class HeatApiTest {
     }
 
     @Test
-    void theConvergenceEngineIsRefusedClearlyUntilItExists() {
-        try (var convergence = new OrchestrationServer(java.time.Clock.systemUTC(), "convergence", "e1")) {
-            var reply = convergence.member("alice", "p1").post("/v1/p1/stacks",
-                    Map.of("stack_name", "x", "template", ONE));
-            assertThat(reply.status()).isEqualTo(501);
-            assertThat(reply.json().get("error").get("message").asString()).contains("convergence engine");
-        }
-    }
-
-    @Test
     void previewShowsTheResourcesWithoutCreatingAnything() {
         var reply = alice.post("/v1/p1/stacks/preview", Map.of("stack_name", "p", "template", ONE));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
