@@ -18,9 +18,9 @@ import dev.overcast.core.json.Json;
 /**
  * {@code overcast bench stack}: creates and deletes stacks of {@code OS::Heat::TestResource}s
  * (all independent — fan-out — and each depending on the one before — a chain) through a
- * throw-away all-in-one server on the legacy engine, and prints the time from the create (or
- * delete) request to CREATE_COMPLETE (or DELETE_COMPLETE), as a client polling the stack sees it.
- * The convergence engine is not built yet, so it has no figures.
+ * throw-away all-in-one server per engine (legacy, then convergence), and prints the time from the
+ * create (or delete) request to CREATE_COMPLETE (or DELETE_COMPLETE), as a client polling the
+ * stack sees it.
  */
 final class StackBench {
     private final List<Integer> sizes;
@@ -31,17 +31,25 @@ final class StackBench {
     }
 
     int run() throws Exception {
+        System.out.printf("Overcast stack benchmark: OS::Heat::TestResource stacks, embedded H2, in-process bus, %d cores%n",
+                Runtime.getRuntime().availableProcessors());
+        for (String engine : List.of("legacy", "convergence")) {
+            run(engine);
+        }
+        return 0;
+    }
+
+    private void run(String engine) throws Exception {
         Path dir = Files.createTempDirectory("overcast-bench-stack");
         String password = "bench-password";
         OvercastConfig config = ConfigLoader.load(OvercastConfig.class, null, Map.of(),
                 Map.of("port", 0, "data_dir", dir.toString(), "admin_password", password, "password_hash_rounds", 4,
-                        "orchestration", Map.of("default_engine", "legacy")));
+                        "orchestration", Map.of("default_engine", engine)));
         try (Overcast overcast = Overcast.start(config)) {
             JsonNode auth = token(overcast, password);
             String token = auth.get("token").asString();
             String stacks = overcast.url() + "/orchestration/v1/" + auth.get("project").asString() + "/stacks";
-            System.out.printf("Overcast stack benchmark: OS::Heat::TestResource stacks, legacy engine, %d cores%n",
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%s engine%n", engine);
             System.out.printf("  %-10s %-8s %18s %18s%n", "resources", "shape", "CREATE_COMPLETE", "DELETE_COMPLETE");
             for (int size : sizes) {
                 for (boolean chain : new boolean[] {false, true}) {
@@ -66,7 +74,6 @@ final class StackBench {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        return 0;
     }
 
     private static Map<String, Object> template(int size, boolean chain) {

@@ -113,14 +113,6 @@ public final class JdbiSyncPointStore implements SyncPointStore {
         }
         String entity = entity(SyncTarget.stack(), stackId);
         return jdbi.withHandle(h -> {
-            boolean open = h.createQuery("""
-                            select count(*) from conv_sync_points where stack_id = :stack and traversal_id = :traversal
-                            and entity_id = :entity and is_update = true""")
-                    .bind("stack", stackId).bind("traversal", traversalId).bind("entity", entity)
-                    .mapTo(Integer.class).one() > 0;
-            if (!open) {
-                return new Satisfaction.Gone();
-            }
             try {
                 h.createUpdate("""
                                 insert into conv_stack_done (stack_id, traversal_id, entity_id, is_update)
@@ -134,9 +126,23 @@ public final class JdbiSyncPointStore implements SyncPointStore {
                 }
                 throw e;
             }
-            int done = h.createQuery("select count(*) from conv_stack_done where stack_id = :stack and traversal_id = :traversal")
-                    .bind("stack", stackId).bind("traversal", traversalId).mapTo(Integer.class).one();
-            if (done < predecessors.size()) {
+            int[] counts = h.createQuery("""
+                            select (select count(*) from conv_sync_points where stack_id = :stack
+                                    and traversal_id = :traversal and entity_id = :entity and is_update = true),
+                                   (select count(*) from conv_stack_done where stack_id = :stack
+                                    and traversal_id = :traversal)""")
+                    .bind("stack", stackId).bind("traversal", traversalId).bind("entity", entity)
+                    .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)}).one();
+            if (counts[0] == 0) {
+                // The traversal ended or was superseded: take the report back.
+                h.createUpdate("""
+                                delete from conv_stack_done where stack_id = :stack and traversal_id = :traversal
+                                and entity_id = :entity and is_update = :update""")
+                        .bind("stack", stackId).bind("traversal", traversalId)
+                        .bind("entity", input.from().resource()).bind("update", input.from().update()).execute();
+                return new Satisfaction.Gone();
+            }
+            if (counts[1] < predecessors.size()) {
                 return new Satisfaction.Waiting(Set.of());
             }
             int flipped = h.createUpdate("""

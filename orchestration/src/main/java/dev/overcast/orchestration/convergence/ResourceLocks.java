@@ -12,9 +12,9 @@ import org.jdbi.v3.core.Jdbi;
  * while it holds the resource's lock. A lock held by a dead engine (see {@link EngineRegistry})
  * is taken over, so a crashed engine's resources do not stay locked.
  *
- * <p>Acquiring reads the row under {@code select ... for update} and decides in the same
- * transaction, so two engines taking over the same dead engine's lock cannot both win. A free
- * lock is taken by inserting its row; of two inserts one fails on the key and tries again.
+ * <p>A free lock is taken by inserting its row; of two inserts one fails on the key. A held lock
+ * is then read under {@code select ... for update} and decided on in the same transaction, so two
+ * engines taking over the same dead engine's lock cannot both win.
  */
 public final class ResourceLocks {
     private static final int ATTEMPTS = 5;
@@ -46,14 +46,15 @@ public final class ResourceLocks {
         Objects.requireNonNull(engineId, "engineId");
         Objects.requireNonNull(traversalId, "traversalId");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            // Most locks are free: the insert alone takes them.
+            if (insert(resourceId, engineId, traversalId)) {
+                return new LockOutcome.Acquired(resourceId, engineId, traversalId);
+            }
             Optional<LockOutcome> held = Sql.retrying(ATTEMPTS, () -> acquireHeld(resourceId, engineId, traversalId));
             if (held.isPresent()) {
                 return held.get();
             }
-            if (insert(resourceId, engineId, traversalId)) {
-                return new LockOutcome.Acquired(resourceId, engineId, traversalId);
-            }
-            // somebody inserted between our read and our insert: read again
+            // released between our insert and our read: insert again
         }
         throw new IllegalStateException("the lock of resource " + resourceId + " kept changing hands; gave up after "
                 + ATTEMPTS + " attempts");

@@ -394,7 +394,13 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         Loaded t = found.get();
         NodeKey node = item.node();
         String name = node.resource();
-        ResourceRow row = one(stackId, name);
+        Set<String> needed = new LinkedHashSet<>();
+        needed.add(name);
+        if (node.update()) {
+            needed.addAll(t.template().resource(name).dependencies());
+        }
+        List<ResourceRow> rows = store.resources(stackId, needed);
+        ResourceRow row = rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
         if (row == null) {
             // Cleaned up by an earlier run of this step.
             apply(stackId, traversalId, t.traversal().action(),
@@ -406,7 +412,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         }
         ResourceRow after;
         try {
-            after = step(t, node, row, item.inputData());
+            after = step(t, node, rows);
         } catch (ResourceSteps.StepFailed failure) {
             locks.release(row.id(), settings.engineId());
             if (Traversals.isCurrent(traversals.current(stackId).orElse(null), traversalId)) {
@@ -428,21 +434,18 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     }
 
     /** Runs one node's step. @return the resource's row after it (null when the row is gone) */
-    private ResourceRow step(Loaded t, NodeKey node, ResourceRow row, List<NodeInput> inputs) {
+    private ResourceRow step(Loaded t, NodeKey node, List<ResourceRow> rows) {
         String stackId = t.stack().id();
         String name = node.resource();
         PluginContext plugins = new PluginContext(clock, sleeper, random, t.stack(), services);
+        StackContext context = new StackContext(types, rows);
         if (node.update()) {
-            var def = t.template().resource(name);
-            Set<String> needed = new LinkedHashSet<>(def.dependencies());
-            needed.add(name);
-            StackContext context = new StackContext(types, store.resources(stackId, needed));
             List<ResourceSteps.Replaced> replaced = new ArrayList<>();
-            new ResourceSteps(store, types, clock, plugins, context).update(stackId, def, replaced);
+            new ResourceSteps(store, types, clock, plugins, context).update(stackId, t.template().resource(name),
+                    replaced);
             replaced.forEach(r -> records.addReplaced(r.old()));
             return context.row(name);
         }
-        StackContext context = new StackContext(types, List.of(row));
         ResourceSteps steps = new ResourceSteps(store, types, clock, plugins, context);
         if (t.keeps(name)) {
             for (ResourceRow old : records.replaced(stackId, name)) {
@@ -459,11 +462,6 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         return row == null ? new NodeData(stackId + "/" + name, name, name, Map.of(), "DELETE", "COMPLETE")
                 : new NodeData(row.id(), name, row.physicalId() == null ? name : row.physicalId(), Map.of(),
                         row.action(), row.status());
-    }
-
-    private ResourceRow one(String stackId, String name) {
-        List<ResourceRow> rows = store.resources(stackId, Set.of(name));
-        return rows.isEmpty() ? null : rows.getFirst();
     }
 
     /** After a superseded traversal's step: the current traversal may have dropped this resource's item meanwhile. */
