@@ -137,7 +137,7 @@ public final class Overcast implements AutoCloseable {
             // Built after the database opens: building it marks stacks a dead engine left IN_PROGRESS FAILED.
             OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
-                    OrchestrationSettings.defaults(host()).withDefaultEngine(config.orchestration().defaultEngine()),
+                    orchestrationSettings(config.orchestration()),
                     Sleeper.REAL, new SecureRandom(), PluginServices.NONE, bus);
             closeables.add(orchestration);
 
@@ -203,6 +203,13 @@ public final class Overcast implements AutoCloseable {
     /** The bus the services talk over, for in-process callers such as the scheduler. */
     public Bus bus() {
         return bus;
+    }
+
+    private static OrchestrationSettings orchestrationSettings(OvercastConfig.Orchestration options) {
+        OrchestrationSettings defaults = OrchestrationSettings.defaults(
+                options.engineId() == null ? host() : options.engineId());
+        return new OrchestrationSettings(options.defaultEngine(), defaults.engineId(),
+                Duration.ofSeconds(options.engineLeaseSeconds()), defaults.maxParallel());
     }
 
     private static String host() {

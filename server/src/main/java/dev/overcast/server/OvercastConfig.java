@@ -55,21 +55,30 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         placement = placement == null ? new Placement(null) : placement;
         bus = bus == null ? new Bus(null) : bus;
         compute = compute == null ? new Compute(null, null, null, null, null, null, null, null) : compute;
-        orchestration = orchestration == null ? new Orchestration(null) : orchestration;
+        orchestration = orchestration == null ? new Orchestration(null, null, null) : orchestration;
     }
 
     /**
      * @param defaultEngine the engine new stacks get, {@code legacy} or {@code convergence}; default
-     *                      {@code convergence}, as in Heat ({@code OVERCAST_ORCHESTRATION_DEFAULT_ENGINE}).
-     *                      Until the convergence engine is built, creating a stack on it answers 501:
-     *                      set {@code legacy} to create stacks.
+     *                      {@code convergence}, as in Heat ({@code OVERCAST_ORCHESTRATION_DEFAULT_ENGINE})
+     * @param engineId      this process's engine id, written into stack and resource locks; default the
+     *                      host name. Two processes on one host sharing a database need distinct ids
+     *                      ({@code OVERCAST_ORCHESTRATION_ENGINE_ID})
+     * @param engineLeaseSeconds how long an engine counts as alive after its last heartbeat (and a
+     *                      legacy stack lock lasts without renewal): after it, other engines take its
+     *                      work over; default 60 ({@code OVERCAST_ORCHESTRATION_ENGINE_LEASE_SECONDS})
      */
-    public record Orchestration(String defaultEngine) {
+    public record Orchestration(String defaultEngine, String engineId, Integer engineLeaseSeconds) {
         public Orchestration {
             defaultEngine = defaultEngine == null ? "convergence" : defaultEngine;
             if (!defaultEngine.equals("legacy") && !defaultEngine.equals("convergence")) {
                 throw new IllegalArgumentException("orchestration.default_engine must be legacy or convergence, not "
                         + defaultEngine);
+            }
+            engineLeaseSeconds = engineLeaseSeconds == null ? 60 : engineLeaseSeconds;
+            if (engineLeaseSeconds < 1) {
+                throw new IllegalArgumentException("orchestration.engine_lease_seconds must be at least 1, not "
+                        + engineLeaseSeconds);
             }
         }
     }

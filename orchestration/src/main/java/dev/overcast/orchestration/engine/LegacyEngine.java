@@ -31,8 +31,9 @@ import dev.overcast.orchestration.template.Template;
  * <p>The lock is an engine id and a lease that a background task renews while this engine
  * lives. Nothing else about a running action is durable, so a process that dies mid-action
  * leaves the stack IN_PROGRESS with a lock nobody renews: {@link #recover()} (run at start-up)
- * marks such stacks FAILED with Heat's "Engine went down during stack CREATE", and a later
- * update picks the stack up from where its resources stand. The convergence engine exists to
+ * marks such stacks FAILED with Heat's "Engine went down during stack CREATE", as every engine
+ * does periodically for stacks whose lease lapsed, and a later update picks the stack up from
+ * where its resources stand. The convergence engine exists to
  * do better than that.
  */
 public final class LegacyEngine implements StackEngine, AutoCloseable {
@@ -76,7 +77,12 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
      * @return how many stacks it marked
      */
     public int recover() {
-        List<StackRow> orphaned = store.orphaned(settings.engineId(), clock.instant());
+        return recover(settings.engineId());
+    }
+
+    /** Marks FAILED the stacks {@link StackStore#orphaned} names for {@code formerSelf}. */
+    private int recover(String formerSelf) {
+        List<StackRow> orphaned = store.orphaned(formerSelf, clock.instant());
         for (StackRow stack : orphaned) {
             if (running.containsKey(stack.id())) {
                 continue;
@@ -295,6 +301,9 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
             if (!running.isEmpty()) {
                 store.renewLocks(settings.engineId(), leaseEnd());
             }
+            // Another engine process that died leaves its stacks' leases to lapse: fail them now,
+            // not when it restarts. (Its own locks are this engine's, so none is its former self.)
+            recover("");
         } catch (RuntimeException e) {
             LOG.warn("could not renew stack locks: {}", e.getMessage());
         }
