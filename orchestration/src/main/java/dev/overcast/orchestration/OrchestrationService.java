@@ -16,6 +16,8 @@ import dev.overcast.orchestration.engine.LegacyEngine;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.software.SoftwareApi;
+import dev.overcast.orchestration.software.SoftwareStore;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -26,6 +28,7 @@ import dev.overcast.orchestration.stacks.StackStore;
 public final class OrchestrationService implements ServiceApi, AutoCloseable {
     private final ApiContext ctx;
     private final LegacyEngine legacy;
+    private final SoftwareStore software;
 
     /**
      * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
@@ -37,7 +40,9 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
             Sleeper sleeper, RandomGenerator random, PluginServices services) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
+        this.software = new SoftwareStore(jdbi);
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings,
+                services.with(SoftwareStore.class, software));
         legacy.recover();
         // The convergence engine joins this map when it is built; until then its stacks answer 501.
         this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
@@ -61,6 +66,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
     @Override
     public void routes(Routes routes) {
         new HeatApi(ctx).routes(routes);
+        new SoftwareApi(ctx, software).routes(routes);
     }
 
     @Override
