@@ -120,11 +120,10 @@ final class SoftwareConfigApi {
     }
 
     private static boolean bool(String name, String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "t", "on", "y", "yes", "1" -> true;
-            case "false", "f", "off", "n", "no", "0" -> false;
-            default -> throw HeatError.badRequest("Unrecognized value \"" + value + "\" for \"" + name
-                    + "\", acceptable values are: true, false");
-        };
+        try {
+            return SoftwareIo.bool(value);
+        } catch (IllegalArgumentException e) {
+            throw HeatError.badRequest(e.getMessage() + " (" + name + ")");
+        }
     }
 }

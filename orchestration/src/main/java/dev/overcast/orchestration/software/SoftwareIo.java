@@ -103,17 +103,26 @@ public final class SoftwareIo {
     }
 
     private static boolean bool(Object value, String key) {
-        if (value == null) {
-            return false;
+        try {
+            return value != null && bool(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Property error: " + key + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @return the value as Heat reads a boolean ({@code true}, {@code yes}, {@code on}, {@code 1}, ...)
+     * @throws IllegalArgumentException when it is not one
+     */
+    static boolean bool(Object value) {
         if (value instanceof Boolean b) {
             return b;
         }
         return switch (String.valueOf(value).toLowerCase(Locale.ROOT)) {
             case "true", "t", "on", "y", "yes", "1" -> true;
             case "false", "f", "off", "n", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("Property error: " + key + ": Unrecognized value \""
-                    + value + "\", acceptable values are: true, false");
+            default -> throw new IllegalArgumentException("Unrecognized value \"" + value
+                    + "\", acceptable values are: true, false");
         };
     }
 }

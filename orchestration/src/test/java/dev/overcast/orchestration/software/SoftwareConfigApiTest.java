@@ -111,6 +111,7 @@ class SoftwareConfigApiTest {
         assertThat(alice.get("/v1/p1/software_configs?global_tenant=true").status()).isEqualTo(403);
         assertThat(server.admin().get("/v1/admin/software_configs?global_tenant=true").json()
                 .get("software_configs").get(0).get("project").asString()).isEqualTo("p1");
+        assertBad(server.admin().get("/v1/admin/software_configs?global_tenant=maybe"), "acceptable values");
     }
 
     @Test

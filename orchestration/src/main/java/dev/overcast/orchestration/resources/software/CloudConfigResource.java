@@ -7,48 +7,29 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import dev.overcast.orchestration.resources.Applied;
-import dev.overcast.orchestration.resources.AttributeSchema;
-import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
-import dev.overcast.orchestration.resources.ResourceState;
 
 /**
  * OS::Heat::CloudConfig: a cloud-init cloud-config, stored as a software config whose text is
  * {@code #cloud-config} and the map as block-style YAML with sorted keys (as Heat's PyYAML
- * dump writes it). Any change replaces it.
+ * dump writes it).
  */
-final class CloudConfigResource implements ResourcePlugin {
+final class CloudConfigResource {
     private static final Map<String, PropertySchema> PROPERTIES = Map.of("cloud_config",
             PropertySchema.of(PropertyType.MAP, "Map representing the cloud-config data structure which will be "
                     + "formatted as YAML."));
 
-    @Override
-    public String type() {
-        return "OS::Heat::CloudConfig";
+    private CloudConfigResource() {
     }
 
-    @Override
-    public String description() {
-        return "A configuration resource for representing cloud-init cloud-config.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return StoredConfigs.ATTRIBUTES;
-    }
-
-    @Override
-    public Applied create(String name, Map<String, Object> properties, PluginContext context) {
-        return StoredConfigs.create(name, properties, context, () -> new StoredConfigs.Config(StoredConfigs.UNGROUPED,
-                render(properties.get("cloud_config")), List.of(), List.of(), null));
+    /** @return the type */
+    static ResourcePlugin plugin() {
+        return new StoredConfigType("OS::Heat::CloudConfig",
+                "A configuration resource for representing cloud-init cloud-config.", PROPERTIES,
+                (properties, context) -> new StoredConfigType.Config(StoredConfigType.UNGROUPED,
+                        render(properties.get("cloud_config")), List.of(), List.of(), null));
     }
 
     /** {@code #cloud-config}, a newline, and the map as YAML. */
@@ -70,21 +51,5 @@ final class CloudConfigResource implements ResourcePlugin {
             return list.stream().map(CloudConfigResource::sorted).toList();
         }
         return value;
-    }
-
-    @Override
-    public Applied update(ResourceState current, Map<String, Object> properties, PluginContext context) {
-        // No property allows an update in place; the engine replaces instead.
-        return new Applied(current.physicalId(), current.data());
-    }
-
-    @Override
-    public void delete(ResourceState current, PluginContext context) {
-        StoredConfigs.delete(current, context);
-    }
-
-    @Override
-    public Object attribute(ResourceState state, String attribute) {
-        return StoredConfigs.attribute(state, attribute);
     }
 }

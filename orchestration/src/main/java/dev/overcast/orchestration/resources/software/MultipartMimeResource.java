@@ -8,14 +8,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.overcast.core.json.Json;
-import dev.overcast.orchestration.resources.Applied;
-import dev.overcast.orchestration.resources.AttributeSchema;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
-import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.software.SoftwareConfigRow;
 import dev.overcast.orchestration.software.SoftwareStore;
 
@@ -23,9 +20,9 @@ import dev.overcast.orchestration.software.SoftwareStore;
  * OS::Heat::MultipartMime: a MIME multipart message assembled from parts, each inline text or
  * the id of another software config of the stack's project (a part whose config is itself a
  * multipart message, with type {@code multipart}, contributes that message's parts). Stored as
- * a software config; any change replaces it.
+ * a software config.
  */
-final class MultipartMimeResource implements ResourcePlugin {
+final class MultipartMimeResource {
     private static final Pattern UUID_LIKE = Pattern.compile(
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
     private static final Map<String, PropertySchema> PROPERTIES = schema();
@@ -41,36 +38,21 @@ final class MultipartMimeResource implements ResourcePlugin {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
         p.put("group", PropertySchema.of(PropertyType.STRING, "Namespace to group this multi-part configs by when "
                 + "delivered to a server. This may imply what configuration tool is going to perform the "
-                + "configuration.").withDefault(StoredConfigs.UNGROUPED));
+                + "configuration.").withDefault(StoredConfigType.UNGROUPED));
         p.put("parts", PropertySchema.of(PropertyType.LIST, "Parts belonging to this message.").withDefault(List.of())
                 .withEntries(part));
         return Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::MultipartMime";
+    private MultipartMimeResource() {
     }
 
-    @Override
-    public String description() {
-        return "Assembles a collection of software configurations as a multi-part mime.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return StoredConfigs.ATTRIBUTES;
-    }
-
-    @Override
-    public Applied create(String name, Map<String, Object> properties, PluginContext context) {
-        return StoredConfigs.create(name, properties, context, () -> new StoredConfigs.Config(
-                (String) properties.get("group"), message(properties, context), List.of(), List.of(), null));
+    /** @return the type */
+    static ResourcePlugin plugin() {
+        return new StoredConfigType("OS::Heat::MultipartMime",
+                "Assembles a collection of software configurations as a multi-part mime.", PROPERTIES,
+                (properties, context) -> new StoredConfigType.Config((String) properties.get("group"),
+                        message(properties, context), List.of(), List.of(), null));
     }
 
     private static String message(Map<String, Object> properties, PluginContext context) {
@@ -104,21 +86,5 @@ final class MultipartMimeResource implements ResourcePlugin {
                 .map(SoftwareConfigRow::config)
                 .map(c -> c instanceof String s ? s : Json.write(c))
                 .orElse(config);
-    }
-
-    @Override
-    public Applied update(ResourceState current, Map<String, Object> properties, PluginContext context) {
-        // No property allows an update in place; the engine replaces instead.
-        return new Applied(current.physicalId(), current.data());
-    }
-
-    @Override
-    public void delete(ResourceState current, PluginContext context) {
-        StoredConfigs.delete(current, context);
-    }
-
-    @Override
-    public Object attribute(ResourceState state, String attribute) {
-        return StoredConfigs.attribute(state, attribute);
     }
 }

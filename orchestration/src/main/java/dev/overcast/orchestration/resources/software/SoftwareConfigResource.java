@@ -5,22 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.overcast.orchestration.resources.Applied;
-import dev.overcast.orchestration.resources.AttributeSchema;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
-import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.software.SoftwareIo;
 
-/**
- * OS::Heat::SoftwareConfig: a software config stored through the software config API's store.
- * A config is immutable, so any property change replaces it.
- */
-final class SoftwareConfigResource implements ResourcePlugin {
+/** OS::Heat::SoftwareConfig: a software config as the template gives it. */
+final class SoftwareConfigResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
+
+    private SoftwareConfigResource() {
+    }
 
     private static Map<String, PropertySchema> schema() {
         PropertySchema type = PropertySchema.of(PropertyType.STRING, "Type of the value of the input.")
@@ -41,7 +38,7 @@ final class SoftwareConfigResource implements ResourcePlugin {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
         p.put("group", PropertySchema.of(PropertyType.STRING, "Namespace to group this software config by when "
                 + "delivered to a server. This may imply what configuration tool is going to perform the "
-                + "configuration.").withDefault(StoredConfigs.UNGROUPED));
+                + "configuration.").withDefault(StoredConfigType.UNGROUPED));
         p.put("config", PropertySchema.of(PropertyType.STRING, "Configuration script or manifest which specifies "
                 + "what actual configuration is performed."));
         p.put("options", PropertySchema.of(PropertyType.MAP, "Map containing options specific to the configuration "
@@ -53,53 +50,22 @@ final class SoftwareConfigResource implements ResourcePlugin {
         return Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::SoftwareConfig";
+    /** @return the type */
+    static ResourcePlugin plugin() {
+        return new StoredConfigType("OS::Heat::SoftwareConfig",
+                "A resource for describing and storing software configuration.", PROPERTIES,
+                SoftwareConfigResource::render);
     }
 
-    @Override
-    public String description() {
-        return "A resource for describing and storing software configuration.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return StoredConfigs.ATTRIBUTES;
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
-    public Applied create(String name, Map<String, Object> properties, PluginContext context) {
-        return StoredConfigs.create(name, properties, context, () -> new StoredConfigs.Config(
-                (String) properties.get("group"), properties.get("config"),
+    private static StoredConfigType.Config render(Map<String, Object> properties, PluginContext context) {
+        return new StoredConfigType.Config((String) properties.get("group"), properties.get("config"),
                 SoftwareIo.inputs(orEmpty(properties.get("inputs"))),
                 SoftwareIo.outputs(orEmpty(properties.get("outputs"))),
-                (Map<String, Object>) properties.get("options")));
+                (Map<String, Object>) properties.get("options"));
     }
 
     private static Object orEmpty(Object list) {
         return list == null ? List.of() : list;
-    }
-
-    @Override
-    public Applied update(ResourceState current, Map<String, Object> properties, PluginContext context) {
-        // No property allows an update in place; the engine replaces instead.
-        return new Applied(current.physicalId(), current.data());
-    }
-
-    @Override
-    public void delete(ResourceState current, PluginContext context) {
-        StoredConfigs.delete(current, context);
-    }
-
-    @Override
-    public Object attribute(ResourceState state, String attribute) {
-        return StoredConfigs.attribute(state, attribute);
     }
 }

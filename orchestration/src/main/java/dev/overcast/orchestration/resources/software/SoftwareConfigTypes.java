@@ -16,6 +16,6 @@ public final class SoftwareConfigTypes {
 
     /** @return one plugin of each type */
     public static List<ResourcePlugin> plugins() {
-        return List.of(new SoftwareConfigResource(), new CloudConfigResource(), new MultipartMimeResource());
+        return List.of(SoftwareConfigResource.plugin(), CloudConfigResource.plugin(), MultipartMimeResource.plugin());
     }
 }

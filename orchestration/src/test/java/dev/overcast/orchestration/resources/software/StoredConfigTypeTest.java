@@ -17,6 +17,7 @@ import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceFailure;
+import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.software.SoftwareDeploymentRow;
 import dev.overcast.orchestration.software.SoftwareStore;
@@ -24,7 +25,7 @@ import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.testkit.TestDatabase;
 
 /** The config types' steps against a real store: a create run again reuses its row; a delete is idempotent. */
-class StoredConfigsTest {
+class StoredConfigTypeTest {
     private final TestDatabase database = TestDatabase.create();
     private final ServiceDatabase db = ServiceDatabase.open(database.settings(), "orchestration");
     private final SoftwareStore store = new SoftwareStore(db.jdbi());
@@ -45,7 +46,7 @@ class StoredConfigsTest {
 
     @Test
     void aCreateRunAgainFindsItsRowAndItsText() {
-        MultipartMimeResource mime = new MultipartMimeResource();
+        ResourcePlugin mime = MultipartMimeResource.plugin();
         Map<String, Object> properties = Map.of("group", "Heat::Ungrouped",
                 "parts", List.of(Map.of("config", "hello", "type", "text")));
         Applied first = mime.create("m", properties, context(1));
@@ -61,7 +62,7 @@ class StoredConfigsTest {
 
     @Test
     void aDeleteOfAGoneConfigSucceedsAndOneInUseFails() {
-        SoftwareConfigResource type = new SoftwareConfigResource();
+        ResourcePlugin type = SoftwareConfigResource.plugin();
         Applied made = type.create("c", Map.of("group", "script", "config", "x"), context(1));
         ResourceState state = new ResourceState("c", made.physicalId(), Map.of(), made.data());
         store.insertDeployment(new SoftwareDeploymentRow("d1", made.physicalId(), "srv", null, null, null, null,
@@ -77,13 +78,13 @@ class StoredConfigsTest {
 
     @Test
     void aPartNamingAnotherProjectsConfigIsTakenAsText() {
-        SoftwareConfigResource type = new SoftwareConfigResource();
+        ResourcePlugin type = SoftwareConfigResource.plugin();
         StackRow elsewhere = new StackRow("stack-2", "t", "p2", "u", null, "CREATE", "IN_PROGRESS", "", "", Map.of(),
                 Map.of(), Map.of(), List.of(), true, null, "legacy", null, null, Instant.now(), null, null);
         String theirs = type.create("c", Map.of("group", "script", "config", "secret"), new PluginContext(
                 Clock.systemUTC(), d -> { }, new Random(1), elsewhere,
                 PluginServices.NONE.with(SoftwareStore.class, store))).physicalId();
-        Applied mine = new MultipartMimeResource().create("m", Map.of("group", "Heat::Ungrouped",
+        Applied mine = MultipartMimeResource.plugin().create("m", Map.of("group", "Heat::Ungrouped",
                 "parts", List.of(Map.of("config", theirs, "type", "text"))), context(1));
         assertThat((String) mine.data().get("config")).contains(theirs).doesNotContain("secret");
     }
