@@ -39,6 +39,18 @@ public final class OrchestrationPolicy {
             r.put(rule, WRITE);
         }
         r.put("stacks:global_index", "rule:context_is_admin");
+        for (String rule : new String[] {"software_configs:index", "software_configs:show",
+                "software_deployments:index", "software_deployments:show"}) {
+            r.put(rule, READ);
+        }
+        for (String rule : new String[] {"software_configs:create", "software_configs:delete",
+                "software_deployments:create", "software_deployments:update", "software_deployments:delete"}) {
+            r.put(rule, WRITE);
+        }
+        r.put("software_configs:global_index", "rule:context_is_admin");
+        // A server's agent polls its deployments' metadata with the stack user's credentials.
+        r.put("software_deployments:metadata", "(role:heat_stack_user and project_id:%(project_id)s) or "
+                + "rule:context_is_admin or rule:project_reader");
         r.put("resource:signal", "");
         return r;
     }

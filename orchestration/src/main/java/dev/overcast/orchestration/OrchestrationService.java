@@ -18,6 +18,8 @@ import dev.overcast.orchestration.engine.LegacyEngine;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.software.SoftwareApi;
+import dev.overcast.orchestration.software.SoftwareStore;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -30,6 +32,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
     private final ApiContext ctx;
     private final LegacyEngine legacy;
     private final ConvergenceEngine convergence;
+    private final SoftwareStore software;
 
     /**
      * @param policy  {@link OrchestrationPolicy#defaults()} with any operator overrides
@@ -42,9 +45,11 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
             Sleeper sleeper, RandomGenerator random, PluginServices services, Bus bus) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
+        this.software = new SoftwareStore(jdbi);
+        PluginServices plugins = services.with(SoftwareStore.class, software);
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, plugins);
         legacy.recover();
-        this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, services, bus);
+        this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, plugins, bus);
         convergence.recover();
         this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
                 clock, settings);
@@ -73,6 +78,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
     @Override
     public void routes(Routes routes) {
         new HeatApi(ctx).routes(routes);
+        new SoftwareApi(ctx, software).routes(routes);
     }
 
     @Override

@@ -44,7 +44,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
      *
      * @return the caller
      */
-    AuthContext enforce(Request request, String rule) {
+    public AuthContext enforce(Request request, String rule) {
         AuthContext auth = request.auth();
         String tenant = request.param("tenant_id");
         boolean admin = policy.check("context_is_admin", Credentials.of(auth), Map.of());
@@ -55,12 +55,12 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
         return auth;
     }
 
-    boolean allowed(AuthContext auth, String rule, String tenant) {
+    public boolean allowed(AuthContext auth, String rule, String tenant) {
         return policy.check(rule, Credentials.of(auth), Map.of("project_id", tenant));
     }
 
     /** A handler whose template errors become Heat's 400 fault bodies. */
-    static Handler guarded(Handler handler) {
+    public static Handler guarded(Handler handler) {
         return request -> {
             try {
                 return handler.handle(request);
@@ -71,7 +71,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
     }
 
     /** Heat's time format: ISO 8601 to the second, in UTC. */
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 

@@ -9,7 +9,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.orchestration.HeatError;
 
 /** Heat's {@code limit}, {@code marker} and {@code sort_dir} over an in-memory list. */
-final class Paging {
+public final class Paging {
     private Paging() {
     }
 
@@ -23,7 +23,7 @@ final class Paging {
         return out;
     }
 
-    static <T> List<T> page(List<T> items, Function<T, String> id, Request req) {
+    public static <T> List<T> page(List<T> items, Function<T, String> id, Request req) {
         List<T> out = items;
         var marker = req.query("marker");
         if (marker.isPresent()) {

@@ -20,9 +20,12 @@ public final class ResourceTypes {
         this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
     }
 
-    /** The built-in types: OS::Heat::None, TestResource, RandomString and Value. */
+    /** The built-in types: OS::Heat::None, TestResource, RandomString, Value and the software config types. */
     public static ResourceTypes builtIn() {
-        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource()));
+        List<ResourcePlugin> all = new java.util.ArrayList<>(List.of(new NoneResource(), new TestResource(),
+                new RandomString(), new ValueResource()));
+        all.addAll(dev.overcast.orchestration.resources.software.SoftwareConfigTypes.plugins());
+        return of(all);
     }
 
     /** Types of these plugins. */
