@@ -35,7 +35,8 @@ public final class OrchestrationPolicy {
             r.put(rule, READ);
         }
         for (String rule : new String[] {"stacks:create", "stacks:preview", "stacks:update", "stacks:update_patch",
-                "stacks:delete", "stacks:abandon", "actions:action", "resource:mark_unhealthy"}) {
+                "stacks:delete", "stacks:abandon", "actions:action", "actions:suspend", "actions:resume", "actions:check",
+                "actions:cancel_update", "actions:cancel_without_rollback", "resource:mark_unhealthy"}) {
             r.put(rule, WRITE);
         }
         r.put("stacks:global_index", "rule:context_is_admin");

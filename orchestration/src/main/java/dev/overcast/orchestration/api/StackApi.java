@@ -61,8 +61,7 @@ final class StackApi {
                 .get(stack + "/outputs", ApiContext.guarded(this::outputs))
                 .get(stack + "/outputs/{output_key}", ApiContext.guarded(this::output))
                 .delete(stack + "/abandon", req -> notBuilt(req, "stacks:abandon", "Stack abandon"))
-                .post(stack + "/actions", req -> notBuilt(req, "actions:action",
-                        "Stack actions (suspend, resume, check, cancel_update)"));
+                .post(stack + "/actions", ApiContext.guarded(this::action));
     }
 
     /**
@@ -81,6 +80,44 @@ final class StackApi {
         ctx.enforce(req, rule);
         StackLookup.require(req, ctx.store());
         throw HeatError.notImplemented(what + " is not implemented by Overcast yet.");
+    }
+
+    /** Heat's stack actions: suspend, resume, check, cancel_update, cancel_without_rollback. */
+    private Response action(Request req) {
+        ctx.enforce(req, "actions:action");
+        StackRow s = StackLookup.require(req, ctx.store());
+        var body = req.json();
+        if (body == null || !body.isObject() || body.isEmpty()) {
+            throw HeatError.badRequest("No action specified");
+        }
+        if (body.size() > 1) {
+            throw HeatError.badRequest("Multiple actions specified");
+        }
+        String action = body.propertyNames().iterator().next();
+        StackEngine engine = ctx.engine(s.engine());
+        switch (action) {
+            case "suspend", "resume", "check" -> {
+                String upper = action.toUpperCase(java.util.Locale.ROOT);
+                ctx.enforce(req, "actions:" + action);
+                if (s.inProgress()) {
+                    throw HeatError.inProgress(s.name(), s.action());
+                }
+                // As Heat: a stack already suspended (or resumed) is left as it is.
+                if (!(s.action().equals(upper) && s.status().equals("COMPLETE") && !upper.equals("CHECK"))) {
+                    engine.act(s, upper);
+                }
+            }
+            case "cancel_update", "cancel_without_rollback" -> {
+                ctx.enforce(req, "actions:" + action);
+                if (!(s.action().equals("UPDATE") && s.inProgress())) {
+                    throw HeatError.badRequest("Cancelling update when stack is ('" + s.action() + "', '"
+                            + s.status() + "') is not supported.");
+                }
+                engine.cancelUpdate(s, action.equals("cancel_update"));
+            }
+            default -> throw HeatError.badRequest("Invalid action " + action + " specified");
+        }
+        return Response.status(200, null);
     }
 
     private Response create(Request req) {

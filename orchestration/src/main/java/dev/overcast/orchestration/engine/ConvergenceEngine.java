@@ -96,6 +96,8 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     private final ResourceLocks locks;
     private final TraversalRecords records;
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    /** Stacks this engine runs a SUSPEND, RESUME or CHECK on, under the stack's lock row. */
+    private final Set<String> acting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger working = new AtomicInteger();
     private final ScheduledExecutorService ticker;
     private final Subscription subscription;
@@ -166,6 +168,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
 
     @Override
     public void update(StackRow current, StackRow next, Template template) {
+        refuseWhileLocked(current);
         String running = traversals.current(current.id()).orElse(Traversals.NONE);
         Definition previous = Definition.of(current);
         if (!running.equals(Traversals.NONE)) {
@@ -186,11 +189,76 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
 
     @Override
     public void delete(StackRow stack) {
+        refuseWhileLocked(stack);
         String running = traversals.current(stack.id()).orElse(Traversals.NONE);
         ConvergenceGraph graph = ConvergenceGraph.forDelete(existing(store.resources(stack.id())));
         store.setStatus(stack.id(), "DELETE", "IN_PROGRESS", "Stack DELETE started", clock.instant());
         events.stack(stack, "DELETE", "IN_PROGRESS", "Stack DELETE started");
         begin(stack, running, TraversalAction.DELETE, Definition.of(stack), graph, null, null);
+    }
+
+    /**
+     * Runs a stack-wide SUSPEND, RESUME or CHECK in this process under the stack's lock row, as
+     * Heat runs these actions for convergence stacks too; refused while a traversal runs.
+     */
+    @Override
+    public void act(StackRow stack, String action) {
+        if (!traversals.current(stack.id()).orElse(Traversals.NONE).equals(Traversals.NONE)
+                || !store.tryLock(stack.id(), settings.engineId(), clock.instant(),
+                        clock.instant().plus(settings.lockLease()))) {
+            throw HeatError.inProgress(stack.name(), stack.action());
+        }
+        acting.add(stack.id());
+        store.setStatus(stack.id(), action, "IN_PROGRESS", "Stack " + action + " started", clock.instant());
+        events.stack(stack, action, "IN_PROGRESS", "Stack " + action + " started");
+        Thread.ofVirtual().name("stack-" + stack.id()).start(() -> {
+            String status = "FAILED";
+            String reason = "Error: An unexpected error occurred.";
+            try {
+                List<ResourceRow> rows = store.resources(stack.id());
+                StackContext context = new StackContext(types, rows);
+                ResourceSteps steps = new ResourceSteps(store, types, clock,
+                        new PluginContext(clock, sleeper, random, stack, services), context);
+                switch (new Operation(stack.id(), context, steps, settings.maxParallel(), () -> false)
+                        .act(action, rows)) {
+                    case Operation.Succeeded ok -> {
+                        status = "COMPLETE";
+                        reason = "Stack " + action + " completed successfully";
+                    }
+                    case Operation.Failed failed -> reason = failed.reason();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("stack {}: {} failed unexpectedly", stack.id(), action, e);
+            } finally {
+                store.setStatus(stack.id(), action, status, reason, clock.instant());
+                events.stack(stack, action, status, reason);
+                store.unlock(stack.id(), settings.engineId());
+                acting.remove(stack.id());
+            }
+        });
+    }
+
+    /** Cancels the running update: a rollback traversal supersedes it, or it just ends UPDATE_FAILED. */
+    @Override
+    public void cancelUpdate(StackRow stack, boolean rollback) {
+        String running = traversals.current(stack.id()).orElse(Traversals.NONE);
+        Optional<Loaded> update = running.equals(Traversals.NONE) ? Optional.empty() : load(stack.id(), running);
+        if (update.isEmpty() || update.get().traversal().action() != TraversalAction.UPDATE) {
+            throw HeatError.badRequest("Cancelling update when stack is ('" + stack.action() + "', '"
+                    + stack.status() + "') is not supported.");
+        }
+        String reason = "Stack UPDATE cancelled";
+        if (rollback) {
+            rollBack(stack.id(), running, TraversalAction.UPDATE, reason);
+        } else {
+            fail(stack.id(), running, TraversalAction.UPDATE, reason);
+        }
+    }
+
+    private void refuseWhileLocked(StackRow stack) {
+        if (stack.lockEngine() != null && stack.lockExpires() != null && stack.lockExpires().isAfter(clock.instant())) {
+            throw HeatError.inProgress(stack.name(), stack.action());
+        }
     }
 
     /** Waits until no stack of this engine is in progress (tests and benchmarks). */
@@ -342,7 +410,8 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         if (from.isEmpty() || !Traversals.isCurrent(traversals.current(stackId).orElse(null), traversalId)) {
             return;
         }
-        store.setStatus(stackId, failed.name(), "FAILED", reason, clock.instant());
+        // Straight on to ROLLBACK_IN_PROGRESS: a client polling the stack never sees a FAILED
+        // that is not final.
         events.stack(stack, failed.name(), "FAILED", reason);
         store.setStatus(stackId, "ROLLBACK", "IN_PROGRESS", reason, clock.instant());
         events.stack(stack, "ROLLBACK", "IN_PROGRESS", reason);
@@ -484,12 +553,15 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     private boolean redrive(StackRow stack) {
         String current = traversals.current(stack.id()).orElse(Traversals.NONE);
         if (current.equals(Traversals.NONE)) {
-            if (stack.updatedAt() == null ? stack.createdAt().plus(settings.lockLease()).isBefore(clock.instant())
-                    : stack.updatedAt().plus(settings.lockLease()).isBefore(clock.instant())) {
-                // An engine died between recording the action and starting its traversal.
+            boolean locked = stack.lockExpires() != null && stack.lockExpires().isAfter(clock.instant());
+            java.time.Instant since = stack.updatedAt() == null ? stack.createdAt() : stack.updatedAt();
+            if (!acting.contains(stack.id()) && !locked && since.plus(settings.lockLease()).isBefore(clock.instant())) {
+                // An engine died running a suspend, resume or check, or between recording an
+                // action and starting its traversal.
                 String reason = "Engine went down during stack " + stack.action();
                 store.setStatus(stack.id(), stack.action(), "FAILED", reason, clock.instant());
                 events.stack(stack, stack.action(), "FAILED", reason);
+                store.forceUnlock(stack.id());
             }
             return false;
         }
@@ -529,10 +601,13 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     private void tick() {
         try {
             registry.heartbeat(settings.engineId());
+            if (!acting.isEmpty()) {
+                store.renewLocks(settings.engineId(), clock.instant().plus(settings.lockLease()));
+            }
             long stale = clock.millis() - settings.lockLease().toMillis();
             for (StackRow stack : store.inProgress(NAME)) {
                 String current = traversals.current(stack.id()).orElse(Traversals.NONE);
-                if (stalled(stack.id(), current, stale)) {
+                if (current.equals(Traversals.NONE) || stalled(stack.id(), current, stale)) {
                     redrive(stack);
                 }
             }

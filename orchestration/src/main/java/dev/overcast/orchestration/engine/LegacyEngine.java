@@ -49,6 +49,8 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     /** Stacks whose running action is being stopped for a delete: it starts no new step and records nothing. */
     private final java.util.Set<String> stopping = ConcurrentHashMap.newKeySet();
+    /** Stacks whose running update is being cancelled: it starts no new step, then rolls back. */
+    private final java.util.Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewer;
 
     public LegacyEngine(StackStore store, ResourceTypes types, Clock clock, Sleeper sleeper, RandomGenerator random,
@@ -153,6 +155,34 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         });
     }
 
+    @Override
+    public void act(StackRow stack, String action) {
+        lock(stack);
+        store.setStatus(stack.id(), action, "IN_PROGRESS", "Stack " + action + " started", clock.instant());
+        events.stack(stack, action, "IN_PROGRESS", "Stack " + action + " started");
+        start(stack, () -> {
+            List<ResourceRow> rows = store.resources(stack.id());
+            switch (operation(stack, rows).act(action, rows)) {
+                case Operation.Succeeded ok -> finish(stack, action, "COMPLETE",
+                        "Stack " + action + " completed successfully");
+                case Operation.Failed failed -> finish(stack, action, "FAILED", failed.reason());
+            }
+        });
+    }
+
+    /** Cancels an update this engine runs: no new step starts, then the stack rolls back. */
+    @Override
+    public void cancelUpdate(StackRow stack, boolean rollback) {
+        if (!rollback) {
+            throw HeatError.badRequest("Cancelling update without rollback is not supported by the legacy engine.");
+        }
+        if (!running.containsKey(stack.id())) {
+            throw new HeatError(409, "ActionInProgress", "Stack " + stack.name()
+                    + " is being updated by another engine (" + stack.lockEngine() + "); cancel it there.");
+        }
+        cancelled.add(stack.id());
+    }
+
     private static void join(Thread thread) {
         try {
             thread.join();
@@ -189,7 +219,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
                 if (stack.disableRollback()) {
                     finish(stack, "CREATE", "FAILED", failed.reason());
                 } else {
-                    mark(stack, "CREATE", "FAILED", failed.reason());
+                    failedBeforeRollback(stack, "CREATE", failed.reason());
                     mark(stack, "ROLLBACK", "IN_PROGRESS", failed.reason());
                     Operation.Outcome back = operation(stack, store.resources(stack.id()))
                             .delete(store.resources(stack.id()), false);
@@ -205,16 +235,20 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
 
     private void runUpdate(StackRow current, StackRow next, Template template) {
         List<ResourceRow> before = store.resources(current.id());
-        Operation op = operation(current, before);
-        switch (op.update(template, before)) {
-            case Operation.Succeeded ok -> finish(current, "UPDATE", "COMPLETE", "Stack successfully updated");
-            case Operation.Failed failed -> {
-                if (next.disableRollback()) {
-                    finish(current, "UPDATE", "FAILED", failed.reason());
+        Operation.Outcome outcome = operation(current, before).update(template, before);
+        // A cancel rolls back even an update whose last step finished meanwhile, as in Heat.
+        boolean cancel = cancelled.remove(current.id());
+        switch (outcome) {
+            case Operation.Succeeded ok when !cancel ->
+                    finish(current, "UPDATE", "COMPLETE", "Stack successfully updated");
+            default -> {
+                String reason = cancel ? "Stack UPDATE cancelled" : ((Operation.Failed) outcome).reason();
+                if (next.disableRollback() && !cancel) {
+                    finish(current, "UPDATE", "FAILED", reason);
                     return;
                 }
-                mark(current, "UPDATE", "FAILED", failed.reason());
-                mark(current, "ROLLBACK", "IN_PROGRESS", failed.reason());
+                failedBeforeRollback(current, "UPDATE", reason);
+                mark(current, "ROLLBACK", "IN_PROGRESS", reason);
                 // Back to what the stack was given before, as Heat's legacy rollback does.
                 store.setDefinition(current);
                 Template previous = StackTemplates.parse(current);
@@ -243,7 +277,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         StackContext context = new StackContext(types, rows);
         PluginContext plugins = new PluginContext(clock, sleeper, random, stack, services);
         return new Operation(stack.id(), context, new ResourceSteps(store, types, clock, plugins, context),
-                settings.maxParallel(), () -> stopping.contains(stack.id()));
+                settings.maxParallel(), () -> stopping.contains(stack.id()) || cancelled.contains(stack.id()));
     }
 
     private void mark(StackRow stack, String action, String status, String reason) {
@@ -252,6 +286,16 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         }
         store.setStatus(stack.id(), action, status, reason, clock.instant());
         events.stack(stack, action, status, reason);
+    }
+
+    /**
+     * The FAILED event of an action that rolls back. The stack goes straight on to
+     * ROLLBACK_IN_PROGRESS, so that a client polling it never sees a FAILED that is not final.
+     */
+    private void failedBeforeRollback(StackRow stack, String action, String reason) {
+        if (!stopping.contains(stack.id())) {
+            events.stack(stack, action, "FAILED", reason);
+        }
     }
 
     private void finish(StackRow stack, String action, String status, String reason) {
@@ -289,6 +333,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
                 finish(stack, store.find(stack.id()).map(StackRow::action).orElse("CREATE"), "FAILED",
                         "Error: An unexpected error occurred.");
             } finally {
+                cancelled.remove(stack.id());
                 running.remove(stack.id(), Thread.currentThread());
             }
         });

@@ -76,6 +76,17 @@ final class Operation {
         return new Succeeded();
     }
 
+    /**
+     * Runs SUSPEND (dependants first), RESUME (in dependency order) or CHECK on every resource the
+     * rows name.
+     */
+    Outcome act(String action, List<ResourceRow> rows) {
+        Map<String, Set<String>> requires = new LinkedHashMap<>();
+        rows.forEach(r -> requires.put(r.name(), new LinkedHashSet<>(r.requires())));
+        Map<String, Set<String>> order = action.equals("SUSPEND") ? reverse(requires, rows) : requires;
+        return outcome(DagRunner.run(order, parallel, name -> steps.act(name, action), stop));
+    }
+
     /** Deletes every resource the rows name, dependents first. */
     Outcome delete(List<ResourceRow> rows, boolean keepRows) {
         Set<String> all = new LinkedHashSet<>();
@@ -84,11 +95,17 @@ final class Operation {
     }
 
     private Outcome deleteAll(Set<String> names, List<ResourceRow> rows, boolean keepRows) {
-        // A resource is deleted after every resource that requires it.
+        Map<String, Set<String>> chosen = new LinkedHashMap<>();
+        names.forEach(n -> chosen.put(n, Set.of()));
+        return outcome(DagRunner.run(reverse(chosen, rows), parallel, name -> steps.delete(name, keepRows)));
+    }
+
+    /** The keys of {@code nodes}, each after every row that requires it (dependants first). */
+    private static Map<String, Set<String>> reverse(Map<String, Set<String>> nodes, List<ResourceRow> rows) {
         Map<String, Set<String>> after = new LinkedHashMap<>();
-        names.forEach(n -> after.put(n, new LinkedHashSet<>()));
+        nodes.keySet().forEach(n -> after.put(n, new LinkedHashSet<>()));
         for (ResourceRow r : rows) {
-            if (!names.contains(r.name())) {
+            if (!after.containsKey(r.name())) {
                 continue;
             }
             for (String needed : r.requires()) {
@@ -97,7 +114,7 @@ final class Operation {
                 }
             }
         }
-        return outcome(DagRunner.run(after, parallel, name -> steps.delete(name, keepRows)));
+        return after;
     }
 
     private static Map<String, Set<String>> requires(Template template) {

@@ -158,6 +158,40 @@ final class ResourceSteps {
         forget(row, keepRow);
     }
 
+    /**
+     * Runs a stack-wide SUSPEND, RESUME or CHECK on one resource; a resource that never got a
+     * physical resource is left alone, a type without a check completes with Heat's "CHECK not
+     * supported for <type>".
+     */
+    void act(String name, String action) {
+        ResourceRow row = context.row(name);
+        if (row == null || row.physicalId() == null) {
+            return;
+        }
+        ResourcePlugin plugin = types.find(row.type()).orElse(null);
+        row = transition(row, action, "IN_PROGRESS", CHANGED);
+        String reason = CHANGED;
+        try {
+            if (plugin != null) {
+                switch (action) {
+                    case "SUSPEND" -> plugin.suspend(StackContext.state(row), plugins);
+                    case "RESUME" -> plugin.resume(StackContext.state(row), plugins);
+                    case "CHECK" -> {
+                        if (plugin.checks()) {
+                            plugin.check(StackContext.state(row), plugins);
+                        } else {
+                            reason = "CHECK not supported for " + row.type();
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("no resource action " + action);
+                }
+            }
+        } catch (RuntimeException e) {
+            fail(row, action, e);
+        }
+        transition(row, action, "COMPLETE", reason);
+    }
+
     /** Deletes what a replacement left behind, recording events under its old physical id. */
     void deleteReplaced(Replaced replaced) {
         ResourceRow old = replaced.old();

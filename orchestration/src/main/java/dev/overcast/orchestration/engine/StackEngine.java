@@ -6,7 +6,7 @@ import dev.overcast.orchestration.template.Template;
 /**
  * What the API asks of the engine that owns a stack ({@link StackRow#engine()}): start an
  * action and return once it is recorded (the stack IN_PROGRESS, its first event written).
- * The legacy engine implements it; the convergence engine will.
+ * The legacy and the convergence engine implement it.
  */
 public interface StackEngine {
 
@@ -26,4 +26,20 @@ public interface StackEngine {
      * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
      */
     void delete(StackRow stack);
+
+    /**
+     * Starts a stack-wide SUSPEND, RESUME or CHECK. Heat runs these in the engine that takes the
+     * request, under the stack's lock, for both engines.
+     *
+     * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
+     */
+    void act(StackRow stack, String action);
+
+    /**
+     * Cancels the stack's running update: rolls back to what the stack was before it, or (only
+     * on the convergence engine, as in Heat) just stops it, leaving UPDATE_FAILED.
+     *
+     * @throws dev.overcast.orchestration.HeatError 400 when no update is running
+     */
+    void cancelUpdate(StackRow stack, boolean rollback);
 }

@@ -59,6 +59,23 @@ public interface ResourcePlugin {
         throw new ResourceFailure("ResourceActionNotSupported", "Signal resource during SIGNAL is not supported.");
     }
 
+    /** Suspends the resource (a stack suspend, dependants first); the default has nothing to suspend. */
+    default void suspend(ResourceState state, PluginContext context) {
+    }
+
+    /** Resumes a suspended resource (a stack resume, in dependency order); the default has nothing to resume. */
+    default void resume(ResourceState state, PluginContext context) {
+    }
+
+    /** @return whether {@link #check} looks at the real resource (Heat says "CHECK not supported" otherwise) */
+    default boolean checks() {
+        return false;
+    }
+
+    /** Checks the real resource is as recorded; fails with {@link ResourceFailure} when it is not. */
+    default void check(ResourceState state, PluginContext context) {
+    }
+
     /** @return what {@code get_resource} gives: the physical id by default, the name before there is one */
     default String referenceId(ResourceState state) {
         return state.physicalId() == null ? state.name() : state.physicalId();

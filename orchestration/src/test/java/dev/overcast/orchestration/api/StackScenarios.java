@@ -231,4 +231,107 @@ abstract class StackScenarios {
         assertThat(stackEvents).containsExactly("CREATE_IN_PROGRESS", "CREATE_FAILED", "ROLLBACK_IN_PROGRESS",
                 "ROLLBACK_COMPLETE");
     }
+
+    private List<String> events(String path) {
+        List<String> events = new ArrayList<>();
+        alice.get(path + "/events").json().get("events").forEach(e -> events.add(
+                e.get("resource_name").asString() + " " + e.get("resource_status").asString()));
+        return events;
+    }
+
+    @Test
+    void aStackIsSuspendedResumedAndChecked() throws Exception {
+        String path = create("s8", TEMPLATE, Map.of());
+        waitFor(server, alice, path);
+        assertThat(alice.post(path + "/actions", Map.of("suspend", Map.of())).status()).isEqualTo(200);
+        assertThat(waitFor(server, alice, path)).isEqualTo("SUSPEND_COMPLETE");
+        alice.get(path + "/resources").json().get("resources").forEach(r ->
+                assertThat(r.get("resource_status").asString()).isEqualTo("SUSPEND_COMPLETE"));
+        List<String> events = events(path);
+        assertThat(events.indexOf("joined SUSPEND_COMPLETE")).isLessThan(events.indexOf("second SUSPEND_IN_PROGRESS"));
+        assertThat(events.indexOf("second SUSPEND_COMPLETE")).isLessThan(events.indexOf("first SUSPEND_IN_PROGRESS"));
+
+        assertThat(alice.post(path + "/actions", Map.of("resume", Map.of())).status()).isEqualTo(200);
+        assertThat(waitFor(server, alice, path)).isEqualTo("RESUME_COMPLETE");
+        events = events(path);
+        assertThat(events.indexOf("first RESUME_COMPLETE")).isLessThan(events.indexOf("second RESUME_IN_PROGRESS"));
+
+        assertThat(alice.post(path + "/actions", Map.of("check", Map.of())).status()).isEqualTo(200);
+        assertThat(waitFor(server, alice, path)).isEqualTo("CHECK_COMPLETE");
+        JsonNode first = alice.get(path + "/resources/first").json().get("resource");
+        assertThat(first.get("resource_status").asString()).isEqualTo("CHECK_COMPLETE");
+        assertThat(first.get("resource_status_reason").asString())
+                .isEqualTo("CHECK not supported for OS::Heat::TestResource");
+        assertThat(alice.get(path).json().get("stack").get("stack_status_reason").asString())
+                .isEqualTo("Stack CHECK completed successfully");
+
+        // An update after a suspend works as after any other action.
+        assertThat(alice.patch(path, Map.of("parameters", Map.of("greeting", "yo"))).status()).isEqualTo(202);
+        assertThat(waitFor(server, alice, path)).isEqualTo("UPDATE_COMPLETE");
+    }
+
+    @Test
+    void badActionsAreRefused() throws Exception {
+        String path = create("s9", TEMPLATE, Map.of());
+        waitFor(server, alice, path);
+        var none = alice.post(path + "/actions", Map.of());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("error").get("message").asString()).isEqualTo("No action specified");
+        assertThat(alice.post(path + "/actions", Map.of("suspend", Map.of(), "resume", Map.of())).status())
+                .isEqualTo(400);
+        var unknown = alice.post(path + "/actions", Map.of("explode", Map.of()));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("error").get("message").asString()).isEqualTo("Invalid action explode specified");
+        var cancel = alice.post(path + "/actions", Map.of("cancel_update", Map.of()));
+        assertThat(cancel.status()).isEqualTo(400);
+        assertThat(cancel.json().get("error").get("message").asString())
+                .isEqualTo("Cancelling update when stack is ('CREATE', 'COMPLETE') is not supported.");
+        assertThat(server.reader("bob", "p1").post(path + "/actions", Map.of("suspend", Map.of())).status())
+                .isEqualTo(403);
+        assertThat(server.member("eve", "p2").post(path.replace("/p1/", "/p2/") + "/actions",
+                Map.of("suspend", Map.of())).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancellingAnUpdateRollsItBack() throws Exception {
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (var slow = new OrchestrationServer(java.time.Clock.systemUTC(), engine(), "slow-engine", duration -> {
+            waiting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            ApiClient bob = slow.member("bob", "p1");
+            String before = """
+                    heat_template_version: 2018-08-31
+                    resources:
+                      a:
+                        type: OS::Heat::TestResource
+                        properties:
+                          value: one
+                    """;
+            var created = bob.post("/v1/p1/stacks", Map.of("stack_name", "c", "template", before));
+            String path = "/v1/p1/stacks/c/" + created.json().get("stack").get("id").asString();
+            assertThat(waitFor(slow, bob, path)).isEqualTo("CREATE_COMPLETE");
+            String after = before.replace("value: one", "value: two\n      wait_secs: 5");
+            assertThat(bob.put(path, Map.of("template", after)).status()).isEqualTo(202);
+            waiting.await();
+            var cancel = bob.post(path + "/actions", Map.of("cancel_update", Map.of()));
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+            release.countDown();
+            assertThat(waitFor(slow, bob, path)).isEqualTo("ROLLBACK_COMPLETE");
+            assertThat(bob.get(path + "/resources/a").json().get("resource").get("attributes").get("output")
+                    .asString()).isEqualTo("one");
+            List<String> reasons = new ArrayList<>();
+            bob.get(path + "/events").json().get("events").forEach(e -> {
+                if (e.get("resource_name").asString().equals("c")) {
+                    reasons.add(e.get("resource_status").asString() + " " + e.get("resource_status_reason").asString());
+                }
+            });
+            assertThat(reasons).contains("UPDATE_FAILED Stack UPDATE cancelled");
+        }
+    }
 }
