@@ -13,9 +13,12 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.api.ApiContext;
 import dev.overcast.orchestration.api.HeatApi;
 import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PluginServices;
+import dev.overcast.orchestration.resources.ResourceData;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.resources.StoredResourceData;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -32,15 +35,19 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
      * @param sleeper how resources wait ({@link Sleeper#REAL} outside tests)
      * @param random  where random values come from (RandomString, physical names)
      * @param services what plugins may call: the other services' APIs ({@link PluginServices#NONE} for none)
+     *                 and {@link dev.overcast.orchestration.resources.SignalCredentials} for wait
+     *                 condition handles; this service adds {@link ResourceData}
      */
     public OrchestrationService(Jdbi jdbi, Policy policy, Clock clock, OrchestrationSettings settings,
             Sleeper sleeper, RandomGenerator random, PluginServices services) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
+        PluginServices plugins = services.with(ResourceData.class, new StoredResourceData(store, types));
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, plugins);
         legacy.recover();
         // The convergence engine joins this map when it is built; until then its stacks answer 501.
-        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
+        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings,
+                stack -> new PluginContext(clock, sleeper, random, stack, plugins));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

@@ -20,9 +20,10 @@ public final class ResourceTypes {
         this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
     }
 
-    /** The built-in types: OS::Heat::None, TestResource, RandomString and Value. */
+    /** The built-in types: OS::Heat::None, TestResource, RandomString, Value, WaitConditionHandle and WaitCondition. */
     public static ResourceTypes builtIn() {
-        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource()));
+        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource(),
+                new WaitConditionHandle(), new WaitCondition()));
     }
 
     /** Types of these plugins. */
