@@ -129,6 +129,23 @@ class ResourceSignalTest {
                 .isEqualTo("CREATE_COMPLETE");
     }
 
+    /** As heat's multi-signal wait condition test: signals sent at once are all counted. */
+    @Test
+    void concurrentSignalsAreAllCounted() throws Exception {
+        String path = create("many", WAIT, Map.of("count", 20));
+        ApiClient signaller = handleClient(resourceOnce(path, "handle", "CREATE_COMPLETE"));
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                executor.execute(() -> statuses.add(signaller.post("", Map.of("status", "SUCCESS")).status()));
+            }
+        }
+        assertThat(statuses).hasSize(20).containsOnly(200);
+        assertThat(stackWhenIdle(path).get("stack_status").asString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(events(path)).filteredOn(e -> e.startsWith("handle SIGNAL_COMPLETE")).hasSize(20)
+                .contains("handle SIGNAL_COMPLETE Signal: status:SUCCESS reason:Signal 20 received");
+    }
+
     @Test
     void aFailureSignalFailsTheWaitCondition() throws Exception {
         String path = create("failing", WAIT, Map.of());
@@ -151,6 +168,17 @@ class ResourceSignalTest {
                 + " - one is up");
         assertThat(stack.get("stack_status_reason").asString()).isEqualTo("Resource CREATE failed: "
                 + "WaitConditionTimeout: resources.wait: 1 of 3 received - one is up");
+    }
+
+    @Test
+    void deletingAStackStopsItsWaitConditionWaiting() throws Exception {
+        String path = create("abandoned", WAIT, Map.of());
+        resourceOnce(path, "wait", "CREATE_IN_PROGRESS");
+        assertThat(alice.delete(path).status()).isEqualTo(204);
+        JsonNode stack = stackWhenIdle(path);
+        assertThat(stack.get("stack_status").asString()).isEqualTo("DELETE_COMPLETE");
+        assertThat(events(path)).noneMatch(e -> e.contains("WaitConditionTimeout"))
+                .contains("wait CREATE_FAILED Error: resources.wait: The wait stopped: the stack is being deleted.");
     }
 
     @Test
