@@ -62,8 +62,7 @@ final class ResourceActions {
         String[] reason = new String[1];
         try {
             ctx.store().changeData(stack.id(), row.name(), current -> {
-                ResourceState state = new ResourceState(current.name(), current.physicalId(), current.properties(),
-                        current.data());
+                ResourceState state = ResourceState.of(current);
                 Map<String, Object> data = plugin.signal(state, details, plugins);
                 reason[0] = plugin.signalReason(state, details);
                 return data;

@@ -10,6 +10,7 @@ import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
+import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.stacks.ResourceRow;
 import dev.overcast.orchestration.stacks.StackRow;
 
@@ -84,7 +85,10 @@ final class ResourceApi {
     private Response metadata(Request req) {
         ctx.enforce(req, "resource:metadata");
         StackRow s = StackLookup.require(req, ctx.store());
-        return Response.ok(Map.of("metadata", find(req, s).metadata()));
+        ResourceRow row = find(req, s);
+        Map<String, Object> metadata = ctx.types().find(row.type())
+                .map(p -> p.metadata(ResourceState.of(row), row.metadata())).orElse(row.metadata());
+        return Response.ok(Map.of("metadata", metadata));
     }
 
     private ResourceRow find(Request req, StackRow s) {

@@ -79,6 +79,11 @@ public interface ResourcePlugin {
         return "Unknown";
     }
 
+    /** @return what {@code GET .../resources/<name>/metadata} shows: the template's metadata by default */
+    default Map<String, Object> metadata(ResourceState state, Map<String, Object> templateMetadata) {
+        return templateMetadata;
+    }
+
     /** @return what {@code get_resource} gives: the physical id by default, the name before there is one */
     default String referenceId(ResourceState state) {
         return state.physicalId() == null ? state.name() : state.physicalId();

@@ -18,7 +18,7 @@ public final class StoredResourceData implements ResourceData {
     @Override
     public Optional<Found> byReference(String stackId, String referenceId) {
         for (ResourceRow row : store.resources(stackId)) {
-            ResourceState state = new ResourceState(row.name(), row.physicalId(), row.properties(), row.data());
+            ResourceState state = ResourceState.of(row);
             Optional<ResourcePlugin> plugin = types.find(row.type());
             if (plugin.isPresent() && plugin.get().referenceId(state).equals(referenceId)) {
                 return Optional.of(new Found(row.type(), state));

@@ -97,12 +97,18 @@ final class WaitConditionHandle implements ResourcePlugin {
         };
     }
 
+    /** As Heat's handle: its metadata is the signals received, by id. */
+    @Override
+    public Map<String, Object> metadata(ResourceState state, Map<String, Object> templateMetadata) {
+        Map<String, Object> received = new LinkedHashMap<>();
+        signals(state.data()).forEach(s -> received.put(s.id(), entry(s)));
+        return received;
+    }
+
     @Override
     public Map<String, Object> signal(ResourceState state, Map<String, Object> details, PluginContext context) {
-        List<Signal> before = signals(state.data());
-        Signal signal = normalise(details, before.size());
-        Map<String, Object> received = new LinkedHashMap<>();
-        before.forEach(s -> received.put(s.id(), entry(s)));
+        Map<String, Object> received = metadata(state, Map.of());
+        Signal signal = normalise(details, received.size());
         received.put(signal.id(), entry(signal));
         Map<String, Object> data = new LinkedHashMap<>(state.data());
         data.put("signals", received);

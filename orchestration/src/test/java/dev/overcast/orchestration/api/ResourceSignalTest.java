@@ -125,6 +125,10 @@ class ResourceSignalTest {
         assertThat(stack.at("/outputs/0/output_value").asString()).isEqualTo("{\"1\": \"first\", \"web\": null}");
         assertThat(events(path)).contains("handle SIGNAL_COMPLETE Signal: status:SUCCESS reason:Signal 1 received",
                 "handle SIGNAL_COMPLETE Signal: status:SUCCESS reason:booted");
+        JsonNode metadata = alice.get(path + "/resources/handle/metadata").json().get("metadata");
+        assertThat(metadata.at("/1/data").asString()).isEqualTo("first");
+        assertThat(metadata.at("/web/reason").asString()).isEqualTo("booted");
+        assertThat(metadata.at("/web/status").asString()).isEqualTo("SUCCESS");
         assertThat(alice.get(path + "/resources/handle").json().at("/resource/resource_status").asString())
                 .isEqualTo("CREATE_COMPLETE");
     }

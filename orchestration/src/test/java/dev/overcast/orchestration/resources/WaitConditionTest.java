@@ -87,6 +87,65 @@ class WaitConditionTest {
         assertThat(WaitCondition.decide(two, 3, TIMEOUT, TIMEOUT)).isEqualTo(new WaitCondition.Outcome.Waiting());
     }
 
+    /** A stack whose resources a test sets, as {@link ResourceData} reads them. */
+    private static final class Resources implements ResourceData {
+        volatile Found handle;
+
+        @Override
+        public java.util.Optional<Found> byReference(String stackId, String referenceId) {
+            return java.util.Optional.ofNullable(handle).filter(h -> h.state().physicalId().equals(referenceId));
+        }
+
+        @Override
+        public boolean deleting(String stackId) {
+            return false;
+        }
+    }
+
+    private static PluginContext context(Resources resources, dev.overcast.testkit.MutableClock clock,
+            Sleeper sleeper) {
+        return new PluginContext(clock, sleeper, new java.util.Random(1),
+                new dev.overcast.orchestration.stacks.StackRow("id", "s", "p", "u", null, "CREATE", "IN_PROGRESS", "",
+                        "", Map.of(), Map.of(), Map.of(), List.of(), true, null, "legacy", null, null,
+                        java.time.Instant.EPOCH, null, null),
+                PluginServices.NONE.with(ResourceData.class, resources));
+    }
+
+    @Test
+    void theWaitPollsTheHandleUntilItsSignalsArrive() {
+        ResourcePlugin wait = ResourceTypes.builtIn().require("OS::Heat::WaitCondition");
+        Resources resources = new Resources();
+        resources.handle = new ResourceData.Found(WaitConditionHandle.TYPE, fresh());
+        var clock = dev.overcast.testkit.MutableClock.startingNow();
+        List<Duration> sleeps = new java.util.ArrayList<>();
+        PluginContext context = context(resources, clock, d -> {
+            sleeps.add(d);
+            clock.advance(d);
+            if (sleeps.size() == 3) {
+                resources.handle = new ResourceData.Found(WaitConditionHandle.TYPE,
+                        signalled(fresh(), Map.of("data", "up")));
+            }
+        });
+        Map<String, Object> properties = Properties.validate("wait", wait.properties(),
+                Map.of("handle", "user", "timeout", 60), false);
+        Applied applied = wait.create("wait", properties, context);
+        assertThat(sleeps).containsExactly(WaitCondition.POLL, WaitCondition.POLL, WaitCondition.POLL);
+        assertThat(wait.attribute(new ResourceState("wait", applied.physicalId(), properties, applied.data()), "data"))
+                .isEqualTo("{\"1\": \"up\"}");
+    }
+
+    @Test
+    void onlyAWaitConditionHandleCanBeWaitedFor() {
+        ResourcePlugin wait = ResourceTypes.builtIn().require("OS::Heat::WaitCondition");
+        Resources resources = new Resources();
+        resources.handle = new ResourceData.Found("OS::Heat::TestResource", fresh());
+        Map<String, Object> properties = Properties.validate("wait", wait.properties(),
+                Map.of("handle", "user", "timeout", 60), false);
+        assertThatThrownBy(() -> wait.create("wait", properties, context(resources,
+                dev.overcast.testkit.MutableClock.startingNow(), d -> { })))
+                .isInstanceOf(ResourceFailure.class).hasMessage("user is not a valid wait condition handle.");
+    }
+
     @Test
     void typesWithoutSignalsRefuseThemAsHeatDoes() {
         ResourcePlugin test = ResourceTypes.builtIn().require("OS::Heat::TestResource");
