@@ -267,6 +267,22 @@ class ResourceSignalTest {
         assertThat(shown.get("physical_resource_id").asString()).isNotEqualTo(before);
     }
 
+    /** Regression: heat's gabbi resources.yaml marks a resource unhealthy, shows it, then signals it. */
+    @Test
+    void heatsGabbiResourceTestsPass() throws Exception {
+        String path = create("gabbi", ONE, Map.of());
+        stackWhenIdle(path);
+        String resource = path + "/resources/test";
+        assertThat(alice.patch(resource, Map.of("mark_unhealthy", true, "resource_status_reason",
+                "resource deleted")).status()).isEqualTo(200);
+        JsonNode shown = alice.get(resource).json().get("resource");
+        assertThat(shown.get("resource_status").asString()).isEqualTo("CHECK_FAILED");
+        assertThat(shown.get("resource_status_reason").asString()).isEqualTo("resource deleted");
+        assertThat(alice.post(resource + "/signal", null).status()).isEqualTo(400);
+        assertThat(server.client().post(resource + "/signal", null).status()).as("no token").isEqualTo(401);
+        assertThat(server.client().patch(resource, Map.of("mark_unhealthy", true)).status()).isEqualTo(401);
+    }
+
     @Test
     void markUnhealthyChecksItsBodyAsHeat() throws Exception {
         String path = create("checked", ONE, Map.of());
