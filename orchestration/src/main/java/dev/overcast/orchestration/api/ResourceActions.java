@@ -59,18 +59,15 @@ final class ResourceActions {
         ResourcePlugin plugin = ctx.types().find(row.type()).orElseThrow(() -> new HeatError(400,
                 "ResourceActionNotSupported", "signal is not supported for resource."));
         PluginContext plugins = ctx.plugins().apply(stack);
-        String[] reason = new String[1];
+        ResourceRow before;
         try {
-            ctx.store().changeData(stack.id(), row.name(), current -> {
-                ResourceState state = ResourceState.of(current);
-                Map<String, Object> data = plugin.signal(state, details, plugins);
-                reason[0] = plugin.signalReason(state, details);
-                return data;
-            });
+            before = ctx.store().changeData(stack.id(), row.name(),
+                    current -> plugin.signal(ResourceState.of(current), details, plugins))
+                    .orElseThrow(() -> notFound(stack, row.name()));
         } catch (ResourceFailure e) {
             throw new HeatError(400, e.errorType(), e.getMessage());
         }
-        event(row, "SIGNAL", row.status(), reason[0]);
+        event(before, "SIGNAL", before.status(), plugin.signalReason(ResourceState.of(before), details));
         return Response.ok(null);
     }
 
