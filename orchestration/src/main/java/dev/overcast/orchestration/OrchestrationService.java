@@ -15,11 +15,14 @@ import dev.overcast.orchestration.api.ApiContext;
 import dev.overcast.orchestration.api.HeatApi;
 import dev.overcast.orchestration.engine.ConvergenceEngine;
 import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PluginServices;
+import dev.overcast.orchestration.resources.ResourceData;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.orchestration.software.SoftwareApi;
 import dev.overcast.orchestration.software.SoftwareStore;
+import dev.overcast.orchestration.resources.StoredResourceData;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -39,6 +42,8 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
      * @param sleeper how resources wait ({@link Sleeper#REAL} outside tests)
      * @param random  where random values come from (RandomString, physical names)
      * @param services what plugins may call: the other services' APIs ({@link PluginServices#NONE} for none)
+     *                 and {@link dev.overcast.orchestration.resources.SignalCredentials} for wait
+     *                 condition handles; this service adds {@link ResourceData}
      * @param bus      where the convergence engine's work items go (any engine process takes them)
      */
     public OrchestrationService(Jdbi jdbi, Policy policy, Clock clock, OrchestrationSettings settings,
@@ -46,13 +51,14 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
         this.software = new SoftwareStore(jdbi);
-        PluginServices plugins = services.with(SoftwareStore.class, software);
+        PluginServices plugins = services.with(SoftwareStore.class, software)
+                .with(ResourceData.class, new StoredResourceData(store, types));
         this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, plugins);
         legacy.recover();
         this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, plugins, bus);
         convergence.recover();
         this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
-                clock, settings);
+                clock, settings, stack -> new PluginContext(clock, sleeper, random, stack, plugins));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

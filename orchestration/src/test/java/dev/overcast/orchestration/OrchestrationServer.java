@@ -13,6 +13,8 @@ import dev.overcast.core.db.ServiceDatabase;
 import dev.overcast.core.http.HttpHost;
 import dev.overcast.core.http.HttpSettings;
 import dev.overcast.core.policy.Policy;
+import dev.overcast.orchestration.resources.SignalCredentials;
+import dev.overcast.orchestration.resources.TokenSignalCredentials;
 import dev.overcast.testkit.ApiClient;
 import dev.overcast.testkit.TestDatabase;
 import dev.overcast.testkit.TestTokens;
@@ -28,7 +30,7 @@ public final class OrchestrationServer implements AutoCloseable {
     private final TestTokens tokens;
     private final Clock clock;
     private final OrchestrationService service;
-    private final HttpHost host;
+    private HttpHost host;
     private final InProcessBus bus;
 
     public OrchestrationServer() {
@@ -62,7 +64,9 @@ public final class OrchestrationServer implements AutoCloseable {
             dev.overcast.orchestration.resources.Sleeper sleeper) {
         OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
-                sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE, bus);
+                sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE.with(
+                        SignalCredentials.class, new TokenSignalCredentials(tokens.codec(), clock,
+                                () -> host.localUrl() + "/orchestration")), bus);
     }
 
     public OrchestrationService service() {

@@ -51,6 +51,8 @@ import dev.overcast.orchestration.OrchestrationPolicy;
 import dev.overcast.orchestration.OrchestrationService;
 import dev.overcast.orchestration.OrchestrationSettings;
 import dev.overcast.orchestration.resources.PluginServices;
+import dev.overcast.orchestration.resources.SignalCredentials;
+import dev.overcast.orchestration.resources.TokenSignalCredentials;
 import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.network.NetworkSettings;
 import dev.overcast.placement.PlacementPolicy;
@@ -138,7 +140,8 @@ public final class Overcast implements AutoCloseable {
             OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
                     orchestrationSettings(config.orchestration()),
-                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE, bus);
+                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE.with(SignalCredentials.class,
+                            new TokenSignalCredentials(tokens, clock, () -> publicUrl + "/orchestration")), bus);
             closeables.add(orchestration);
 
             List<ServiceApi> services = List.of(identity, image, placement, network, compute.api(), orchestration);

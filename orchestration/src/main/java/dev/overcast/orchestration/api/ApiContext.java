@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.http.Handler;
@@ -13,16 +14,21 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.OrchestrationSettings;
 import dev.overcast.orchestration.engine.StackEngine;
+import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
 
 /**
  * What the API handlers share: the store, the engine, the resource types, policy and clock,
  * and the checks every Heat route makes (the project in the URL is the caller's, policy).
+ *
+ * @param plugins what a plugin called from a request (a signal) sees of a stack
  */
 public record ApiContext(StackStore store, Map<String, StackEngine> engines, ResourceTypes types, Policy policy,
-                         Clock clock, OrchestrationSettings settings) {
+                         Clock clock, OrchestrationSettings settings,
+                         Function<StackRow, PluginContext> plugins) {
 
     public ApiContext {
         engines = Map.copyOf(engines);

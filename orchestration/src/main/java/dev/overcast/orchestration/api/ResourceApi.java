@@ -10,15 +10,21 @@ import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
+import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.stacks.ResourceRow;
 import dev.overcast.orchestration.stacks.StackRow;
 
-/** A stack's resources: list (with Heat's filters and {@code nested_depth}), show, metadata, signal. */
+/**
+ * A stack's resources: list (with Heat's filters and {@code nested_depth}), show, metadata; signal and
+ * mark unhealthy ({@link ResourceActions}).
+ */
 final class ResourceApi {
     private final ApiContext ctx;
+    private final ResourceActions actions;
 
     ResourceApi(ApiContext ctx) {
         this.ctx = ctx;
+        this.actions = new ResourceActions(ctx);
     }
 
     void routes(Routes r) {
@@ -26,15 +32,8 @@ final class ResourceApi {
         r.get(base, ApiContext.guarded(this::list))
                 .get(base + "/{resource_name}", ApiContext.guarded(this::show))
                 .get(base + "/{resource_name}/metadata", ApiContext.guarded(this::metadata))
-                .post(base + "/{resource_name}/signal", req -> {
-                    ctx.enforce(req, "resource:signal");
-                    find(req, StackLookup.require(req, ctx.store()));
-                    throw HeatError.notImplemented("Resource signals are not implemented by Overcast yet.");
-                })
-                .patch(base + "/{resource_name}", req -> {
-                    ctx.enforce(req, "resource:mark_unhealthy");
-                    throw HeatError.notImplemented("Marking resources unhealthy is not implemented by Overcast yet.");
-                });
+                .post(base + "/{resource_name}/signal", actions::signal)
+                .patch(base + "/{resource_name}", actions::markUnhealthy);
     }
 
     private Response list(Request req) {
@@ -86,7 +85,10 @@ final class ResourceApi {
     private Response metadata(Request req) {
         ctx.enforce(req, "resource:metadata");
         StackRow s = StackLookup.require(req, ctx.store());
-        return Response.ok(Map.of("metadata", find(req, s).metadata()));
+        ResourceRow row = find(req, s);
+        Map<String, Object> metadata = ctx.types().find(row.type())
+                .map(p -> p.metadata(ResourceState.of(row), row.metadata())).orElse(row.metadata());
+        return Response.ok(Map.of("metadata", metadata));
     }
 
     private ResourceRow find(Request req, StackRow s) {

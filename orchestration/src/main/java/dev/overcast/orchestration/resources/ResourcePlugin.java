@@ -2,6 +2,8 @@ package dev.overcast.orchestration.resources;
 
 import java.util.Map;
 
+import dev.overcast.orchestration.template.functions.Py;
+
 /**
  * A resource type: its schema and its create, update and delete steps.
  *
@@ -47,16 +49,39 @@ public interface ResourcePlugin {
 
     /**
      * Takes a signal sent to the resource ({@code POST .../resources/<name>/signal}, a
-     * WaitConditionHandle's URL, a scaling policy's alarm URL).
+     * WaitConditionHandle's URL, a scaling policy's alarm URL). It may run while a stack action
+     * is under way; what it returns is written atomically to this resource's data alone.
      *
      * @param details the signal's body, or an empty map
      * @return the resource's new data, or null when the signal changes none
      * @throws ResourceFailure with type {@code ResourceActionNotSupported} (the default) when
      *         the type takes no signals
      */
-    default java.util.Map<String, Object> signal(ResourceState state, java.util.Map<String, Object> details,
-            PluginContext context) {
-        throw new ResourceFailure("ResourceActionNotSupported", "Signal resource during SIGNAL is not supported.");
+    default Map<String, Object> signal(ResourceState state, Map<String, Object> details, PluginContext context) {
+        throw new ResourceFailure("ResourceActionNotSupported", "signal is not supported for resource.");
+    }
+
+    /**
+     * @param before  the resource as it was when the signal came
+     * @param details the signal's body, or an empty map
+     * @return the reason of the SIGNAL event a taken signal records, as Heat words it: by default
+     *         Heat's summary of an alarm's details, {@code No signal details provided} or
+     *         {@code Unknown}; a type whose signal has a result says {@code Signal: <result>}
+     */
+    default String signalReason(ResourceState before, Map<String, Object> details) {
+        if (details.isEmpty()) {
+            return "No signal details provided";
+        }
+        if (details.containsKey("previous") && details.containsKey("current") && details.containsKey("reason")) {
+            return "alarm state changed from " + Py.str(details.get("previous")) + " to "
+                    + Py.str(details.get("current")) + " (" + Py.str(details.get("reason")) + ")";
+        }
+        return "Unknown";
+    }
+
+    /** @return what {@code GET .../resources/<name>/metadata} shows: the template's metadata by default */
+    default Map<String, Object> metadata(ResourceState state, Map<String, Object> templateMetadata) {
+        return templateMetadata;
     }
 
     /** Suspends the resource (a stack suspend, dependants first); the default has nothing to suspend. */

@@ -17,4 +17,9 @@ public record ResourceState(String name, String physicalId, Map<String, Object> 
         properties = properties == null ? Map.of() : properties;
         data = data == null ? Map.of() : Map.copyOf(data);
     }
+
+    /** The state a stored resource row holds. */
+    public static ResourceState of(dev.overcast.orchestration.stacks.ResourceRow row) {
+        return new ResourceState(row.name(), row.physicalId(), row.properties(), row.data());
+    }
 }

@@ -20,10 +20,13 @@ public final class ResourceTypes {
         this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
     }
 
-    /** The built-in types: OS::Heat::None, TestResource, RandomString, Value and the software config types. */
+    /**
+     * The built-in types: OS::Heat::None, TestResource, RandomString, Value, WaitConditionHandle,
+     * WaitCondition and the software config types.
+     */
     public static ResourceTypes builtIn() {
         List<ResourcePlugin> all = new java.util.ArrayList<>(List.of(new NoneResource(), new TestResource(),
-                new RandomString(), new ValueResource()));
+                new RandomString(), new ValueResource(), new WaitConditionHandle(), new WaitCondition()));
         all.addAll(dev.overcast.orchestration.resources.software.SoftwareConfigTypes.plugins());
         return of(all);
     }

@@ -245,6 +245,38 @@ public final class StackStore {
                 .bind("updated", ts(r.updatedAt())).bind("id", r.id()).execute());
     }
 
+    /**
+     * Changes one resource's data alone, under a row lock, so that concurrent signals (and an
+     * engine working on other resources of the stack) lose no write.
+     *
+     * @param change the row as stored now → its new data, or null to leave it
+     * @return the row as stored now, before the change
+     */
+    public Optional<ResourceRow> changeData(String stackId, String name,
+            java.util.function.Function<ResourceRow, Map<String, Object>> change) {
+        return jdbi.inTransaction(h -> {
+            Optional<ResourceRow> row = h.createQuery("select * from stack_resource where stack_id = :stack and "
+                            + "name = :name for update").bind("stack", stackId).bind("name", name)
+                    .map(StackStore::resource).findOne();
+            row.ifPresent(r -> {
+                Map<String, Object> data = change.apply(r);
+                if (data != null) {
+                    h.createUpdate("update stack_resource set data = :data where id = :id")
+                            .bind("data", Json.write(data)).bind("id", r.id()).execute();
+                }
+            });
+            return row;
+        });
+    }
+
+    /** Sets one resource's action, status and reason alone (its data and properties stay). */
+    public void setResourceState(String id, String action, String status, String reason, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("update stack_resource set action = :action, status = :status, "
+                        + "status_reason = :reason, updated_at = :at where id = :id")
+                .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
+                .bind("id", id).execute());
+    }
+
     public void deleteResource(String id) {
         jdbi.useHandle(h -> h.createUpdate("delete from stack_resource where id = :id").bind("id", id).execute());
     }
