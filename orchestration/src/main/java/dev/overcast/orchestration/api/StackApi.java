@@ -264,7 +264,11 @@ final class StackApi {
                     + "not be updated: " + String.join(", ", immutable));
         }
         checks.check(template);
-        if (current.inProgress()) {
+        // A convergence update supersedes a running create, update or rollback; nothing else
+        // may overlap a running action.
+        boolean supersedes = current.engine().equals("convergence")
+                && Set.of("CREATE", "UPDATE", "ROLLBACK").contains(current.action());
+        if (current.inProgress() && !supersedes) {
             throw HeatError.inProgress(current.name(), current.action());
         }
         owner.update(current, next, template);

@@ -39,7 +39,9 @@ public final class ResourceLocks {
 
     /**
      * Takes the lock of {@code resourceId} for {@code engineId}, working for {@code traversalId}.
-     * An engine that already holds it keeps it (and the traversal is updated).
+     * A lock held by a live engine is busy, even for that engine: its workers run in parallel and
+     * must not work on one resource at once (an engine forgets the locks it held before a
+     * restart, see {@link #releaseAll}).
      */
     public LockOutcome acquire(String resourceId, String engineId, String traversalId) {
         Objects.requireNonNull(resourceId, "resourceId");
@@ -73,8 +75,7 @@ public final class ResourceLocks {
                 return Optional.empty();
             }
             Holder current = holder.get();
-            boolean mine = current.engineId().equals(engineId);
-            if (!mine && engines.isAlive(h, current.engineId())) {
+            if (engines.isAlive(h, current.engineId())) {
                 return Optional.of(new LockOutcome.Busy(resourceId, current.engineId(), current.traversalId()));
             }
             h.createUpdate("""
@@ -83,10 +84,8 @@ public final class ResourceLocks {
                     .bind("engine", engineId).bind("traversal", traversalId).bind("now", clock.millis())
                     .bind("resource", resourceId)
                     .execute();
-            return Optional.of(mine
-                    ? new LockOutcome.Acquired(resourceId, engineId, traversalId)
-                    : new LockOutcome.TakenOver(resourceId, engineId, traversalId, current.engineId(),
-                            current.traversalId()));
+            return Optional.of(new LockOutcome.TakenOver(resourceId, engineId, traversalId, current.engineId(),
+                    current.traversalId()));
         });
     }
 
@@ -105,6 +104,12 @@ public final class ResourceLocks {
             }
             throw e;
         }
+    }
+
+    /** Forgets every lock {@code engineId} holds: what a restarted engine held before is no longer worked on. */
+    public int releaseAll(String engineId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from conv_resource_locks where engine_id = :engine")
+                .bind("engine", engineId).execute());
     }
 
     /** Releases the lock if {@code engineId} holds it. @return whether it did */

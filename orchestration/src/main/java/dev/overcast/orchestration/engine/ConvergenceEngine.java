@@ -141,8 +141,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
      * @return how many traversals it re-drove
      */
     public int recover() {
-        jdbi.useHandle(h -> h.createUpdate("delete from conv_resource_locks where engine_id = :engine")
-                .bind("engine", settings.engineId()).execute());
+        locks.releaseAll(settings.engineId());
         int redriven = 0;
         for (StackRow stack : store.inProgress(NAME)) {
             if (redrive(stack)) {
@@ -492,6 +491,9 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
                 retrigger(stackId, name);
             }
             return;
+        } catch (RuntimeException e) {
+            locks.release(row.id(), settings.engineId());
+            throw e;
         }
         locks.release(row.id(), settings.engineId());
         if (!Traversals.isCurrent(traversals.current(stackId).orElse(null), traversalId)) {

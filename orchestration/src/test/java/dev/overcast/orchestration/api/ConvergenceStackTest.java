@@ -1,9 +1,65 @@
 package dev.overcast.orchestration.api;
 
-/** The shared stack scenarios on the convergence engine. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+
+import dev.overcast.orchestration.OrchestrationServer;
+
+/** The shared stack scenarios on the convergence engine, and what only it does. */
 class ConvergenceStackTest extends StackScenarios {
     @Override
     String engine() {
         return "convergence";
+    }
+
+    /**
+     * An update sent while a create runs supersedes it (the legacy engine answers 409): the
+     * create's work drains away, the resource it was still working on is checked again for the
+     * update once its step ends, and the stack ends as the update says.
+     */
+    @Test
+    void anUpdateSupersedesARunningCreate() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var slow = new OrchestrationServer(Clock.systemUTC(), "convergence", "slow-engine", duration -> {
+            waiting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            var bob = slow.member("bob", "p1");
+            String first = """
+                    heat_template_version: 2018-08-31
+                    resources:
+                      slow:
+                        type: OS::Heat::TestResource
+                        properties:
+                          value: one
+                          wait_secs: 5
+                      after:
+                        type: OS::Heat::TestResource
+                        properties:
+                          value: {get_attr: [slow, output]}
+                    """;
+            var created = bob.post("/v1/p1/stacks", Map.of("stack_name", "c", "template", first));
+            String path = "/v1/p1/stacks/c/" + created.json().get("stack").get("id").asString();
+            waiting.await();
+            String second = first.replace("value: one\n      wait_secs: 5", "value: two");
+            var update = bob.put(path, Map.of("template", second));
+            assertThat(update.status()).as(update.body()).isEqualTo(202);
+            release.countDown();
+            assertThat(waitFor(slow, bob, path)).isEqualTo("UPDATE_COMPLETE");
+            assertThat(bob.get(path + "/resources/after").json().get("resource").get("attributes").get("output")
+                    .asString()).isEqualTo("two");
+            assertThat(bob.get(path + "/resources/slow").json().get("resource").get("resource_status").asString())
+                    .isEqualTo("UPDATE_COMPLETE");
+        }
     }
 }

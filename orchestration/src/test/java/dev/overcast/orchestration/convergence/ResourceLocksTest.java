@@ -89,12 +89,14 @@ class ResourceLocksTest {
     }
 
     @Test
-    void theHolderMayAcquireAgainForANewerTraversal() {
-        engines.heartbeat("e1");
-        locks.acquire("r-again", "e1", "t1");
+    void aLockIsBusyEvenForTheEngineHoldingIt() {
+        engines.heartbeat("e-again");
+        locks.acquire("r-again", "e-again", "t1");
 
-        assertThat(locks.acquire("r-again", "e1", "t2")).isEqualTo(new LockOutcome.Acquired("r-again", "e1", "t2"));
-        assertThat(locks.holder("r-again").orElseThrow().traversalId()).isEqualTo("t2");
+        assertThat(locks.acquire("r-again", "e-again", "t2")).isEqualTo(new LockOutcome.Busy("r-again", "e-again", "t1"));
+        assertThat(locks.releaseAll("e-again")).isEqualTo(1);
+        assertThat(locks.acquire("r-again", "e-again", "t2"))
+                .isEqualTo(new LockOutcome.Acquired("r-again", "e-again", "t2"));
     }
 
     @Test
