@@ -50,6 +50,7 @@ import dev.overcast.network.NetworkService;
 import dev.overcast.orchestration.OrchestrationPolicy;
 import dev.overcast.orchestration.OrchestrationService;
 import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.cloud.Cloud;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.network.NetworkSettings;
@@ -138,7 +139,8 @@ public final class Overcast implements AutoCloseable {
             OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
                     OrchestrationSettings.defaults(host()).withDefaultEngine(config.orchestration().defaultEngine()),
-                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE);
+                    Sleeper.REAL, new SecureRandom(), PluginServices.NONE.with(Cloud.class,
+                            new Cloud(publicUrl, tokens, clock, Duration.ofSeconds(30))));
             closeables.add(orchestration);
 
             List<ServiceApi> services = List.of(identity, image, placement, network, compute.api(), orchestration);

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.overcast.orchestration.resources.nova.NovaFlavor;
+import dev.overcast.orchestration.resources.nova.NovaKeyPair;
+import dev.overcast.orchestration.resources.nova.NovaServer;
+import dev.overcast.orchestration.resources.nova.NovaServerGroup;
 import dev.overcast.orchestration.template.TemplateException;
 
 /**
@@ -20,9 +24,10 @@ public final class ResourceTypes {
         this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
     }
 
-    /** The built-in types: OS::Heat::None, TestResource, RandomString and Value. */
+    /** The built-in types: OS::Heat::None, TestResource, RandomString and Value; OS::Nova::*. */
     public static ResourceTypes builtIn() {
-        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource()));
+        return of(List.of(new NoneResource(), new TestResource(), new RandomString(), new ValueResource(),
+                new NovaServer(), new NovaKeyPair(), new NovaFlavor(), new NovaServerGroup()));
     }
 
     /** Types of these plugins. */
