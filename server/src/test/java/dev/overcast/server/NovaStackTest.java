@@ -162,7 +162,7 @@ class NovaStackTest {
         assertThat(hosts).as("anti-affinity puts each server on its own host").hasSize(3);
         String group = physicalId(alice, self, "group");
         JsonNode groupBody = alice.nova().get("/os-server-groups/" + group).json().path("server_group");
-        assertThat(groupBody.path("policy").asString()).isEqualTo("anti-affinity");
+        assertThat(groupBody.path("policies").get(0).asString()).isEqualTo("anti-affinity");
         assertThat(groupBody.path("members").size()).isEqualTo(3);
 
         Map<String, JsonNode> out = outputs(stack);
