@@ -40,7 +40,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
         legacy.recover();
         // The convergence engine joins this map when it is built; until then its stacks answer 501.
-        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
+        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings, services);
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

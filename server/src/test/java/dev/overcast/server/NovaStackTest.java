@@ -1,22 +1,40 @@
 package dev.overcast.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.overcast.core.auth.RevocationList;
+import dev.overcast.core.auth.SigningKeys;
+import dev.overcast.core.auth.TokenCodec;
 import dev.overcast.core.json.Json;
+import dev.overcast.orchestration.cloud.Cloud;
+import dev.overcast.orchestration.resources.Applied;
+import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.resources.PluginServices;
+import dev.overcast.orchestration.resources.Properties;
+import dev.overcast.orchestration.resources.ResourceFailure;
+import dev.overcast.orchestration.resources.ResourcePlugin;
+import dev.overcast.orchestration.resources.ResourceState;
+import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.testkit.ApiClient;
 import dev.overcast.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +54,7 @@ class NovaStackTest {
     static String imageName;
 
     /** A user's token and clients, scoped to a project. */
-    record User(String projectId, String token, ApiClient nova, ApiClient heat) {
+    record User(String userId, String projectId, String token, ApiClient nova, ApiClient heat) {
         static User login(Overcast overcast, String name, String password, String project) {
             Reply token = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
                     Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
@@ -45,7 +63,7 @@ class NovaStackTest {
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             String t = token.header("X-Subject-Token");
             String projectId = token.json().at("/token/project/id").asString();
-            return new User(projectId, t, new ApiClient(overcast.url() + "/compute/v2.1").withToken(t)
+            return new User(token.json().at("/token/user/id").asString(), projectId, t, new ApiClient(overcast.url() + "/compute/v2.1").withToken(t)
                     .withHeader("OpenStack-API-Version", "compute 2.60"),
                     new ApiClient(overcast.url() + "/orchestration/v1/" + projectId).withToken(t));
         }
@@ -232,5 +250,81 @@ class NovaStackTest {
                 .asString()).isEqualTo("shared");
         assertThat(admin.heat().delete(self).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> admin.nova().get("/flavors/" + id).status() == 404);
+    }
+
+    @Test
+    void parameterConstraintsAskTheCloudAsTheRequestingUser() {
+        String adminKey = admin.nova().post("/os-keypairs", Map.of("keypair", Map.of("name", "admins-key")))
+                .json().at("/keypair/name").asString();
+        String aliceKey = alice.nova().post("/os-keypairs", Map.of("keypair", Map.of("name", "alices-key")))
+                .json().at("/keypair/name").asString();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("flavor", Map.of("type", "string", "constraints", List.of(Map.of("custom_constraint", "nova.flavor"))));
+        parameters.put("key", Map.of("type", "string", "constraints", List.of(Map.of("custom_constraint", "nova.keypair"))));
+        parameters.put("image", Map.of("type", "string", "constraints", List.of(Map.of("custom_constraint", "glance.image"))));
+        String template = Json.write(Map.of("heat_template_version", "2018-08-31", "parameters", parameters,
+                "resources", Map.of("nothing", Map.of("type", "OS::Heat::None"))));
+        Map<String, Object> good = Map.of("flavor", "m1.tiny", "key", aliceKey, "image", imageName);
+
+        Reply created = alice.heat().post("/stacks", Map.of("stack_name", "checked", "template", template,
+                "parameters", good));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Map<String, Object> badFlavor = new LinkedHashMap<>(good);
+        badFlavor.put("flavor", "m1.nope");
+        Reply refused = alice.heat().post("/stacks", Map.of("stack_name", "bad-flavor-param", "template", template,
+                "parameters", badFlavor));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/error/message").asString()).isEqualTo("Parameter 'flavor' is invalid: "
+                + "Error validating value 'm1.nope': The Flavor (m1.nope) could not be found.");
+
+        Map<String, Object> othersKey = new LinkedHashMap<>(good);
+        othersKey.put("key", adminKey);
+        Reply isolated = alice.heat().post("/validate", Map.of("template", template, "parameters", othersKey));
+        assertThat(isolated.status()).as("another user's key pair is not the caller's").isEqualTo(400);
+        assertThat(isolated.json().at("/error/message").asString()).contains("The Key (admins-key) could not be found.");
+
+        Map<String, Object> badImage = new LinkedHashMap<>(good);
+        badImage.put("image", "no-such-image");
+        assertThat(alice.heat().post("/validate", Map.of("template", template, "parameters", badImage)).json()
+                .at("/error/message").asString()).contains("No image matching {'name': 'no-such-image'}.");
+        assertThat(admin.nova().delete("/os-keypairs/" + adminKey).status()).isEqualTo(204);
+        assertThat(alice.nova().delete("/os-keypairs/" + aliceKey).status()).isEqualTo(204);
+    }
+
+    /** The stack a plugin acts for: alice's in her project, or someone's in a project they have no role on. */
+    private static PluginContext context(String userId, String projectId) {
+        Clock clock = Clock.systemUTC();
+        StackRow stack = new StackRow(UUID.randomUUID().toString(), "direct", projectId, userId, null, "CREATE",
+                "IN_PROGRESS", "", "{}", Map.of(), Map.of(), Map.of(), List.of(), true, null, "legacy", null, null,
+                clock.instant(), null, null);
+        TokenCodec tokens = new TokenCodec(SigningKeys.loadOrCreate(dir.resolve("keys"), clock),
+                new RevocationList(clock, Duration.ofHours(1)), clock);
+        return new PluginContext(clock, Sleeper.REAL, new Random(7), stack,
+                PluginServices.NONE.with(Cloud.class, new Cloud(overcast.url(), tokens, clock, Duration.ofSeconds(30))));
+    }
+
+    @Test
+    void aServerCreateRunAgainTakesOverTheServerTheFirstRunMade() {
+        ResourcePlugin plugin = ResourceTypes.builtIn().require("OS::Nova::Server");
+        Map<String, Object> properties = Properties.validate("vm", plugin.properties(), Map.of("image", imageName,
+                "flavor", "1", "networks", List.of(Map.of("allocate_network", "none"))), false);
+        PluginContext context = context(alice.userId(), alice.projectId());
+        Applied first = plugin.create("vm", properties, context);
+        Applied again = plugin.create("vm", properties, context);
+        assertThat(again.physicalId()).isEqualTo(first.physicalId());
+        assertThat(servers(alice).size()).isEqualTo(1);
+
+        plugin.delete(new ResourceState("vm", first.physicalId(), properties, first.data()), context);
+        assertThat(alice.nova().get("/servers/" + first.physicalId()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStackWhoseUserHasNoRoleOnItsProjectCannotAct() {
+        ResourcePlugin plugin = ResourceTypes.builtIn().require("OS::Nova::KeyPair");
+        Map<String, Object> properties = Properties.validate("k", plugin.properties(), Map.of("name", "nope"), false);
+        assertThatThrownBy(() -> plugin.create("k", properties, context(admin.userId(), alice.projectId())))
+                .isInstanceOfSatisfying(ResourceFailure.class, f -> assertThat(f.errorType()).isEqualTo("Forbidden"))
+                .hasMessageContaining("has no role on project " + alice.projectId());
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
@@ -118,7 +119,7 @@ public final class NovaServer implements ResourcePlugin {
         String id = existing(compute, TAG + key, context);
         if (id == null) {
             ServerRequest request = new ServerRequest(Calls.name(properties.get("name"), context, name, key),
-                    image(properties, context), Lookups.flavor(compute, properties.get("flavor").toString()),
+                    image(properties, context), flavor(compute, properties.get("flavor").toString()),
                     ServerRequest.networks(networks(properties, context)), TAG + key);
             id = compute.post("/servers", request.body(properties)).path("server").path("id").asString();
         }
@@ -166,7 +167,12 @@ public final class NovaServer implements ResourcePlugin {
 
     private static String image(Map<String, Object> properties, PluginContext context) {
         Object image = properties.get("image");
-        return image == null ? null : Lookups.image(Calls.image(context), image.toString());
+        return image == null ? null : Lookups.image(Calls.image(context), image.toString()).orElse(image.toString());
+    }
+
+    /** The flavor's id; one nobody can see is passed on for Nova to refuse with its own reason. */
+    private static String flavor(ServiceClient compute, String nameOrId) {
+        return Lookups.flavor(compute, nameOrId).orElse(nameOrId);
     }
 
     private static List<Map<String, Object>> networks(Map<String, Object> properties, PluginContext context) {
@@ -176,7 +182,9 @@ public final class NovaServer implements ResourcePlugin {
                 Map<String, Object> nic = new LinkedHashMap<>();
                 ((Map<?, ?>) entry).forEach((k, v) -> nic.put(String.valueOf(k), v));
                 if (nic.get("network") != null && nic.get("port") == null) {
-                    nic.put("network", Lookups.network(Calls.network(context), nic.get("network").toString()));
+                    String network = nic.get("network").toString();
+                    nic.put("network", Lookups.network(Calls.network(context), network).orElseThrow(() ->
+                            new ResourceFailure("NotFound", "Unable to find network with name or id '" + network + "'")));
                 }
                 out.add(nic);
             }
