@@ -327,4 +327,27 @@ class NovaStackTest {
                 .isInstanceOfSatisfying(ResourceFailure.class, f -> assertThat(f.errorType()).isEqualTo("Forbidden"))
                 .hasMessageContaining("has no role on project " + alice.projectId());
     }
+
+    @Test
+    void aServerNovaCannotPlaceFailsTheStackWithItsFaultAndIsNotLeftBehind() {
+        Map<String, Object> resources = new LinkedHashMap<>();
+        resources.put("group", Map.of("type", "OS::Nova::ServerGroup",
+                "properties", Map.of("policies", List.of("anti-affinity"))));
+        for (int i = 0; i < 4; i++) {
+            resources.put("vm" + i, Map.of("type", "OS::Nova::Server", "properties", Map.of("image", imageName,
+                    "flavor", "m1.tiny", "networks", List.of(Map.of("allocate_network", "none")),
+                    "scheduler_hints", Map.of("group", Map.of("get_resource", "group")))));
+        }
+        String self = create(admin, "crowded", Map.of("heat_template_version", "2018-08-31", "resources", resources));
+        JsonNode stack = admin.heat().get(self).json().path("stack");
+        assertThat(stack.path("stack_status").asString()).isEqualTo("CREATE_FAILED");
+        assertThat(stack.path("stack_status_reason").asString())
+                .as("four servers apart on three hosts").contains("ResourceInError: resources.vm",
+                        ": Went to status ERROR due to \"Message: No valid host was found.");
+        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.heat().get(self).status() == 404
+                || admin.heat().get(self).json().at("/stack/stack_status").asString().equals("DELETE_COMPLETE"));
+        assertThat(servers(admin).size()).as("the server in ERROR went too").isZero();
+        assertThat(admin.nova().get("/os-server-groups").json().path("server_groups").size()).isZero();
+    }
 }
