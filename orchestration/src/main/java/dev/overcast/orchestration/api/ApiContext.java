@@ -16,10 +16,10 @@ import dev.overcast.orchestration.cloud.Cloud;
 import dev.overcast.orchestration.cloud.CloudConstraints;
 import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.resources.PluginServices;
-import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
+import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
 
 /**
  * What the API handlers share: the store, the engine, the resource types, policy and clock,

@@ -86,6 +86,18 @@ final class Calls {
         }
     }
 
+    /**
+     * A map property as Nova keeps server metadata and flavor extra specs: string values; Heat
+     * writes other values as JSON, as this does.
+     */
+    static Map<String, String> strings(Object given) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (given instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), v instanceof String s ? s : Py.jsonDumps(v, false)));
+        }
+        return out;
+    }
+
     /** Deletes {@code path} and waits until it answers 404. */
     static void deleteAndWait(PluginContext context, ServiceClient client, String path) {
         if (client.delete(path)) {

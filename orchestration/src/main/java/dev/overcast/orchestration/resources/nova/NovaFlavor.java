@@ -126,8 +126,8 @@ public final class NovaFlavor implements ResourcePlugin {
     /** Brings the flavor's extra specs and project access from what {@code current} had to {@code properties}. */
     private static void apply(ServiceClient compute, ResourceState current, Map<String, Object> properties) {
         String path = "/flavors/" + Lookups.encode(current.physicalId());
-        Map<String, String> before = ServerRequest.metadata(current.properties().get("extra_specs"));
-        Map<String, String> after = ServerRequest.metadata(properties.get("extra_specs"));
+        Map<String, String> before = Calls.strings(current.properties().get("extra_specs"));
+        Map<String, String> after = Calls.strings(properties.get("extra_specs"));
         before.keySet().stream().filter(k -> !after.containsKey(k))
                 .forEach(k -> compute.delete(path + "/os-extra_specs/" + Lookups.encode(k)));
         if (!after.isEmpty()) {

@@ -134,7 +134,7 @@ public final class NovaServer implements ResourcePlugin {
         String key = String.valueOf(current.data().get("key"));
         String name = Calls.name(properties.get("name"), context, current.name(), key);
         compute.put(path, Map.of("server", Map.of("name", name)));
-        compute.put(path + "/metadata", Map.of("metadata", ServerRequest.metadata(properties.get("metadata"))));
+        compute.put(path + "/metadata", Map.of("metadata", Calls.strings(properties.get("metadata"))));
         JsonNode server = compute.get(path).path("server");
         return new Applied(current.physicalId(), Map.of("key", key, "server", snapshot(server, context)));
     }

@@ -40,7 +40,7 @@ record ServerRequest(String name, String imageId, String flavorId, Object networ
             server.put("user_data", Base64.getEncoder().encodeToString(
                     properties.get("user_data").toString().getBytes(StandardCharsets.UTF_8)));
         }
-        Map<String, String> metadata = metadata(properties.get("metadata"));
+        Map<String, String> metadata = Calls.strings(properties.get("metadata"));
         if (!metadata.isEmpty()) {
             server.put("metadata", metadata);
         }
@@ -58,15 +58,6 @@ record ServerRequest(String name, String imageId, String flavorId, Object networ
             body.put("os:scheduler_hints", hints);
         }
         return body;
-    }
-
-    /** Nova keeps metadata values as strings; Heat writes other values as JSON, as this does. */
-    static Map<String, String> metadata(Object given) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (given instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> out.put(String.valueOf(k), v instanceof String s ? s : Py.jsonDumps(v, false)));
-        }
-        return out;
     }
 
     /**
