@@ -350,4 +350,29 @@ class NovaStackTest {
         assertThat(servers(admin).size()).as("the server in ERROR went too").isZero();
         assertThat(admin.nova().get("/os-server-groups").json().path("server_groups").size()).isZero();
     }
+
+    @Test
+    void aFlavorCreateRunAgainTakesOverTheFlavorAndItsAccess() {
+        ResourcePlugin plugin = ResourceTypes.builtIn().require("OS::Nova::Flavor");
+        Map<String, Object> properties = Properties.validate("f", plugin.properties(), Map.of("ram", 128,
+                "vcpus", 1, "is_public", false, "tenants", List.of(alice.projectId()),
+                "extra_specs", Map.of("hw:mem_page_size", "small")), false);
+        PluginContext context = context(admin.userId(), admin.projectId());
+        Applied first = plugin.create("f", properties, context);
+        Applied again = plugin.create("f", properties, context);
+        assertThat(again.physicalId()).isEqualTo(first.physicalId());
+        String path = "/flavors/" + first.physicalId();
+        assertThat(admin.nova().get(path + "/os-flavor-access").json().path("flavor_access").size()).isEqualTo(1);
+        assertThat(alice.nova().get(path).status()).as("shared with alice's project").isEqualTo(200);
+
+        Map<String, Object> changed = new LinkedHashMap<>(properties);
+        changed.put("tenants", List.of());
+        changed.put("extra_specs", Map.of("hw:cpu_policy", "dedicated"));
+        plugin.update(new ResourceState("f", first.physicalId(), properties, first.data()), changed, context);
+        assertThat(admin.nova().get(path + "/os-extra_specs").json().path("extra_specs").toString())
+                .isEqualTo("{\"hw:cpu_policy\":\"dedicated\"}");
+        assertThat(alice.nova().get(path).status()).as("no longer shared").isEqualTo(404);
+        plugin.delete(new ResourceState("f", first.physicalId(), changed, first.data()), context);
+        assertThat(admin.nova().get(path).status()).isEqualTo(404);
+    }
 }

@@ -89,14 +89,13 @@ public final class NovaFlavor implements ResourcePlugin {
             flavor.put("os-flavor-access:is_public", properties.get("is_public"));
             id = compute.post("/flavors", Map.of("flavor", flavor)).path("flavor").path("id").asString();
         }
-        ResourceState none = new ResourceState(name, id, Map.of(), Map.of());
-        apply(compute, none, properties);
+        reconcile(compute, id, properties);
         return new Applied(id, Map.of("name", flavorName));
     }
 
     @Override
     public Applied update(ResourceState current, Map<String, Object> properties, PluginContext context) {
-        apply(Calls.compute(context), current, properties);
+        reconcile(Calls.compute(context), current.physicalId(), properties);
         return new Applied(current.physicalId(), current.data());
     }
 
@@ -123,28 +122,32 @@ public final class NovaFlavor implements ResourcePlugin {
         return null;
     }
 
-    /** Brings the flavor's extra specs and project access from what {@code current} had to {@code properties}. */
-    private static void apply(ServiceClient compute, ResourceState current, Map<String, Object> properties) {
-        String path = "/flavors/" + Lookups.encode(current.physicalId());
-        Map<String, String> before = Calls.strings(current.properties().get("extra_specs"));
-        Map<String, String> after = Calls.strings(properties.get("extra_specs"));
-        before.keySet().stream().filter(k -> !after.containsKey(k))
+    /**
+     * Brings the flavor's extra specs and project access, as Nova has them now, to what the
+     * properties say; a run again after a crash finds part of it done and does the rest.
+     */
+    private static void reconcile(ServiceClient compute, String id, Map<String, Object> properties) {
+        String path = "/flavors/" + Lookups.encode(id);
+        Map<String, String> wanted = Calls.strings(properties.get("extra_specs"));
+        Map<String, String> actual = new LinkedHashMap<>();
+        compute.get(path + "/os-extra_specs").path("extra_specs").properties()
+                .forEach(e -> actual.put(e.getKey(), e.getValue().asString()));
+        actual.keySet().stream().filter(k -> !wanted.containsKey(k))
                 .forEach(k -> compute.delete(path + "/os-extra_specs/" + Lookups.encode(k)));
-        if (!after.isEmpty()) {
-            compute.post(path + "/os-extra_specs", Map.of("extra_specs", after));
+        if (!wanted.isEmpty() && !wanted.equals(actual)) {
+            compute.post(path + "/os-extra_specs", Map.of("extra_specs", wanted));
         }
         if (Boolean.TRUE.equals(properties.get("is_public"))) {
             return;
         }
-        List<String> had = strings(current.properties().get("tenants"));
-        List<String> has = strings(properties.get("tenants"));
-        had.stream().filter(t -> !has.contains(t)).forEach(t -> compute.post(path + "/action",
+        List<String> tenants = properties.get("tenants") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.of();
+        List<String> granted = new java.util.ArrayList<>();
+        compute.get(path + "/os-flavor-access").path("flavor_access")
+                .forEach(a -> granted.add(a.path("tenant_id").asString()));
+        granted.stream().filter(t -> !tenants.contains(t)).forEach(t -> compute.post(path + "/action",
                 Map.of("removeTenantAccess", Map.of("tenant", t))));
-        has.stream().filter(t -> !had.contains(t)).forEach(t -> compute.post(path + "/action",
+        tenants.stream().filter(t -> !granted.contains(t)).forEach(t -> compute.post(path + "/action",
                 Map.of("addTenantAccess", Map.of("tenant", t))));
-    }
-
-    private static List<String> strings(Object list) {
-        return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 }

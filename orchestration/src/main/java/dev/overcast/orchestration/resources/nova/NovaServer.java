@@ -48,6 +48,8 @@ public final class NovaServer implements ResourcePlugin {
                         + " assign security groups to the ports instead.").withDefault(List.of()));
         Map<String, PropertySchema> nic = new LinkedHashMap<>();
         nic.put("network", PropertySchema.of(PropertyType.STRING, "Name or ID of network to create a port on."));
+        nic.put("uuid", PropertySchema.of(PropertyType.STRING, "ID of network to create a port on (deprecated: use"
+                + " network)."));
         nic.put("port", PropertySchema.of(PropertyType.STRING, "ID of an existing port to associate with this server."));
         nic.put("fixed_ip", PropertySchema.of(PropertyType.STRING, "Fixed IP address to specify for the port created"
                 + " on the requested network."));
@@ -181,6 +183,9 @@ public final class NovaServer implements ResourcePlugin {
             for (Object entry : entries) {
                 Map<String, Object> nic = new LinkedHashMap<>();
                 ((Map<?, ?>) entry).forEach((k, v) -> nic.put(String.valueOf(k), v));
+                if (nic.get("network") == null) {
+                    nic.put("network", nic.remove("uuid"));
+                }
                 if (nic.get("network") != null && nic.get("port") == null) {
                     String network = nic.get("network").toString();
                     nic.put("network", Lookups.network(Calls.network(context), network).orElseThrow(() ->
