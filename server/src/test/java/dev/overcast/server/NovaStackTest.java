@@ -94,10 +94,10 @@ class NovaStackTest {
         overcast.close();
     }
 
-    private static Map<String, Object> server(String name, Map<String, Object> metadata) {
+    private static Map<String, Object> server(String name, String image, Map<String, Object> metadata) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("name", name);
-        properties.put("image", imageName);
+        properties.put("image", image);
         properties.put("flavor", "m1.tiny");
         properties.put("key_name", Map.of("get_resource", "key"));
         properties.put("networks", List.of(Map.of("network", "public")));
@@ -106,7 +106,8 @@ class NovaStackTest {
         return Map.of("type", "OS::Nova::Server", "properties", properties);
     }
 
-    private static Map<String, Object> template(String firstName, Map<String, Object> firstMetadata) {
+    private static Map<String, Object> template(String firstName, String firstImage,
+            Map<String, Object> firstMetadata) {
         Map<String, Object> resources = new LinkedHashMap<>();
         resources.put("group", Map.of("type", "OS::Nova::ServerGroup",
                 "properties", Map.of("policies", List.of("anti-affinity"))));
@@ -114,9 +115,9 @@ class NovaStackTest {
                 Map.of("list_join", List.of("-", List.of(Map.of("get_param", "OS::stack_name"), "key"))),
                 "save_private_key", true)));
         resources.put("suffix", Map.of("type", "OS::Heat::RandomString", "properties", Map.of("length", 6)));
-        resources.put("web0", server(firstName, firstMetadata));
+        resources.put("web0", server(firstName, firstImage, firstMetadata));
         for (int i = 1; i < 3; i++) {
-            resources.put("web" + i, server(null, Map.of("role", "web")));
+            resources.put("web" + i, server(null, imageName, Map.of("role", "web")));
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("names", Map.of("value", List.of(Map.of("get_attr", List.of("web0", "name")),
@@ -125,6 +126,18 @@ class NovaStackTest {
         outputs.put("networks", Map.of("value", Map.of("get_attr", List.of("web1", "networks", "public"))));
         outputs.put("private_key", Map.of("value", Map.of("get_attr", List.of("key", "private_key"))));
         return Map.of("heat_template_version", "2018-08-31", "resources", resources, "outputs", outputs);
+    }
+
+    /** @return the id of a small image the user uploads */
+    private static String image(User user, String name) {
+        ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(user.token());
+        Reply made = glance.post("/v2/images", Map.of("name", name, "disk_format", "raw", "container_format", "bare"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().path("id").asString();
+        Reply uploaded = glance.withHeader("Content-Type", "application/octet-stream")
+                .send("PUT", "/v2/images/" + id + "/file", "not really a disk");
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(204);
+        return id;
     }
 
     /** @return the stack's URL under the user's Heat client, once its create or update ends */
@@ -158,7 +171,7 @@ class NovaStackTest {
 
     @Test
     void aStackOfServersInAGroupWithAKeyPairLivesUpdatesInPlaceAndGoesWithoutATrace() {
-        String self = create(alice, "web", template("first", Map.of("role", "web")));
+        String self = create(alice, "web", template("first", imageName, Map.of("role", "web")));
         JsonNode stack = alice.heat().get(self).json().path("stack");
         assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
                 .isEqualTo("CREATE_COMPLETE");
@@ -191,14 +204,17 @@ class NovaStackTest {
         assertThat(out.get("private_key").asString()).contains("PRIVATE KEY");
         assertThat(alice.nova().get("/os-keypairs/web-key").status()).isEqualTo(200);
 
-        Reply updated = alice.heat().put(self, Map.of("template", Json.write(template("renamed",
+        String second = image(alice, "second");
+        Reply updated = alice.heat().put(self, Map.of("template", Json.write(template("renamed", "second",
                 Map.of("role", "db", "tier", 2)))));
         assertThat(updated.status()).as(updated.body()).isEqualTo(202);
         stack = settle(alice, self);
         assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
                 .isEqualTo("UPDATE_COMPLETE");
-        assertThat(physicalId(alice, self, "web0")).as("renamed in place").isEqualTo(ids.get(0));
+        assertThat(physicalId(alice, self, "web0")).as("renamed and rebuilt in place").isEqualTo(ids.get(0));
         JsonNode renamed = alice.nova().get("/servers/" + ids.get(0)).json().path("server");
+        assertThat(renamed.path("image").path("id").asString()).isEqualTo(second);
+        assertThat(renamed.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(renamed.path("name").asString()).isEqualTo("renamed");
         assertThat(renamed.path("metadata").path("role").asString()).isEqualTo("db");
         assertThat(renamed.path("metadata").path("tier").asString()).isEqualTo("2");
@@ -374,5 +390,28 @@ class NovaStackTest {
         assertThat(alice.nova().get(path).status()).as("no longer shared").isEqualTo(404);
         plugin.delete(new ResourceState("f", first.physicalId(), changed, first.data()), context);
         assertThat(admin.nova().get(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFlavorChangeReplacesTheServer() {
+        Map<String, Object> properties = new LinkedHashMap<>(Map.of("image", imageName, "flavor", "m1.tiny",
+                "networks", List.of(Map.of("allocate_network", "none"))));
+        String self = create(admin, "grow", Map.of("heat_template_version", "2018-08-31",
+                "resources", Map.of("vm", Map.of("type", "OS::Nova::Server", "properties", properties))));
+        String before = physicalId(admin, self, "vm");
+        properties.put("flavor", "m1.small");
+        Reply updated = admin.heat().put(self, Map.of("template", Json.write(Map.of("heat_template_version",
+                "2018-08-31", "resources", Map.of("vm", Map.of("type", "OS::Nova::Server", "properties", properties))))));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(202);
+        JsonNode stack = settle(admin, self);
+        assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
+                .isEqualTo("UPDATE_COMPLETE");
+        String after = physicalId(admin, self, "vm");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(admin.nova().get("/servers/" + after).json().at("/server/flavor/original_name").asString())
+                .isEqualTo("m1.small");
+        assertThat(admin.nova().get("/servers/" + before).status()).as("the old server goes").isEqualTo(404);
+        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.nova().get("/servers/" + after).status() == 404);
     }
 }

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * tag, so a second run finds the server the first one made and waits for it rather than making
  * another. A server that ends in ERROR is deleted before the step fails with Nova's fault: the
  * engine records a physical id only when a step succeeds, so a server left behind would outlive
- * its stack. Only {@code name} and {@code metadata} change in place; any other change replaces
- * the server (Heat resizes for a flavor change and rebuilds for an image change).
+ * its stack. {@code name} and {@code metadata} change in place, and {@code image} by a rebuild
+ * unless {@code image_update_policy} is REPLACE; any other change replaces the server (Heat
+ * resizes for a flavor change, which Compute cannot do yet).
  */
 public final class NovaServer implements ResourcePlugin {
     /** The server tag that carries the creation key. */
@@ -37,7 +38,13 @@ public final class NovaServer implements ResourcePlugin {
     private static Map<String, PropertySchema> schema() {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
         p.put("name", PropertySchema.of(PropertyType.STRING, "Server name.").updatable());
-        p.put("image", PropertySchema.of(PropertyType.STRING, "The ID or name of the image to boot with."));
+        p.put("image", PropertySchema.of(PropertyType.STRING, "The ID or name of the image to boot with.")
+                .updatable());
+        p.put("image_update_policy", PropertySchema.of(PropertyType.STRING, "Policy on how to apply an image-id"
+                + " update; either by requesting a server rebuild or by replacing the entire server.")
+                .withDefault("REBUILD").updatable()
+                .constrained(new PropertyConstraint.AllowedValues(List.of("REBUILD", "REPLACE",
+                        "REBUILD_PRESERVE_EPHEMERAL"))));
         p.put("flavor", PropertySchema.of(PropertyType.STRING, "The ID or name of the flavor to boot onto.")
                 .asRequired());
         p.put("key_name", PropertySchema.of(PropertyType.STRING, "Name of keypair to inject into the server."));
@@ -125,8 +132,21 @@ public final class NovaServer implements ResourcePlugin {
                     ServerRequest.networks(networks(properties, context)), TAG + key);
             id = compute.post("/servers", request.body(properties)).path("server").path("id").asString();
         }
-        JsonNode server = awaitActive(compute, id, context);
+        JsonNode server = settle(compute, id, context);
+        if (!server.path("status").asString().equals("ACTIVE")) {
+            Calls.deleteAndWait(context, compute, "/servers/" + id);
+            throw notActive(server);
+        }
         return new Applied(id, Map.of("key", key, "server", snapshot(server, context)));
+    }
+
+    @Override
+    public boolean replaceOnUpdate(Map<String, Object> oldProperties, Map<String, Object> newProperties) {
+        return imageChanged(oldProperties, newProperties) && "REPLACE".equals(newProperties.get("image_update_policy"));
+    }
+
+    private static boolean imageChanged(Map<String, Object> oldProperties, Map<String, Object> newProperties) {
+        return !java.util.Objects.equals(oldProperties.get("image"), newProperties.get("image"));
     }
 
     @Override
@@ -135,6 +155,9 @@ public final class NovaServer implements ResourcePlugin {
         String path = "/servers/" + current.physicalId();
         String key = String.valueOf(current.data().get("key"));
         String name = Calls.name(properties.get("name"), context, current.name(), key);
+        if (imageChanged(current.properties(), properties)) {
+            rebuild(compute, current.physicalId(), properties, context);
+        }
         compute.put(path, Map.of("server", Map.of("name", name)));
         compute.put(path + "/metadata", Map.of("metadata", Calls.strings(properties.get("metadata"))));
         JsonNode server = compute.get(path).path("server");
@@ -197,28 +220,45 @@ public final class NovaServer implements ResourcePlugin {
         return out;
     }
 
-    /** Waits while the server builds; one in ERROR is deleted and its fault becomes the failure. */
-    private static JsonNode awaitActive(ServiceClient compute, String id, PluginContext context) {
+    /** Boots the server again from the properties' image, keeping its id, and waits until it is ACTIVE. */
+    private static void rebuild(ServiceClient compute, String id, Map<String, Object> properties,
+            PluginContext context) {
+        Map<String, Object> rebuild = new LinkedHashMap<>();
+        rebuild.put("imageRef", image(properties, context));
+        if ("REBUILD_PRESERVE_EPHEMERAL".equals(properties.get("image_update_policy"))) {
+            rebuild.put("preserve_ephemeral", true);
+        }
+        compute.post("/servers/" + id + "/action", Map.of("rebuild", rebuild));
+        JsonNode server = settle(compute, id, context);
+        if (!server.path("status").asString().equals("ACTIVE")) {
+            throw notActive(server);
+        }
+    }
+
+    /** @return the server once no task runs on it (it is built, rebuilt, or failed) */
+    private static JsonNode settle(ServiceClient compute, String id, PluginContext context) {
         String path = "/servers/" + id;
         JsonNode[] last = new JsonNode[1];
-        Calls.await(context, "Creating server " + id, () -> {
+        Calls.await(context, "Server " + id + " settling", () -> {
             last[0] = compute.find(path).map(b -> b.path("server")).orElseThrow(() ->
                     new ResourceFailure("ResourceUnknownStatus", "Server " + id + " disappeared while it was built."));
-            return !last[0].path("status").asString().equals("BUILD");
+            String status = last[0].path("status").asString();
+            return !status.equals("BUILD") && !status.equals("REBUILD")
+                    && !last[0].path("OS-EXT-STS:task_state").isString();
         });
-        JsonNode server = last[0];
+        return last[0];
+    }
+
+    /** Heat's failure for a server that ended other than ACTIVE, with Nova's fault. */
+    private static ResourceFailure notActive(JsonNode server) {
         String status = server.path("status").asString();
-        if (status.equals("ACTIVE")) {
-            return server;
-        }
-        Calls.deleteAndWait(context, compute, path);
         if (status.equals("ERROR")) {
             JsonNode fault = server.path("fault");
-            throw new ResourceFailure("ResourceInError", "Went to status ERROR due to \"Message: "
+            return new ResourceFailure("ResourceInError", "Went to status ERROR due to \"Message: "
                     + fault.path("message").asString("Unknown") + ", Code: " + fault.path("code").asString("Unknown")
                     + "\"");
         }
-        throw new ResourceFailure("ResourceUnknownStatus", "Server is not active - Unknown status " + status
+        return new ResourceFailure("ResourceUnknownStatus", "Server is not active - Unknown status " + status
                 + " due to \"Unknown\"");
     }
 
