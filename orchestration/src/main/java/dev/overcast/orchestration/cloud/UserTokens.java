@@ -21,15 +21,15 @@ import tools.jackson.databind.JsonNode;
  * the deployment's signing keys, asks Identity (with Orchestration's service token) which roles
  * the user holds on the project now, and signs a token with exactly those. A user whose roles
  * were all revoked therefore gets no token, as a trust whose trustor lost the roles stops working.
- * Roles are remembered for {@link #ROLES_TTL}, so a stack of many resources asks once.
+ * Roles, and the token signed with them, are remembered for {@link #ROLES_TTL}, so a stack of
+ * many resources asks once and its polls do not sign a token each.
  */
 final class UserTokens {
     static final Duration ROLES_TTL = Duration.ofSeconds(30);
     private static final Duration LIFETIME = Duration.ofHours(1);
 
-    /** What Identity answered for one user on one project. */
-    private record Grant(AuthContext.Ref user, AuthContext.Ref userDomain, AuthContext.Ref project,
-                         AuthContext.Ref projectDomain, List<AuthContext.Ref> roles, Instant fetched) {
+    /** What Identity answered for one user on one project, and the token signed from it. */
+    private record Grant(String token, Instant fetched) {
     }
 
     private final TokenCodec codec;
@@ -50,23 +50,14 @@ final class UserTokens {
      * @throws ResourceFailure Forbidden when the user holds no role there
      */
     String token(String userId, String projectId) {
-        Grant grant = grant(userId, projectId);
-        Instant now = clock.instant();
-        return codec.sign(new AuthContext(grant.user(), grant.userDomain(), grant.project(), grant.projectDomain(),
-                null, false, grant.roles(), List.of("password"), List.of(UUID.randomUUID().toString().substring(0, 22)),
-                now, now.plus(LIFETIME), null, null,
-                "admin".equals(grant.project().name()) && "default".equals(grant.projectDomain().id())));
-    }
-
-    private Grant grant(String userId, String projectId) {
         String key = userId + "/" + projectId;
         Grant cached = grants.get(key);
         if (cached != null && cached.fetched().plus(ROLES_TTL).isAfter(clock.instant())) {
-            return cached;
+            return cached.token();
         }
         Grant fresh = fetch(userId, projectId);
         grants.put(key, fresh);
-        return fresh;
+        return fresh.token();
     }
 
     private Grant fetch(String userId, String projectId) {
@@ -88,8 +79,13 @@ final class UserTokens {
             throw new ResourceFailure("Forbidden", "User " + userId + " has no role on project " + projectId
                     + " any more, so the stack cannot act for it.");
         }
-        return new Grant(ref(user), ref(user.path("domain")), ref(project), ref(project.path("domain")),
-                List.copyOf(roles), clock.instant());
+        Instant now = clock.instant();
+        AuthContext.Ref projectDomain = ref(project.path("domain"));
+        String token = codec.sign(new AuthContext(ref(user), ref(user.path("domain")), ref(project), projectDomain,
+                null, false, roles, List.of("password"), List.of(UUID.randomUUID().toString().substring(0, 22)),
+                now, now.plus(LIFETIME), null, null,
+                "admin".equals(project.path("name").asString(null)) && "default".equals(projectDomain.id())));
+        return new Grant(token, now);
     }
 
     private static AuthContext.Ref ref(JsonNode node) {
