@@ -155,6 +155,13 @@ class NovaStackTest {
         return user.heat().get(self).json().path("stack");
     }
 
+    /** Deletes the stack and waits until it is gone. */
+    private static void deleteStack(User user, String self) {
+        assertThat(user.heat().delete(self).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).until(() -> user.heat().get(self).status() == 404
+                || user.heat().get(self).json().at("/stack/stack_status").asString().equals("DELETE_COMPLETE"));
+    }
+
     private static Map<String, JsonNode> outputs(JsonNode stack) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         stack.path("outputs").forEach(o -> out.put(o.path("output_key").asString(), o.path("output_value")));
@@ -220,9 +227,7 @@ class NovaStackTest {
         assertThat(renamed.path("metadata").path("tier").asString()).isEqualTo("2");
         assertThat(outputs(stack).get("names").get(0).asString()).isEqualTo("renamed");
 
-        assertThat(alice.heat().delete(self).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(60)).until(() -> alice.heat().get(self).status() == 404
-                || alice.heat().get(self).json().at("/stack/stack_status").asString().equals("DELETE_COMPLETE"));
+        deleteStack(alice, self);
         assertThat(servers(alice).size()).as("no servers left").isZero();
         assertThat(alice.nova().get("/os-keypairs").json().path("keypairs").size()).as("no key pairs left").isZero();
         assertThat(alice.nova().get("/os-server-groups").json().path("server_groups").size()).as("no groups left")
@@ -239,7 +244,7 @@ class NovaStackTest {
         assertThat(stack.path("stack_status").asString()).isEqualTo("CREATE_FAILED");
         assertThat(stack.path("stack_status_reason").asString())
                 .isEqualTo("Resource CREATE failed: BadRequest: resources.vm: Flavor m1.huge-nope could not be found.");
-        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
+        deleteStack(admin, self);
     }
 
     @Test
@@ -264,8 +269,8 @@ class NovaStackTest {
         assertThat(flavor.path("os-flavor-access:is_public").asBoolean()).isFalse();
         assertThat(admin.nova().get("/flavors/" + id + "/os-extra_specs").json().at("/extra_specs/hw:cpu_policy")
                 .asString()).isEqualTo("shared");
-        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> admin.nova().get("/flavors/" + id).status() == 404);
+        deleteStack(admin, self);
+        assertThat(admin.nova().get("/flavors/" + id).status()).isEqualTo(404);
     }
 
     @Test
@@ -285,6 +290,9 @@ class NovaStackTest {
         Reply created = alice.heat().post("/stacks", Map.of("stack_name", "checked", "template", template,
                 "parameters", good));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String self = "/stacks/checked/" + created.json().at("/stack/id").asString();
+        assertThat(settle(alice, self).path("stack_status").asString()).isEqualTo("CREATE_COMPLETE");
+        deleteStack(alice, self);
 
         Map<String, Object> badFlavor = new LinkedHashMap<>(good);
         badFlavor.put("flavor", "m1.nope");
@@ -360,9 +368,7 @@ class NovaStackTest {
         assertThat(stack.path("stack_status_reason").asString())
                 .as("four servers apart on three hosts").contains("ResourceInError: resources.vm",
                         ": Went to status ERROR due to \"Message: No valid host was found.");
-        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.heat().get(self).status() == 404
-                || admin.heat().get(self).json().at("/stack/stack_status").asString().equals("DELETE_COMPLETE"));
+        deleteStack(admin, self);
         assertThat(servers(admin).size()).as("the server in ERROR went too").isZero();
         assertThat(admin.nova().get("/os-server-groups").json().path("server_groups").size()).isZero();
     }
@@ -411,7 +417,7 @@ class NovaStackTest {
         assertThat(admin.nova().get("/servers/" + after).json().at("/server/flavor/original_name").asString())
                 .isEqualTo("m1.small");
         assertThat(admin.nova().get("/servers/" + before).status()).as("the old server goes").isEqualTo(404);
-        assertThat(admin.heat().delete(self).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.nova().get("/servers/" + after).status() == 404);
+        deleteStack(admin, self);
+        assertThat(admin.nova().get("/servers/" + after).status()).isEqualTo(404);
     }
 }
