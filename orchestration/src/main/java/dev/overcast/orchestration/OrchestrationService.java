@@ -58,7 +58,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, plugins, bus);
         convergence.recover();
         this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
-                clock, settings, stack -> new PluginContext(clock, sleeper, random, stack, plugins));
+                clock, settings, plugins, stack -> new PluginContext(clock, sleeper, random, stack, plugins));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

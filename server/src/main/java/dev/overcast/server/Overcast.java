@@ -50,6 +50,7 @@ import dev.overcast.network.NetworkService;
 import dev.overcast.orchestration.OrchestrationPolicy;
 import dev.overcast.orchestration.OrchestrationService;
 import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.cloud.Cloud;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.SignalCredentials;
 import dev.overcast.orchestration.resources.TokenSignalCredentials;
@@ -141,7 +142,8 @@ public final class Overcast implements AutoCloseable {
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
                     orchestrationSettings(config.orchestration()),
                     Sleeper.REAL, new SecureRandom(), PluginServices.NONE.with(SignalCredentials.class,
-                            new TokenSignalCredentials(tokens, clock, () -> publicUrl + "/orchestration")), bus);
+                            new TokenSignalCredentials(tokens, clock, () -> publicUrl + "/orchestration"))
+                            .with(Cloud.class, new Cloud(publicUrl, tokens, clock, Duration.ofSeconds(30))), bus);
             closeables.add(orchestration);
 
             List<ServiceApi> services = List.of(identity, image, placement, network, compute.api(), orchestration);

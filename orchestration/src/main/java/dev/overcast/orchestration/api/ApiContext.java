@@ -13,12 +13,16 @@ import dev.overcast.core.policy.Credentials;
 import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.OrchestrationSettings;
+import dev.overcast.orchestration.cloud.Cloud;
+import dev.overcast.orchestration.cloud.CloudConstraints;
 import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
+import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
 
 /**
  * What the API handlers share: the store, the engine, the resource types, policy and clock,
@@ -27,11 +31,23 @@ import dev.overcast.orchestration.template.TemplateException;
  * @param plugins what a plugin called from a request (a signal) sees of a stack
  */
 public record ApiContext(StackStore store, Map<String, StackEngine> engines, ResourceTypes types, Policy policy,
-                         Clock clock, OrchestrationSettings settings,
+                         Clock clock, OrchestrationSettings settings, PluginServices services,
                          Function<StackRow, PluginContext> plugins) {
 
     public ApiContext {
         engines = Map.copyOf(engines);
+    }
+
+    /**
+     * @return the custom parameter constraints for a stack this request gives: the cloud's,
+     *         checked with the caller's own token, when the cloud is wired; else none
+     */
+    CustomConstraintLookup constraints(Request request) {
+        java.util.Optional<String> token = request.header("X-Auth-Token");
+        if (!services.has(Cloud.class) || token.isEmpty()) {
+            return CustomConstraintLookup.NONE;
+        }
+        return new CloudConstraints(services.require(Cloud.class), token.get());
     }
 
     /** @return the engine called {@code name} ({@code legacy}, {@code convergence}); 501 when it is not built */

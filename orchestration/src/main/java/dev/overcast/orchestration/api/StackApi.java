@@ -136,7 +136,7 @@ final class StackApi {
                 body.tags() == null ? List.of() : body.tags(),
                 body.disableRollback() == null || body.disableRollback(), body.timeoutMins(), engine, null, null,
                 ctx.clock().instant(), null, null);
-        Template template = StackTemplates.parse(row);
+        Template template = StackTemplates.parse(row, ctx.constraints(req));
         checks.check(template);
         try {
             owner.create(row, template);
@@ -160,7 +160,8 @@ final class StackApi {
                 body.disableRollback() == null || body.disableRollback(), body.timeoutMins(),
                 ctx.settings().defaultEngine(), null, null, ctx.clock().instant(), null, null);
         Template template = Template.parse(StackTemplates.input(row.template(), row.files(), row.environment(),
-                row.parameters()).withPseudoParameters(new PseudoParameters(id, name, tenant)));
+                row.parameters()).withPseudoParameters(new PseudoParameters(id, name, tenant))
+                .withConstraints(ctx.constraints(req)));
         checks.check(template);
         Map<String, Object> v = StackViews.summary(req, row, false);
         v.put("id", "None");
@@ -257,7 +258,7 @@ final class StackApi {
         StackEngine owner = ctx.engine(current.engine());
         StackBody body = StackBody.parse(req.json());
         StackRow next = patch ? StackUpdates.patched(current, body) : StackUpdates.replaced(current, body);
-        Template template = StackTemplates.parse(next);
+        Template template = StackTemplates.parse(next, ctx.constraints(req));
         List<String> immutable = StackTemplates.parse(current).parameters().immutableChanged(template.parameters());
         if (!immutable.isEmpty()) {
             throw new HeatError(400, "ImmutableParameterModified", "The following parameters are immutable and may "

@@ -37,7 +37,7 @@ final class TemplateApi {
         ctx.enforce(req, "stacks:validate_template");
         StackBody body = StackBody.parse(req.json());
         Template template = Template.parse(StackTemplates.input(body.requireTemplate(), body.files(),
-                body.environment(), body.parameters()).forValidation());
+                body.environment(), body.parameters()).forValidation().withConstraints(ctx.constraints(req)));
         new StackChecks(ctx.types()).check(template, false);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Description", template.description());

@@ -8,10 +8,18 @@ import dev.overcast.orchestration.template.Template;
 import dev.overcast.orchestration.template.TemplateInput;
 import dev.overcast.orchestration.template.environment.Environment;
 import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
+import dev.overcast.orchestration.template.parameters.CustomConstraintResult;
 import dev.overcast.orchestration.template.parameters.PseudoParameters;
 
 /** Parses what a stack was given into a {@link Template}, as Heat binds it to the stack. */
 public final class StackTemplates {
+    /**
+     * A stored stack's custom constraints passed when it was created or updated; as in Heat, they
+     * are not asked again each time the stack is loaded (a flavor deleted since must not make the
+     * stack unreadable).
+     */
+    private static final CustomConstraintLookup CHECKED = (name, value) -> new CustomConstraintResult.Valid();
+
     private StackTemplates() {
     }
 
@@ -20,8 +28,18 @@ public final class StackTemplates {
      * @throws dev.overcast.orchestration.template.TemplateException when they do not make a valid template
      */
     public static Template parse(StackRow stack) {
+        return parse(stack, CHECKED);
+    }
+
+    /**
+     * @param constraints the custom constraint checks for the parameters (the cloud's, as the
+     *                    user who gives the stack)
+     * @return the stack's template with its environment and parameters applied
+     */
+    public static Template parse(StackRow stack, CustomConstraintLookup constraints) {
         return Template.parse(input(stack.template(), stack.files(), stack.environment(), stack.parameters())
-                .withPseudoParameters(new PseudoParameters(stack.id(), stack.name(), stack.projectId())));
+                .withPseudoParameters(new PseudoParameters(stack.id(), stack.name(), stack.projectId()))
+                .withConstraints(constraints));
     }
 
     /** The input of a template, its files, the user's environment and parameter values. */

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.overcast.orchestration.resources.nova.NovaFlavor;
+import dev.overcast.orchestration.resources.nova.NovaKeyPair;
+import dev.overcast.orchestration.resources.nova.NovaServer;
+import dev.overcast.orchestration.resources.nova.NovaServerGroup;
 import dev.overcast.orchestration.template.TemplateException;
 
 /**
@@ -22,11 +26,12 @@ public final class ResourceTypes {
 
     /**
      * The built-in types: OS::Heat::None, TestResource, RandomString, Value, WaitConditionHandle,
-     * WaitCondition and the software config types.
+     * WaitCondition, the software config types and OS::Nova::*.
      */
     public static ResourceTypes builtIn() {
         List<ResourcePlugin> all = new java.util.ArrayList<>(List.of(new NoneResource(), new TestResource(),
-                new RandomString(), new ValueResource(), new WaitConditionHandle(), new WaitCondition()));
+                new RandomString(), new ValueResource(), new WaitConditionHandle(), new WaitCondition(),
+                new NovaServer(), new NovaKeyPair(), new NovaFlavor(), new NovaServerGroup()));
         all.addAll(dev.overcast.orchestration.resources.software.SoftwareConfigTypes.plugins());
         return of(all);
     }

@@ -23,7 +23,7 @@ public sealed interface CustomConstraintResult {
      * @param value   the value checked
      * @param message why, e.g. {@code The Flavor (m1.huge) could not be found.}
      */
-    static Invalid failed(Object value, String message) {
+    public static Invalid failed(Object value, String message) {
         return new Invalid("Error validating value '" + Py.str(value) + "': " + message);
     }
 }
