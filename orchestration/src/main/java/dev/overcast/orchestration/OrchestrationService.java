@@ -13,6 +13,9 @@ import dev.overcast.core.policy.Policy;
 import dev.overcast.orchestration.api.ApiContext;
 import dev.overcast.orchestration.api.HeatApi;
 import dev.overcast.orchestration.engine.LegacyEngine;
+import dev.overcast.orchestration.engine.StackEngine;
+import dev.overcast.orchestration.nested.EngineNestedStacks;
+import dev.overcast.orchestration.nested.NestedStacks;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
@@ -37,10 +40,15 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
             Sleeper sleeper, RandomGenerator random, PluginServices services) {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
-        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, services);
+        // Nested stacks run on their parent's engine, so the service sees the engines once built.
+        Map<String, StackEngine> engines = new java.util.concurrent.ConcurrentHashMap<>();
+        PluginServices withNested = services.with(NestedStacks.class,
+                new EngineNestedStacks(store, engines, types, clock));
+        this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, withNested);
+        engines.put("legacy", legacy);
         legacy.recover();
         // The convergence engine joins this map when it is built; until then its stacks answer 501.
-        this.ctx = new ApiContext(store, Map.of("legacy", legacy), types, policy, clock, settings);
+        this.ctx = new ApiContext(store, engines, types, policy, clock, settings);
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

@@ -70,7 +70,7 @@ final class StackChecks {
                         && args.get(1) instanceof String attribute
                         && template.resources().containsKey(resource)) {
                     ResourcePlugin plugin = plugin(template, template.resource(resource));
-                    if (!ResourceTypes.allAttributes(plugin).containsKey(attribute)) {
+                    if (!plugin.acceptsAttribute(attribute)) {
                         throw new HeatError(400, "InvalidTemplateAttribute", "The Referenced Attribute ("
                                 + resource + " " + attribute + ") is incorrect.");
                     }
@@ -87,8 +87,9 @@ final class StackChecks {
         return switch (resolved) {
             case ResolvedType.Plugin p -> types.find(p.type()).orElseThrow(() -> TemplateException.validation(
                     "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(p.type())));
-            case ResolvedType.TemplateResource t -> throw TemplateException.notSupported(
-                    "Template resources (" + t.path() + ")");
+            case ResolvedType.TemplateResource t -> types.templateResource(def.type(), t.path(), template.files())
+                    .orElseThrow(() -> TemplateException.validation("Failed to validate", "resources." + def.name(),
+                            "Could not fetch remote template \"" + t.path() + "\": the stack's files have no such file."));
             case ResolvedType.Unregistered u -> throw TemplateException.validation(
                     "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(u.type()));
         };
