@@ -9,8 +9,8 @@ import dev.overcast.orchestration.resources.ResourceState;
 
 /**
  * A group's attributes, read from the members it stored when it last changed
- * ({@link #snapshot}): {@code refs}, {@code refs_map}, {@code attributes} (each member's
- * attributes by member name), {@code resource.<n>} (member n's attributes),
+ * ({@link #snapshot}): {@code refs}, {@code refs_map}, {@code attributes} (see
+ * {@link #byAttribute}), {@code resource.<n>} (member n's attributes),
  * {@code resource.<n>.<attr>}, and any other name as the list of that attribute over the
  * members, in order.
  */
@@ -48,6 +48,31 @@ final class GroupAttributes {
         return out;
     }
 
+    /**
+     * Heat's {@code attributes} (and an AutoScalingGroup's {@code outputs}), read with a path
+     * naming the attribute: {@code get_attr: [group, attributes, x]} gives each member's
+     * {@code x} by member name ({@code asList}: in a list, as {@code outputs_list}).
+     */
+    static Map<String, Object> byAttribute(ResourceState state, boolean asList) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map<String, Object> m : members(state)) {
+            ((Map<?, ?>) m.get("attributes")).forEach((attr, value) -> {
+                String key = String.valueOf(attr);
+                if (asList) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> values = (List<Object>) out.computeIfAbsent(key, k -> new ArrayList<>());
+                    values.add(value);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> values = (Map<String, Object>) out.computeIfAbsent(key,
+                            k -> new LinkedHashMap<>());
+                    values.put(String.valueOf(m.get("name")), value);
+                }
+            });
+        }
+        return out;
+    }
+
     static Object attribute(ResourceState state, String attribute) {
         List<Map<String, Object>> members = members(state);
         switch (attribute) {
@@ -58,9 +83,7 @@ final class GroupAttributes {
                 return new LinkedHashMap<>(refs(state));
             }
             case "attributes" -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                members.forEach(m -> out.put(String.valueOf(m.get("name")), m.get("attributes")));
-                return out;
+                return byAttribute(state, false);
             }
             default -> {
             }

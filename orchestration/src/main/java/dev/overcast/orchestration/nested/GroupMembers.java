@@ -90,8 +90,15 @@ final class GroupMembers {
      *         resource per name
      */
     static String template(Map<String, Object> definition, List<String> names, String indexVar) {
+        return template(name -> definition, names, indexVar);
+    }
+
+    /** As {@link #template(Map, List, String)}, each member with its own definition (a rolling update's batches). */
+    static String template(java.util.function.Function<String, Map<String, Object>> definitionOf, List<String> names,
+            String indexVar) {
         Map<String, Object> resources = new LinkedHashMap<>();
         for (String name : names) {
+            Map<String, Object> definition = definitionOf.apply(name);
             Map<String, Object> member = new LinkedHashMap<>();
             member.put("type", definition.get("type"));
             Object properties = definition.get("properties");

@@ -9,9 +9,9 @@ public final class NestedTypes {
     private NestedTypes() {
     }
 
-    /** @return OS::Heat::Stack and OS::Heat::ResourceGroup */
+    /** @return OS::Heat::Stack, ResourceGroup, AutoScalingGroup and ScalingPolicy */
     public static List<ResourcePlugin> plugins() {
-        return List.of(new StackResource(), new ResourceGroup());
+        return List.of(new StackResource(), new ResourceGroup(), new AutoScalingGroup(), new ScalingPolicy());
     }
 
     /**
