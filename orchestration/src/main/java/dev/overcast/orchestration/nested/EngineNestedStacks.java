@@ -31,7 +31,8 @@ import dev.overcast.orchestration.template.TemplateException;
  * child's row through the plugin's sleeper, so it works whichever engine (and process) runs
  * the child.
  *
- * <p>A retried create adopts a live child of the same parent and resource that no resource
+ * <p>A child whose create fails is deleted (the engine keeps no physical id for a failed
+ * create, so nothing else would). A retried create adopts a live child of the same parent and resource that no resource
  * of the parent holds yet: one made by an attempt that died before it stored the physical id.
  * A child some resource holds belongs to that resource (the one a replacement replaces), so it
  * is never adopted.
@@ -57,18 +58,27 @@ public final class EngineNestedStacks implements NestedStacks {
     @Override
     public String create(String resourceName, Definition definition, PluginContext context) {
         StackRow parent = store.find(context.stack().id()).orElse(context.stack());
-        Optional<StackRow> earlier = adoptable(parent, resourceName);
-        if (earlier.isPresent()) {
-            StackRow child = earlier.get();
-            if (!child.stackStatus().equals("CREATE_FAILED")) {
-                await(child.id(), "CREATE", context);
-                return child.id();
-            }
+        StackRow child = adoptable(parent, resourceName).orElse(null);
+        if (child != null && child.stackStatus().equals("CREATE_FAILED")) {
             delete(child.id(), context);
+            child = null;
         }
-        StackRow child = childRow(parent, context.physicalName(resourceName), definition);
-        engine(parent).create(child, parse(child));
-        await(child.id(), "CREATE", context);
+        if (child == null) {
+            child = childRow(parent, context.physicalName(resourceName), definition);
+            engine(parent).create(child, parse(child));
+        }
+        try {
+            await(child.id(), "CREATE", context);
+        } catch (ResourceFailure failed) {
+            // The engine records no physical id for a failed create, so nothing would delete
+            // this child later: it goes now, and its reason lives on in the resource's.
+            try {
+                delete(child.id(), context);
+            } catch (ResourceFailure ignored) {
+                // The create's failure is the one to report.
+            }
+            throw failed;
+        }
         return child.id();
     }
 

@@ -164,4 +164,43 @@ class AutoScalingTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(outputs(id).get("size").asInt()).isEqualTo(4);
     }
+
+    @Test
+    void aRollingUpdateReachesTheMembersABatchAtATime() throws Exception {
+        String rolling = TEMPLATE.replace("      desired_capacity: {get_param: desired}\n",
+                "      desired_capacity: 3\n      rolling_updates: {max_batch_size: 2}\n");
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "scaled", "template", rolling));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = reply.json().get("stack").get("id").asString();
+        assertThat(outputs(id).get("size").asInt()).isEqualTo(3);
+        reply = alice.patch("/v1/p1/stacks/scaled/" + id, Map.of("template",
+                rolling.replace("value: member", "value: changed")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(outputs(id).get("values").toString()).isEqualTo("[\"changed\",\"changed\",\"changed\"]");
+        String groupStack = store.resources(id).stream().filter(r -> r.name().equals("asg")).findFirst()
+                .orElseThrow().physicalId();
+        long updates = store.events(groupStack).stream()
+                .filter(e -> e.statusReason().equals("Stack UPDATE started"))
+                .count();
+        assertThat(updates).as("two batches, then the group as a whole").isEqualTo(3);
+    }
+
+    @Test
+    void aRetriedCreateFindsTheChildItMadeAndADeleteIsIdempotent() throws Exception {
+        String id = create();
+        StackRow stack = store.find(id).orElseThrow();
+        var nested = new EngineNestedStacks(store, Map.of("legacy", server.service().engine()),
+                ResourceTypes.builtIn(), Clock.systemUTC());
+        PluginContext context = new PluginContext(Clock.systemUTC(), d -> { }, new Random(3), stack,
+                PluginServices.NONE.with(NestedStacks.class, nested));
+        var definition = new NestedStacks.Definition(NestedStackApiTest.CHILD, Map.of("greeting", "x"), null);
+        String first = nested.create("extra", definition, context);
+        String again = nested.create("extra", definition, context);
+        assertThat(again).isEqualTo(first);
+        assertThat(store.children(id).stream().filter(c -> c.name().startsWith("scaled-extra-"))).hasSize(1);
+        assertThat(nested.outputs(first)).containsEntry("said", "x");
+        nested.delete(first, context);
+        nested.delete(first, context);
+        assertThat(store.children(id).stream().filter(c -> c.name().startsWith("scaled-extra-"))).isEmpty();
+    }
 }

@@ -200,6 +200,8 @@ class NestedStackApiTest {
         JsonNode nest = alice.get(path + "/resources/nest").json().get("resource");
         assertThat(nest.get("resource_status_reason").asString())
                 .isEqualTo("ValueError: resources.nest.resources.r: Test Resource failed r");
+        // The failed child is not left behind: nothing would ever delete it.
+        assertThat(alice.get("/v1/p1/stacks?show_nested=true").json().get("stacks")).hasSize(1);
     }
 
     @Test
