@@ -171,7 +171,7 @@ public final class EngineNestedStacks implements NestedStacks {
             if (child == null || (child.deletedAt() != null && action.equals("DELETE"))) {
                 return;
             }
-            if (!child.inProgress()) {
+            if (!child.inProgress() && !locked(child)) {
                 if (!child.action().equals(action)) {
                     throw new ResourceFailure("ResourceFailure", "The nested stack " + child.name()
                             + " is " + child.stackStatus() + " while " + action + " was expected.");
@@ -186,6 +186,15 @@ public final class EngineNestedStacks implements NestedStacks {
             context.sleeper().sleep(POLL);
             Thread.yield();
         }
+    }
+
+    /**
+     * Whether an engine still holds the stack's lock: the legacy engine records the end of an
+     * action before it lets go, and the next action on the child needs the lock.
+     */
+    private boolean locked(StackRow child) {
+        return child.lockEngine() != null && child.lockExpires() != null
+                && child.lockExpires().isAfter(clock.instant());
     }
 
     @Override
