@@ -88,9 +88,7 @@ final class AutoScalingGroup implements ResourcePlugin {
 
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
-        int min = integer(properties, "min_size");
-        int max = integer(properties, "max_size");
-        checkBounds(min, max, desired(properties));
+        int min = checkedMin(properties);
         NestedStacks nested = context.services().require(NestedStacks.class);
         int capacity = desired(properties) == null ? min : desired(properties);
         List<String> names = Capacity.resized(List.of(), capacity, () -> memberName(context));
@@ -101,9 +99,8 @@ final class AutoScalingGroup implements ResourcePlugin {
 
     @Override
     public Applied update(ResourceState current, Map<String, Object> properties, PluginContext context) {
-        int min = integer(properties, "min_size");
+        int min = checkedMin(properties);
         int max = integer(properties, "max_size");
-        checkBounds(min, max, desired(properties));
         NestedStacks nested = context.services().require(NestedStacks.class);
         List<String> before = names(current);
         // A desired capacity resizes when it changes; otherwise the size a policy set stays.
@@ -174,7 +171,11 @@ final class AutoScalingGroup implements ResourcePlugin {
         return data(nested, group.physicalId(), after);
     }
 
-    private static void checkBounds(int min, int max, Integer desired) {
+    /** @return {@code min_size}, once the bounds and the desired capacity are found consistent */
+    private static int checkedMin(Map<String, Object> properties) {
+        int min = integer(properties, "min_size");
+        int max = integer(properties, "max_size");
+        Integer desired = desired(properties);
         if (min > max) {
             throw new ResourceFailure("StackValidationFailed", "min_size can not be greater than max_size");
         }
@@ -182,6 +183,7 @@ final class AutoScalingGroup implements ResourcePlugin {
             throw new ResourceFailure("StackValidationFailed", "desired_capacity must be between min_size and "
                     + "max_size");
         }
+        return min;
     }
 
     private static List<String> names(ResourceState state) {

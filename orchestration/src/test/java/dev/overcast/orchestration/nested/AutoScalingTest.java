@@ -203,4 +203,16 @@ class AutoScalingTest {
         nested.delete(first, context);
         assertThat(store.children(id).stream().filter(c -> c.name().startsWith("scaled-extra-"))).isEmpty();
     }
+
+    @Test
+    void aGroupWhoseBoundsContradictEachOtherFailsWithHeatsReason() throws Exception {
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "scaled", "template",
+                TEMPLATE.replace("min_size: 1", "min_size: 5")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = reply.json().get("stack").get("id").asString();
+        server.service().engine().awaitIdle(id);
+        JsonNode stack = alice.get("/v1/p1/stacks/scaled/" + id).json().get("stack");
+        assertThat(stack.get("stack_status_reason").asString()).isEqualTo(
+                "Resource CREATE failed: StackValidationFailed: resources.asg: min_size can not be greater than max_size");
+    }
 }
