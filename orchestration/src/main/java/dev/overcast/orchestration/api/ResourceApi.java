@@ -52,7 +52,7 @@ final class ResourceApi {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        list(req, s, null, depth, out);
+        list(req, s, parentResource(s), depth, out);
         return Response.ok(Map.of("resources", out));
     }
 
@@ -89,6 +89,15 @@ final class ResourceApi {
         }
     }
 
+    /** @return the name of the resource that owns the stack (a nested stack), or null */
+    private String parentResource(StackRow s) {
+        if (s.ownerId() == null) {
+            return null;
+        }
+        return ctx.store().resources(s.ownerId()).stream().filter(r -> s.id().equals(r.physicalId()))
+                .map(ResourceRow::name).findFirst().orElse(null);
+    }
+
     /** @return the stack's nested stacks by id */
     private Map<String, StackRow> children(StackRow s) {
         Map<String, StackRow> out = new LinkedHashMap<>();
@@ -104,6 +113,10 @@ final class ResourceApi {
         Map<String, Object> v = view(req, s, row, StackViews.requiredBy(rows).get(row.name()),
                 children(s).get(row.physicalId()));
         StackContext context = new StackContext(ctx.types().forStack(s), rows);
+        String parent = parentResource(s);
+        if (parent != null) {
+            v.put("parent_resource", parent);
+        }
         v.put("attributes", context.allAttributes(row.name()));
         v.put("description", "");
         return Response.ok(Map.of("resource", v));

@@ -168,6 +168,13 @@ class NestedStackApiTest {
         assertThat(inner.get("links").get(1).get("rel").asString()).isEqualTo("stack");
         assertThat(inner.get("links").get(1).get("href").asString()).contains("/stacks/outer-nest-");
 
+        // Listed from the nested stack itself, its resources still name the resource that owns it.
+        String childPath = inner.get("links").get(1).get("href").asString();
+        childPath = childPath.substring(childPath.indexOf("/v1/"));
+        assertThat(resources(childPath, 0).getFirst().get("parent_resource").asString()).isEqualTo("nest");
+        assertThat(alice.get(childPath + "/resources/r").json().get("resource").get("parent_resource").asString())
+                .isEqualTo("nest");
+
         var events = alice.get(path + "/events?nested_depth=1").json().get("events");
         List<String> names = new ArrayList<>();
         events.forEach(e -> names.add(e.get("resource_name").asString()));
@@ -201,6 +208,25 @@ class NestedStackApiTest {
         assertThat(nest.get("resource_status_reason").asString())
                 .isEqualTo("ValueError: resources.nest.resources.r: Test Resource failed r");
         // The failed child is not left behind: nothing would ever delete it.
+        assertThat(alice.get("/v1/p1/stacks?show_nested=true").json().get("stacks")).hasSize(1);
+    }
+
+    @Test
+    void aRollbackDeletesTheChildrenTheParentMade() throws Exception {
+        String template = WITH_STACK.replace("outputs:\n", """
+                  boom:
+                    type: OS::Heat::TestResource
+                    depends_on: nest
+                    properties:
+                      fail: true
+                outputs:
+                """);
+        String path = create("outer", template, Map.of("files", Map.of("child.yaml", CHILD),
+                "disable_rollback", false));
+        JsonNode parent = stack(path);
+        assertThat(parent.get("stack_status").asString()).isEqualTo("ROLLBACK_COMPLETE");
+        assertThat(alice.get(path + "/resources/nest/events").json().get("events").toString())
+                .contains("DELETE_COMPLETE");
         assertThat(alice.get("/v1/p1/stacks?show_nested=true").json().get("stacks")).hasSize(1);
     }
 
