@@ -39,6 +39,8 @@ import dev.overcast.orchestration.template.TemplateException;
  */
 public final class EngineNestedStacks implements NestedStacks {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How deep stacks nest, the root counting as 0 (Heat's default {@code max_nested_stack_depth}). */
+    static final int MAX_DEPTH = 5;
     private final StackStore store;
     private final Map<String, StackEngine> engines;
     private final ResourceTypes types;
@@ -64,6 +66,7 @@ public final class EngineNestedStacks implements NestedStacks {
             child = null;
         }
         if (child == null) {
+            checkDepth(parent);
             child = childRow(parent, context.physicalName(resourceName), definition);
             engine(parent).create(child, parse(child));
         }
@@ -80,6 +83,16 @@ public final class EngineNestedStacks implements NestedStacks {
             throw failed;
         }
         return child.id();
+    }
+
+    /** Heat's {@code max_nested_stack_depth}: a template that nests itself stops here. */
+    private void checkDepth(StackRow parent) {
+        int depth = 0;
+        for (StackRow s = parent; s != null && s.ownerId() != null; s = store.find(s.ownerId()).orElse(null)) {
+            if (++depth >= MAX_DEPTH) {
+                throw new ResourceFailure("RequestLimitExceeded", "Recursion depth exceeds " + MAX_DEPTH + ".");
+            }
+        }
     }
 
     private Optional<StackRow> adoptable(StackRow parent, String resourceName) {
