@@ -261,12 +261,28 @@ class NestedStackApiTest {
     }
 
     @Test
-    void aTemplateThatNestsItselfStopsAtHeatsDepthLimit() throws Exception {
+    void aTemplateResourceThatNestsItselfIsRefusedAtHeatsDepthLimit() {
         String self = """
                 heat_template_version: 2018-08-31
                 resources:
                   again:
                     type: self.yaml
+                """;
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "deep", "template", self,
+                "files", Map.of("self.yaml", self)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").get("message").asString()).isEqualTo("Recursion depth exceeds 5.");
+    }
+
+    @Test
+    void aStackThatNestsItselfStopsAtHeatsDepthLimitWhenItRuns() throws Exception {
+        String self = """
+                heat_template_version: 2018-08-31
+                resources:
+                  again:
+                    type: OS::Heat::Stack
+                    properties:
+                      template: {get_file: self.yaml}
                 """;
         String path = create("deep", self, Map.of("files", Map.of("self.yaml", self)));
         JsonNode stack = stack(path);
@@ -274,6 +290,22 @@ class NestedStackApiTest {
         assertThat(stack.get("stack_status_reason").asString()).isEqualTo("Resource CREATE failed: "
                 + "RequestLimitExceeded: resources.again" + ".resources.again".repeat(5) + ": Recursion depth exceeds 5.");
         assertThat(alice.get("/v1/p1/stacks?show_nested=true").json().get("stacks")).hasSize(1);
+    }
+
+    @Test
+    void aTemplateResourcesTemplateIsCheckedBeforeTheParentRuns() {
+        String broken = CHILD.replace("OS::Heat::TestResource", "OS::Heat::Nope");
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "bad", "template", """
+                heat_template_version: 2018-08-31
+                resources:
+                  direct:
+                    type: child.yaml
+                    properties:
+                      greeting: hello
+                """, "files", Map.of("child.yaml", broken)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").get("message").asString()).isEqualTo(
+                "Failed to validate: resources.direct.resources.r: The Resource Type (OS::Heat::Nope) could not be found.");
     }
 
     @Test
