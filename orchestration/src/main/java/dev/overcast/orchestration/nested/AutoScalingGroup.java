@@ -23,8 +23,8 @@ import dev.overcast.orchestration.template.functions.Py;
  * {@code resource} in a nested stack, with random member names; it starts at
  * {@code desired_capacity} (or {@code min_size}), and a scaling policy's signal resizes it
  * ({@link #adjust}). Shrinking removes the oldest members. With {@code rolling_updates}, a
- * change of {@code resource} reaches the members {@code max_batch_size} at a time, with
- * {@code pause_time} seconds between batches.
+ * change of {@code resource} reaches the members in batches ({@link Capacity#batchSize}), with
+ * {@code pause_time} seconds between them.
  */
 final class AutoScalingGroup implements ResourcePlugin {
     static final String TYPE = "OS::Heat::AutoScalingGroup";
@@ -122,9 +122,10 @@ final class AutoScalingGroup implements ResourcePlugin {
     private static void rollOut(String id, Map<String, Object> oldDef, Map<String, Object> newDef, List<String> after,
             List<String> before, Map<?, ?> rolling, PluginContext context) {
         NestedStacks nested = context.services().require(NestedStacks.class);
-        int batch = Math.max(1, Py.toNumber(rolling.get("max_batch_size")).intValue());
         double pause = Py.toNumber(rolling.get("pause_time")).doubleValue();
         List<String> staying = after.stream().filter(before::contains).toList();
+        int batch = Capacity.batchSize(Py.toNumber(rolling.get("max_batch_size")).intValue(),
+                Py.toNumber(rolling.get("min_in_service")).intValue(), staying.size());
         Set<String> updated = new LinkedHashSet<>();
         for (int from = 0; from < staying.size(); from += batch) {
             if (from > 0 && pause > 0) {

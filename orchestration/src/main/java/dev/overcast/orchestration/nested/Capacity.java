@@ -67,6 +67,15 @@ final class Capacity {
     }
 
     /**
+     * @return how many members a rolling update changes at once: at most {@code maxBatchSize},
+     *         and few enough that {@code minInService} of the {@code size} members stay untouched
+     *         (Heat adds temporary members instead; here at least one changes per batch)
+     */
+    static int batchSize(int maxBatchSize, int minInService, int size) {
+        return Math.max(1, Math.min(maxBatchSize, size - minInService));
+    }
+
+    /**
      * @return the group's capacity after an update: {@code desired} when given, else the current
      *         size kept within the new bounds
      */

@@ -54,4 +54,10 @@ class CapacityTest {
         assertThat(Capacity.afterUpdate(current, null, 1, 6)).isEqualTo(Math.max(1, Math.min(6, current)));
         assertThat(Capacity.afterUpdate(current, 4, 1, 6)).isEqualTo(4);
     }
+
+    @ParameterizedTest(name = "batch {0}, min in service {1}, size {2}: {3}")
+    @CsvSource({"1, 0, 5, 1", "3, 0, 5, 3", "3, 4, 5, 1", "5, 2, 5, 3", "2, 9, 3, 1", "4, 0, 2, 2"})
+    void aRollingBatchKeepsTheMinimumInService(int max, int minInService, int size, int expected) {
+        assertThat(Capacity.batchSize(max, minInService, size)).isEqualTo(expected);
+    }
 }
