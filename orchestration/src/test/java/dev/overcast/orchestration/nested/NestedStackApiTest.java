@@ -353,6 +353,40 @@ class NestedStackApiTest {
         assertThat(members(path)).isEqualTo(before);
     }
 
+    @Test
+    void removalPoliciesRemoveChosenMembersForGood() throws Exception {
+        String template = GROUP.replace("""
+                  count: {get_param: count}
+            """, """
+                  count: {get_param: count}
+                  removal_policies: [{resource_list: {get_param: remove}}]
+            """).replace("""
+              count:
+                type: number
+                default: 3
+            """, """
+              count:
+                type: number
+                default: 3
+              remove:
+                type: comma_delimited_list
+                default: ""
+            """);
+        String path = create("grp", template, Map.of());
+        Map<String, String> before = members(path);
+        var reply = alice.patch(path, Map.of("parameters", Map.of("count", 2, "remove", "1")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        JsonNode stack = stack(path);
+        assertThat(stack.get("stack_status").asString()).as(stack.toString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(members(path)).containsOnlyKeys("0", "2").containsEntry("0", before.get("0"))
+                .containsEntry("2", before.get("2"));
+        // Growing again skips the removed name.
+        reply = alice.patch(path, Map.of("parameters", Map.of("count", 3)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(stack(path).get("stack_status").asString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(members(path)).containsOnlyKeys("0", "2", "3");
+    }
+
     private void update(String path, int count) throws InterruptedException {
         var reply = alice.patch(path, Map.of("parameters", Map.of("count", count)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
