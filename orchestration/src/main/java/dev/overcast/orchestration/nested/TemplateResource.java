@@ -106,6 +106,15 @@ final class TemplateResource implements ResourcePlugin {
         context.services().require(NestedStacks.class).delete(current.physicalId(), context);
     }
 
+    /** As Heat: the template's {@code OS::stack_id} output when it has one, else the nested stack's id. */
+    @Override
+    public String referenceId(ResourceState state) {
+        if (state.data().get("outputs") instanceof Map<?, ?> outputs && outputs.get("OS::stack_id") != null) {
+            return Py.str(outputs.get("OS::stack_id"));
+        }
+        return ResourcePlugin.super.referenceId(state);
+    }
+
     @Override
     public Object attribute(ResourceState state, String attribute) {
         if (attribute.equals("OS::stack_id")) {

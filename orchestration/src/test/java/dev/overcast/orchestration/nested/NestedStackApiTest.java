@@ -309,6 +309,48 @@ class NestedStackApiTest {
     }
 
     @Test
+    void aTemplateResourceTakesListsAndMapsAndMayNameItsOwnReference() throws Exception {
+        String typed = """
+                heat_template_version: 2018-08-31
+                parameters:
+                  names: {type: comma_delimited_list}
+                  settings: {type: json}
+                resources:
+                  r:
+                    type: OS::Heat::TestResource
+                    properties:
+                      value: {list_join: [",", {get_param: names}]}
+                outputs:
+                  joined: {value: {get_attr: [r, output]}}
+                  size: {value: {get_param: [settings, size]}}
+                  OS::stack_id: {value: {get_resource: r}}
+                """;
+        String path = create("typed", """
+                heat_template_version: 2018-08-31
+                resources:
+                  t:
+                    type: typed.yaml
+                    properties:
+                      names: [a, b]
+                      settings: {size: 3}
+                outputs:
+                  joined: {value: {get_attr: [t, joined]}}
+                  size: {value: {get_attr: [t, size]}}
+                  ref: {value: {get_resource: t}}
+                  id: {value: {get_attr: [t, "OS::stack_id"]}}
+                """, Map.of("files", Map.of("typed.yaml", typed)));
+        JsonNode stack = stack(path);
+        assertThat(stack.get("stack_status").asString()).as(stack.toString()).isEqualTo("CREATE_COMPLETE");
+        Map<String, JsonNode> outputs = outputs(stack);
+        assertThat(outputs.get("joined").asString()).isEqualTo("a,b");
+        assertThat(outputs.get("size").asInt()).isEqualTo(3);
+        JsonNode inner = resources(path, 1).get(1);
+        assertThat(outputs.get("ref").asString()).isEqualTo(inner.get("physical_resource_id").asString());
+        assertThat(outputs.get("id").asString()).isEqualTo(resources(path, 0).getFirst().get("physical_resource_id")
+                .asString());
+    }
+
+    @Test
     void aTemplateResourceChecksItsPropertiesAgainstTheTemplatesParameters() {
         String template = """
                 heat_template_version: 2018-08-31
