@@ -82,6 +82,10 @@ class NestedStackApiTest {
                 value: {get_attr: [group, output]}
               second:
                 value: {get_attr: [group, resource.1.output]}
+              by_name:
+                value: {get_attr: [group, attributes, output]}
+              third:
+                value: {get_attr: [group, resource.2, output]}
             """;
 
     private final OrchestrationServer server = new OrchestrationServer();
@@ -378,6 +382,8 @@ class NestedStackApiTest {
         assertThat(outputs(stack).get("refs")).hasSize(3);
         assertThat(outputs(stack).get("values").toString()).isEqualTo("[\"m-0\",\"m-1\",\"m-2\"]");
         assertThat(outputs(stack).get("second").asString()).isEqualTo("m-1");
+        assertThat(outputs(stack).get("third").asString()).isEqualTo("m-2");
+        assertThat(outputs(stack).get("by_name").toString()).isEqualTo("{\"0\":\"m-0\",\"1\":\"m-1\",\"2\":\"m-2\"}");
         Map<String, String> before = members(path);
         assertThat(before.keySet()).containsExactlyInAnyOrder("0", "1", "2");
 
