@@ -16,6 +16,9 @@ import dev.overcast.orchestration.api.HeatApi;
 import dev.overcast.orchestration.engine.ConvergenceEngine;
 import dev.overcast.orchestration.engine.LegacyEngine;
 import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.engine.StackEngine;
+import dev.overcast.orchestration.nested.EngineNestedStacks;
+import dev.overcast.orchestration.nested.NestedStacks;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceData;
 import dev.overcast.orchestration.resources.ResourceTypes;
@@ -51,14 +54,19 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         StackStore store = new StackStore(jdbi);
         ResourceTypes types = ResourceTypes.builtIn();
         this.software = new SoftwareStore(jdbi);
+        // Nested stacks run on their parent's engine, so the service sees the engines once built.
+        Map<String, StackEngine> engines = new java.util.concurrent.ConcurrentHashMap<>();
         PluginServices plugins = services.with(SoftwareStore.class, software)
-                .with(ResourceData.class, new StoredResourceData(store, types));
+                .with(ResourceData.class, new StoredResourceData(store, types))
+                .with(NestedStacks.class, new EngineNestedStacks(store, engines, types, clock));
         this.legacy = new LegacyEngine(store, types, clock, sleeper, random, settings, plugins);
+        engines.put("legacy", legacy);
         legacy.recover();
         this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, plugins, bus);
+        engines.put(ConvergenceEngine.NAME, convergence);
         convergence.recover();
-        this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
-                clock, settings, plugins, stack -> new PluginContext(clock, sleeper, random, stack, plugins));
+        this.ctx = new ApiContext(store, engines, types, policy, clock, settings, plugins,
+                stack -> new PluginContext(clock, sleeper, random, stack, plugins));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

@@ -34,7 +34,10 @@ final class EventApi {
     private Response list(Request req, String resource) {
         ctx.enforce(req, "events:index");
         StackRow s = StackLookup.require(req, ctx.store());
-        List<EventRow> events = ctx.store().events(s.id());
+        Map<String, StackRow> stacks = new LinkedHashMap<>();
+        collect(s, resource == null ? depth(req) : 0, stacks);
+        List<EventRow> events = new ArrayList<>();
+        stacks.keySet().forEach(id -> events.addAll(ctx.store().events(id)));
         if (resource != null && events.stream().noneMatch(e -> e.resourceName().equals(resource))) {
             throw HeatError.notFound("Resource", resource);
         }
@@ -68,8 +71,28 @@ final class EventApi {
         }
         sorted.sort(dir.equals("asc") ? order : order.reversed());
         List<Map<String, Object>> out = Paging.page(sorted, EventRow::id, req).stream()
-                .map(e -> view(req, s, e)).toList();
+                .map(e -> view(req, stacks.get(e.stackId()), e)).toList();
         return Response.ok(Map.of("events", out));
+    }
+
+    private static int depth(Request req) {
+        try {
+            int depth = Integer.parseInt(req.query("nested_depth").orElse("0"));
+            if (depth < 0) {
+                throw new NumberFormatException();
+            }
+            return depth;
+        } catch (NumberFormatException e) {
+            throw HeatError.badRequest("Only integer is acceptable by 'nested_depth'.");
+        }
+    }
+
+    /** The stack and its nested stacks down to {@code depth} levels, by id. */
+    private void collect(StackRow s, int depth, Map<String, StackRow> out) {
+        out.put(s.id(), s);
+        if (depth > 0) {
+            ctx.store().children(s.id()).forEach(c -> collect(c, depth - 1, out));
+        }
     }
 
     private Response show(Request req) {

@@ -39,35 +39,69 @@ final class ResourceApi {
     private Response list(Request req) {
         ctx.enforce(req, "resource:index");
         StackRow s = StackLookup.require(req, ctx.store());
+        int depth = 0;
         if (req.query("nested_depth").isPresent()) {
             try {
-                if (Integer.parseInt(req.query("nested_depth").get()) < 0) {
+                depth = Integer.parseInt(req.query("nested_depth").get());
+                if (depth < 0) {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
                 throw HeatError.badRequest("Only integer is acceptable by 'nested_depth'.");
             }
         }
-        // Overcast has no nested stacks yet, so every depth lists the same resources.
+        List<Map<String, Object>> out = new ArrayList<>();
+        list(req, s, parentResource(s), depth, out);
+        return Response.ok(Map.of("resources", out));
+    }
+
+    /** The stack's resources, then (while {@code depth} lasts) its nested stacks' with their parent resource. */
+    private void list(Request req, StackRow s, String parentResource, int depth, List<Map<String, Object>> out) {
         List<ResourceRow> rows = ctx.store().resources(s.id());
+        Map<String, StackRow> children = children(s);
         Map<String, List<String>> requiredBy = StackViews.requiredBy(rows);
         boolean detail = req.flag("with_detail");
-        StackContext context = new StackContext(ctx.types(), rows);
-        List<Map<String, Object>> out = new ArrayList<>();
+        StackContext context = new StackContext(ctx.types().forStack(s), rows);
         for (ResourceRow row : rows) {
             if (Paging.matches(req, "name", row.name()) && Paging.matches(req, "type", row.type())
                     && Paging.matches(req, "action", row.action()) && (Paging.matches(req, "status", row.status())
                     || Paging.matches(req, "status", row.resourceStatus()))
                     && Paging.matches(req, "id", row.id())
                     && Paging.matches(req, "physical_resource_id", String.valueOf(row.physicalId()))) {
-                Map<String, Object> v = view(req, s, row, requiredBy.get(row.name()));
+                Map<String, Object> v = view(req, s, row, requiredBy.get(row.name()), children.get(row.physicalId()));
+                if (parentResource != null) {
+                    v.put("parent_resource", parentResource);
+                }
                 if (detail) {
                     v.put("attributes", context.allAttributes(row.name()));
                 }
                 out.add(v);
             }
         }
-        return Response.ok(Map.of("resources", out));
+        if (depth > 0) {
+            for (ResourceRow row : rows) {
+                StackRow child = children.get(row.physicalId());
+                if (child != null) {
+                    list(req, child, row.name(), depth - 1, out);
+                }
+            }
+        }
+    }
+
+    /** @return the name of the resource that owns the stack (a nested stack), or null */
+    private String parentResource(StackRow s) {
+        if (s.ownerId() == null) {
+            return null;
+        }
+        return ctx.store().resources(s.ownerId()).stream().filter(r -> s.id().equals(r.physicalId()))
+                .map(ResourceRow::name).findFirst().orElse(null);
+    }
+
+    /** @return the stack's nested stacks by id */
+    private Map<String, StackRow> children(StackRow s) {
+        Map<String, StackRow> out = new LinkedHashMap<>();
+        ctx.store().children(s.id()).forEach(c -> out.put(c.id(), c));
+        return out;
     }
 
     private Response show(Request req) {
@@ -75,8 +109,13 @@ final class ResourceApi {
         StackRow s = StackLookup.require(req, ctx.store());
         ResourceRow row = find(req, s);
         List<ResourceRow> rows = ctx.store().resources(s.id());
-        Map<String, Object> v = view(req, s, row, StackViews.requiredBy(rows).get(row.name()));
-        StackContext context = new StackContext(ctx.types(), rows);
+        Map<String, Object> v = view(req, s, row, StackViews.requiredBy(rows).get(row.name()),
+                children(s).get(row.physicalId()));
+        StackContext context = new StackContext(ctx.types().forStack(s), rows);
+        String parent = parentResource(s);
+        if (parent != null) {
+            v.put("parent_resource", parent);
+        }
         v.put("attributes", context.allAttributes(row.name()));
         v.put("description", "");
         return Response.ok(Map.of("resource", v));
@@ -97,7 +136,9 @@ final class ResourceApi {
                 .orElseThrow(() -> HeatError.notFound("Resource", name));
     }
 
-    static Map<String, Object> view(Request req, StackRow s, ResourceRow row, List<String> requiredBy) {
+    /** @param nested the stack the resource owns, or null */
+    static Map<String, Object> view(Request req, StackRow s, ResourceRow row, List<String> requiredBy,
+            StackRow nested) {
         String stackUrl = StackViews.self(req, s);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("resource_name", row.name());
@@ -109,8 +150,13 @@ final class ResourceApi {
         v.put("creation_time", ApiContext.time(row.createdAt()));
         v.put("updated_time", ApiContext.time(row.updatedAt() == null ? row.createdAt() : row.updatedAt()));
         v.put("required_by", requiredBy == null ? List.of() : requiredBy);
-        v.put("links", List.of(Map.of("href", stackUrl + "/resources/" + row.name(), "rel", "self"),
+        List<Map<String, Object>> links = new ArrayList<>(List.of(
+                Map.of("href", stackUrl + "/resources/" + row.name(), "rel", "self"),
                 Map.of("href", stackUrl, "rel", "stack")));
+        if (nested != null) {
+            links.add(Map.of("href", StackViews.self(req, nested), "rel", "nested"));
+        }
+        v.put("links", links);
         return v;
     }
 }

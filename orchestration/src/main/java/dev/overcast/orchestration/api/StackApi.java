@@ -337,7 +337,7 @@ final class StackApi {
             throw HeatError.notFound("Output", key);
         }
         return Response.ok(Map.of("output", StackViews.output(o,
-                new StackContext(ctx.types(), ctx.store().resources(s.id())))));
+                new StackContext(ctx.types().forStack(s), ctx.store().resources(s.id())))));
     }
 
     private static String checkName(String name) {

@@ -11,6 +11,8 @@ import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.template.ResourceDefinition;
 import dev.overcast.orchestration.template.Template;
 import dev.overcast.orchestration.template.TemplateException;
+import dev.overcast.orchestration.template.TemplateInput;
+import dev.overcast.orchestration.template.environment.Environment;
 import dev.overcast.orchestration.template.environment.ResolvedType;
 import dev.overcast.orchestration.template.functions.Function;
 
@@ -20,6 +22,8 @@ import dev.overcast.orchestration.template.functions.Function;
  * from other resources are checked when the engine resolves them).
  */
 final class StackChecks {
+    /** Heat's default {@code max_nested_stack_depth}. */
+    private static final int NESTED_DEPTH = 5;
     private final ResourceTypes types;
 
     StackChecks(ResourceTypes types) {
@@ -35,6 +39,10 @@ final class StackChecks {
      *                       value: a resource whose properties need one is not checked, as in Heat
      */
     void check(Template template, boolean valuesRequired) {
+        check(template, valuesRequired, 0);
+    }
+
+    private void check(Template template, boolean valuesRequired, int depth) {
         StackContext none = new StackContext(types, List.of());
         for (ResourceDefinition def : template.resources().values()) {
             ResourcePlugin plugin = plugin(template, def);
@@ -48,12 +56,50 @@ final class StackChecks {
                 continue;
             }
             Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, true);
+            if (template.resolvedType(def.name()) instanceof ResolvedType.TemplateResource t) {
+                checkNested(template, def.name(), t.path(), depth + 1);
+            }
         }
         for (ResourceDefinition def : template.resources().values()) {
             attributes(template, def.properties());
             attributes(template, def.metadata());
         }
         template.outputs().values().forEach(o -> attributes(template, o.value()));
+    }
+
+    /**
+     * A template resource's template is checked as Heat checks a nested stack before the parent
+     * runs: with the parent's files and registry, its parameter values unknown, its problems
+     * under the resource's path, and no deeper than Heat's {@code max_nested_stack_depth}.
+     */
+    private void checkNested(Template parent, String resourceName, String path, int depth) {
+        if (depth > NESTED_DEPTH) {
+            throw new TemplateException(TemplateException.Type.RequestLimitExceeded,
+                    "Recursion depth exceeds " + NESTED_DEPTH + ".");
+        }
+        Environment env = parent.environment();
+        Environment childEnv = new Environment(Map.of(), env.parameterDefaults(), env.resourceRegistry(),
+                env.encryptedParamNames(), env.mergeStrategies());
+        try {
+            Template nested = Template.parse(TemplateInput.of(parent.files().get(path)).withFiles(parent.files())
+                    .withEnvironment(childEnv).forValidation());
+            check(nested, false, depth);
+        } catch (TemplateException e) {
+            if (e.type() == TemplateException.Type.RequestLimitExceeded) {
+                throw e;
+            }
+            throw new TemplateException(e.type(), underResource(e.getMessage(), resourceName));
+        }
+    }
+
+    /** {@code Property error: resources.r...: m} as {@code Property error: resources.<name>.resources.r...: m}. */
+    static String underResource(String message, String resourceName) {
+        String prefix = "resources." + resourceName + ".";
+        if (message.startsWith("resources.")) {
+            return prefix + message;
+        }
+        int at = message.indexOf(": resources.");
+        return at < 0 ? message : message.substring(0, at + 2) + prefix + message.substring(at + 2);
     }
 
     /**
@@ -70,7 +116,7 @@ final class StackChecks {
                         && args.get(1) instanceof String attribute
                         && template.resources().containsKey(resource)) {
                     ResourcePlugin plugin = plugin(template, template.resource(resource));
-                    if (!ResourceTypes.allAttributes(plugin).containsKey(attribute)) {
+                    if (!plugin.acceptsAttribute(attribute)) {
                         throw new HeatError(400, "InvalidTemplateAttribute", "The Referenced Attribute ("
                                 + resource + " " + attribute + ") is incorrect.");
                     }
@@ -87,8 +133,9 @@ final class StackChecks {
         return switch (resolved) {
             case ResolvedType.Plugin p -> types.find(p.type()).orElseThrow(() -> TemplateException.validation(
                     "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(p.type())));
-            case ResolvedType.TemplateResource t -> throw TemplateException.notSupported(
-                    "Template resources (" + t.path() + ")");
+            case ResolvedType.TemplateResource t -> types.templateResource(def.type(), t.path(), template.files())
+                    .orElseThrow(() -> TemplateException.validation("Failed to validate", "resources." + def.name(),
+                            "Could not fetch remote template \"" + t.path() + "\": the stack's files have no such file."));
             case ResolvedType.Unregistered u -> throw TemplateException.validation(
                     "Failed to validate", "resources." + def.name(), ResourceTypes.notFound(u.type()));
         };

@@ -64,7 +64,7 @@ final class StackViews {
         v.put("parameters", template == null ? Map.of() : template.parameters().display());
         v.put("engine", s.engine());
         if (resolveOutputs && template != null) {
-            StackContext context = new StackContext(types, store.resources(s.id()));
+            StackContext context = new StackContext(types.forStack(s), store.resources(s.id()));
             List<Map<String, Object>> outputs = new ArrayList<>();
             template.outputs().values().forEach(o -> outputs.add(output(o, context)));
             v.put("outputs", outputs);

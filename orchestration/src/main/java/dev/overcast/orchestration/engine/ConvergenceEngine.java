@@ -73,7 +73,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     public static final String NAME = "convergence";
 
     /** A traversal as a worker uses it: the stored record, its parsed template, its stack. */
-    private record Loaded(Traversal traversal, Template template, StackRow stack) {
+    private record Loaded(Traversal traversal, Template template, StackRow stack, ResourceTypes types) {
         /** @return whether the traversal's template has the resource (false for a delete) */
         boolean keeps(String name) {
             return template != null && template.resources().containsKey(name);
@@ -215,8 +215,9 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
             String reason = "Error: An unexpected error occurred.";
             try {
                 List<ResourceRow> rows = store.resources(stack.id());
-                StackContext context = new StackContext(types, rows);
-                ResourceSteps steps = new ResourceSteps(store, types, clock,
+                ResourceTypes stackTypes = types.forStack(stack);
+                StackContext context = new StackContext(stackTypes, rows);
+                ResourceSteps steps = new ResourceSteps(store, stackTypes, clock,
                         new PluginContext(clock, sleeper, random, stack, services), context);
                 switch (new Operation(stack.id(), context, steps, settings.maxParallel(), () -> false)
                         .act(action, rows)) {
@@ -322,7 +323,8 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
             loaded.remove(expected);
         }
         records.deleteAllBut(stack.id(), id);
-        loaded.put(id, new Loaded(traversal, template, store.find(stack.id()).orElse(stack)));
+        StackRow now = store.find(stack.id()).orElse(stack);
+        loaded.put(id, new Loaded(traversal, template, now, types.forStack(definition.applyTo(now))));
         apply(stack.id(), id, action, Decider.start(graph, action));
     }
 
@@ -339,7 +341,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         Traversal t = stored.get();
         Template template = t.action() == TraversalAction.DELETE || t.definition().template().isEmpty() ? null
                 : StackTemplates.parse(t.definition().applyTo(stack.get()));
-        Loaded fresh = new Loaded(t, template, stack.get());
+        Loaded fresh = new Loaded(t, template, stack.get(), types.forStack(t.definition().applyTo(stack.get())));
         if (loaded.size() > 256) {
             loaded.clear();
         }
@@ -509,15 +511,15 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         String stackId = t.stack().id();
         String name = node.resource();
         PluginContext plugins = new PluginContext(clock, sleeper, random, t.stack(), services);
-        StackContext context = new StackContext(types, rows);
+        StackContext context = new StackContext(t.types(), rows);
         if (node.update()) {
             List<ResourceSteps.Replaced> replaced = new ArrayList<>();
-            new ResourceSteps(store, types, clock, plugins, context).update(stackId, t.template().resource(name),
+            new ResourceSteps(store, t.types(), clock, plugins, context).update(stackId, t.template().resource(name),
                     replaced);
             replaced.forEach(r -> records.addReplaced(r.old()));
             return context.row(name);
         }
-        ResourceSteps steps = new ResourceSteps(store, types, clock, plugins, context);
+        ResourceSteps steps = new ResourceSteps(store, t.types(), clock, plugins, context);
         if (t.keeps(name)) {
             for (ResourceRow old : records.replaced(stackId, name)) {
                 steps.deleteReplaced(new ResourceSteps.Replaced(old));

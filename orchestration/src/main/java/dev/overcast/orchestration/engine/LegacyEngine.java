@@ -274,9 +274,11 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     }
 
     private Operation operation(StackRow stack, List<ResourceRow> rows) {
-        StackContext context = new StackContext(types, rows);
+        // Template resources and registry aliases resolve in the stack's latest environment.
+        ResourceTypes stackTypes = types.forStack(store.find(stack.id()).orElse(stack));
+        StackContext context = new StackContext(stackTypes, rows);
         PluginContext plugins = new PluginContext(clock, sleeper, random, stack, services);
-        return new Operation(stack.id(), context, new ResourceSteps(store, types, clock, plugins, context),
+        return new Operation(stack.id(), context, new ResourceSteps(store, stackTypes, clock, plugins, context),
                 settings.maxParallel(), () -> stopping.contains(stack.id()) || cancelled.contains(stack.id()));
     }
 

@@ -255,7 +255,8 @@ final class ResourceSteps {
     /** Heat's resource failure reason: the error's kind, the resource path and the message. */
     static String reason(String name, RuntimeException e) {
         return switch (e) {
-            case ResourceFailure f -> f.errorType() + ": resources." + name + ": " + f.getMessage();
+            case ResourceFailure f -> f.errorType() + ": resources." + name + (f.path() == null ? "" : "." + f.path())
+                    + ": " + f.getMessage();
             case TemplateException t -> t.type().name() + ": resources." + name + ": " + t.getMessage();
             default -> {
                 LOG.error("resource {} failed unexpectedly", name, e);

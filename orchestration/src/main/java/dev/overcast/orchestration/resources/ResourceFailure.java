@@ -6,10 +6,25 @@ package dev.overcast.orchestration.resources;
  */
 public final class ResourceFailure extends RuntimeException {
     private final String errorType;
+    private final String path;
 
     public ResourceFailure(String errorType, String message) {
+        this(errorType, null, message);
+    }
+
+    /**
+     * A failure deeper than the resource itself: a nested stack's resource, whose path
+     * ({@code resources.<child>}) Heat appends to the resource's own in the reason.
+     */
+    public ResourceFailure(String errorType, String path, String message) {
         super(message, null, false, false);
         this.errorType = errorType;
+        this.path = path;
+    }
+
+    /** @return the path below the resource that failed ({@code resources.<child>}), or null */
+    public String path() {
+        return path;
     }
 
     /** @return the kind of failure, e.g. {@code ValueError} */

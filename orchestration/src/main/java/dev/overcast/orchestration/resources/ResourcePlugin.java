@@ -27,6 +27,15 @@ public interface ResourcePlugin {
     /** @return the attributes by name ({@code show} is added by the engine) */
     Map<String, AttributeSchema> attributes();
 
+    /**
+     * @return whether {@code get_attr} may name the attribute: by default those of
+     *         {@link #attributes()} and {@code show}; a type whose attributes come from its members
+     *         or nested stack accepts more
+     */
+    default boolean acceptsAttribute(String attribute) {
+        return attribute.equals("show") || attributes().containsKey(attribute);
+    }
+
     /** Creates the resource. */
     Applied create(String name, Map<String, Object> properties, PluginContext context);
 

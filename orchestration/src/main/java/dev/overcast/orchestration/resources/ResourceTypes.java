@@ -11,41 +11,104 @@ import dev.overcast.orchestration.resources.nova.NovaFlavor;
 import dev.overcast.orchestration.resources.nova.NovaKeyPair;
 import dev.overcast.orchestration.resources.nova.NovaServer;
 import dev.overcast.orchestration.resources.nova.NovaServerGroup;
+import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.template.TemplateException;
+import dev.overcast.orchestration.template.environment.Environment;
+import dev.overcast.orchestration.template.environment.ResolvedType;
+import dev.overcast.orchestration.template.environment.ResourceRegistry;
 
 /**
  * The resource types this deployment offers, by name, with the views Heat's
  * {@code /resource_types} API shows of them.
  */
 public final class ResourceTypes {
-    private final Map<String, ResourcePlugin> plugins;
+    /** Makes the plugin of a template resource: a type backed by a template file. */
+    @FunctionalInterface
+    public interface TemplateResources {
+        /**
+         * @param type the type as a template names it ({@code server.yaml}, or a registry alias)
+         * @param path the template file it maps to
+         * @param text the file's text
+         * @throws TemplateException when the file is no valid template
+         */
+        ResourcePlugin plugin(String type, String path, String text);
+    }
 
-    private ResourceTypes(Map<String, ResourcePlugin> plugins) {
+    private final Map<String, ResourcePlugin> plugins;
+    private final TemplateResources templates;
+    /** The registry and files of one stack, or null for the deployment's types as they are. */
+    private final StackTypes stack;
+
+    private record StackTypes(ResourceRegistry registry, Map<String, String> files,
+                              Map<String, Optional<ResourcePlugin>> resolved) {
+    }
+
+    private ResourceTypes(Map<String, ResourcePlugin> plugins, TemplateResources templates, StackTypes stack) {
         this.plugins = java.util.Collections.unmodifiableMap(new TreeMap<>(plugins));
+        this.templates = templates;
+        this.stack = stack;
     }
 
     /**
      * The built-in types: OS::Heat::None, TestResource, RandomString, Value, WaitConditionHandle,
-     * WaitCondition, the software config types and OS::Nova::*.
+     * WaitCondition, the software config types, OS::Nova::*, and the nested stack types (Stack,
+     * ResourceGroup, AutoScalingGroup, ScalingPolicy, template resources).
      */
     public static ResourceTypes builtIn() {
         List<ResourcePlugin> all = new java.util.ArrayList<>(List.of(new NoneResource(), new TestResource(),
                 new RandomString(), new ValueResource(), new WaitConditionHandle(), new WaitCondition(),
                 new NovaServer(), new NovaKeyPair(), new NovaFlavor(), new NovaServerGroup()));
         all.addAll(dev.overcast.orchestration.resources.software.SoftwareConfigTypes.plugins());
-        return of(all);
+        all.addAll(dev.overcast.orchestration.nested.NestedTypes.plugins());
+        return of(all).withTemplates(dev.overcast.orchestration.nested.NestedTypes::templateResource);
     }
 
     /** Types of these plugins. */
     public static ResourceTypes of(List<ResourcePlugin> plugins) {
         Map<String, ResourcePlugin> byName = new LinkedHashMap<>();
         plugins.forEach(p -> byName.put(p.type(), p));
-        return new ResourceTypes(byName);
+        return new ResourceTypes(byName, null, null);
+    }
+
+    /** These types, with template resources made by {@code factory}. */
+    public ResourceTypes withTemplates(TemplateResources factory) {
+        return new ResourceTypes(plugins, factory, stack);
+    }
+
+    /**
+     * @return the types as a stack sees them: its environment's resource_registry applied
+     *         (aliases, template files from the stack's {@code files}, unregistered types)
+     */
+    public ResourceTypes forStack(StackRow row) {
+        ResourceRegistry registry = row.environment().isEmpty() ? ResourceRegistry.empty()
+                : Environment.fromMap(row.environment()).resourceRegistry();
+        return new ResourceTypes(plugins, templates, new StackTypes(registry, row.files() == null ? Map.of()
+                : row.files(), new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
     /** @return the plugin of a type, if there is one */
     public Optional<ResourcePlugin> find(String type) {
-        return Optional.ofNullable(plugins.get(type));
+        if (stack == null) {
+            return Optional.ofNullable(plugins.get(type));
+        }
+        return stack.resolved().computeIfAbsent(type, t -> switch (stack.registry().resolve(t, "")) {
+            case ResolvedType.Plugin p -> Optional.ofNullable(plugins.get(p.type()));
+            case ResolvedType.TemplateResource r -> templateResource(t, r.path(), stack.files());
+            case ResolvedType.Unregistered u -> Optional.empty();
+        });
+    }
+
+    /**
+     * @return the plugin of a template resource whose file is in {@code files}; empty when the
+     *         file is missing or this deployment makes no template resources
+     * @throws TemplateException when the file is no valid template
+     */
+    public Optional<ResourcePlugin> templateResource(String type, String path, Map<String, String> files) {
+        String text = files.get(path);
+        if (text == null || templates == null) {
+            return Optional.empty();
+        }
+        return Optional.of(templates.plugin(type, path, text));
     }
 
     /**
@@ -53,7 +116,7 @@ public final class ResourceTypes {
      * @throws TemplateException StackValidationFailed, Heat's "The Resource Type (X) could not be found."
      */
     public ResourcePlugin require(String type) {
-        ResourcePlugin plugin = plugins.get(type);
+        ResourcePlugin plugin = find(type).orElse(null);
         if (plugin == null) {
             throw TemplateException.validation(notFound(type));
         }

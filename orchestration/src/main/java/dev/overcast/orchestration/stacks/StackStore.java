@@ -109,6 +109,13 @@ public final class StackStore {
         });
     }
 
+    /** @return the live stacks {@code ownerId} owns (its nested stacks), oldest first */
+    public List<StackRow> children(String ownerId) {
+        return jdbi.withHandle(h -> h.createQuery("select " + STACK_COLUMNS + " from stack where owner_id = :owner "
+                        + "and deleted_at is null order by created_at, id")
+                .bind("owner", ownerId).map(StackStore::stack).list());
+    }
+
     /**
      * Sets the stack's action, status and reason; an UPDATE or ROLLBACK also sets the updated
      * time (Heat shows none for a stack that was never updated).
