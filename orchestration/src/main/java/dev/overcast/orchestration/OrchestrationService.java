@@ -18,6 +18,7 @@ import dev.overcast.orchestration.engine.LegacyEngine;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
+import dev.overcast.orchestration.snapshots.SnapshotStore;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -47,7 +48,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         this.convergence = new ConvergenceEngine(jdbi, store, types, clock, sleeper, random, settings, services, bus);
         convergence.recover();
         this.ctx = new ApiContext(store, Map.of("legacy", legacy, ConvergenceEngine.NAME, convergence), types, policy,
-                clock, settings);
+                clock, settings, new SnapshotStore(jdbi));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

@@ -30,6 +30,7 @@ public final class OrchestrationServer implements AutoCloseable {
     private final OrchestrationService service;
     private final HttpHost host;
     private final InProcessBus bus;
+    private final java.util.function.UnaryOperator<OrchestrationSettings> tune;
 
     public OrchestrationServer() {
         this(Clock.systemUTC(), "legacy", "test-engine");
@@ -42,7 +43,15 @@ public final class OrchestrationServer implements AutoCloseable {
     /** A server whose resources wait through {@code sleeper}. */
     public OrchestrationServer(Clock clock, String defaultEngine, String engineId,
             dev.overcast.orchestration.resources.Sleeper sleeper) {
+        this(clock, defaultEngine, engineId, sleeper, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A server whose settings {@code tune} changes (stack abandon and adopt, ...). */
+    public OrchestrationServer(Clock clock, String defaultEngine, String engineId,
+            dev.overcast.orchestration.resources.Sleeper sleeper,
+            java.util.function.UnaryOperator<OrchestrationSettings> tune) {
         this.clock = clock;
+        this.tune = tune;
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "orchestration");
         tokens = new TestTokens(clock);
@@ -60,7 +69,8 @@ public final class OrchestrationServer implements AutoCloseable {
     /** As {@link #newService(String, String)}, with resources that wait through {@code sleeper}. */
     public OrchestrationService newService(String engineId, String defaultEngine,
             dev.overcast.orchestration.resources.Sleeper sleeper) {
-        OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
+        OrchestrationSettings settings = tune.apply(
+                new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8));
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
                 sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE, bus);
     }

@@ -14,6 +14,7 @@ import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.OrchestrationSettings;
 import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.resources.ResourceTypes;
+import dev.overcast.orchestration.snapshots.SnapshotStore;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
 
@@ -22,14 +23,14 @@ import dev.overcast.orchestration.template.TemplateException;
  * and the checks every Heat route makes (the project in the URL is the caller's, policy).
  */
 public record ApiContext(StackStore store, Map<String, StackEngine> engines, ResourceTypes types, Policy policy,
-                         Clock clock, OrchestrationSettings settings) {
+                         Clock clock, OrchestrationSettings settings, SnapshotStore snapshots) {
 
     public ApiContext {
         engines = Map.copyOf(engines);
     }
 
     /** @return the engine called {@code name} ({@code legacy}, {@code convergence}); 501 when it is not built */
-    StackEngine engine(String name) {
+    public StackEngine engine(String name) {
         StackEngine engine = engines.get(name);
         if (engine == null) {
             throw HeatError.notImplemented("The " + name + " engine is not available yet; set the orchestration "
@@ -44,7 +45,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
      *
      * @return the caller
      */
-    AuthContext enforce(Request request, String rule) {
+    public AuthContext enforce(Request request, String rule) {
         AuthContext auth = request.auth();
         String tenant = request.param("tenant_id");
         boolean admin = policy.check("context_is_admin", Credentials.of(auth), Map.of());
@@ -60,7 +61,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
     }
 
     /** A handler whose template errors become Heat's 400 fault bodies. */
-    static Handler guarded(Handler handler) {
+    public static Handler guarded(Handler handler) {
         return request -> {
             try {
                 return handler.handle(request);
@@ -71,7 +72,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
     }
 
     /** Heat's time format: ISO 8601 to the second, in UTC. */
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 

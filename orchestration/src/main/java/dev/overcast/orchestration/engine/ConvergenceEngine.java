@@ -166,6 +166,11 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
 
     @Override
     public void update(StackRow current, StackRow next, Template template) {
+        change(current, next, template, TraversalAction.UPDATE);
+    }
+
+    /** An update, or a restore: a traversal to {@code next}'s definition labelled {@code action}. */
+    private void change(StackRow current, StackRow next, Template template, TraversalAction action) {
         String running = traversals.current(current.id()).orElse(Traversals.NONE);
         Definition previous = Definition.of(current);
         if (!running.equals(Traversals.NONE)) {
@@ -179,9 +184,10 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         List<ResourceRow> rows = store.resources(current.id());
         ConvergenceGraph graph = graphTo(current.id(), rows, template);
         store.setDefinition(next);
-        store.setStatus(current.id(), "UPDATE", "IN_PROGRESS", "Stack UPDATE started", clock.instant());
-        events.stack(current, "UPDATE", "IN_PROGRESS", "Stack UPDATE started");
-        begin(next, running, TraversalAction.UPDATE, Definition.of(next), graph, previous, template);
+        String reason = "Stack " + action + " started";
+        store.setStatus(current.id(), action.name(), "IN_PROGRESS", reason, clock.instant());
+        events.stack(current, action.name(), "IN_PROGRESS", reason);
+        begin(next, running, action, Definition.of(next), graph, previous, template);
     }
 
     @Override
@@ -349,7 +355,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         List<ResourceRow> rows = store.resources(stackId);
         Definition previous = from.get().traversal().previous();
         try {
-            if (failed == TraversalAction.UPDATE && previous != null) {
+            if ((failed == TraversalAction.UPDATE || failed == TraversalAction.RESTORE) && previous != null) {
                 StackRow back = previous.applyTo(stack);
                 Template template = StackTemplates.parse(back);
                 ConvergenceGraph graph = graphTo(stackId, rows, template);
@@ -566,5 +572,24 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         subscription.close();
+    }
+
+    @Override
+    public void restore(StackRow current, StackRow next, Template template) {
+        change(current, next, template, TraversalAction.RESTORE);
+    }
+
+    /** As a traversal of its own: no traversal starts while it runs, and it starts none while one runs. */
+    @Override
+    public void exclusive(StackRow stack, Runnable action) {
+        String id = Traversals.newId();
+        if (!traversals.begin(stack.id(), Traversals.NONE, id)) {
+            throw HeatError.inProgress(stack.name(), stack.action());
+        }
+        try {
+            action.run();
+        } finally {
+            traversals.end(stack.id(), id);
+        }
     }
 }

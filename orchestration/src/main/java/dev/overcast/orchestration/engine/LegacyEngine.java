@@ -120,11 +120,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
      */
     @Override
     public void update(StackRow current, StackRow next, Template template) {
-        lock(current);
-        store.setDefinition(next);
-        store.setStatus(current.id(), "UPDATE", "IN_PROGRESS", "Stack UPDATE started", clock.instant());
-        events.stack(current, "UPDATE", "IN_PROGRESS", "Stack UPDATE started");
-        start(current, () -> runUpdate(current, next, template));
+        startUpdate(current, next, template, "UPDATE");
     }
 
     /**
@@ -203,17 +199,19 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         }
     }
 
-    private void runUpdate(StackRow current, StackRow next, Template template) {
+    /** @param action UPDATE, or RESTORE for a snapshot's restore */
+    private void runUpdate(StackRow current, StackRow next, Template template, String action) {
         List<ResourceRow> before = store.resources(current.id());
         Operation op = operation(current, before);
         switch (op.update(template, before)) {
-            case Operation.Succeeded ok -> finish(current, "UPDATE", "COMPLETE", "Stack successfully updated");
+            case Operation.Succeeded ok -> finish(current, action, "COMPLETE", action.equals("UPDATE")
+                    ? "Stack successfully updated" : "Stack " + action + " completed successfully");
             case Operation.Failed failed -> {
                 if (next.disableRollback()) {
-                    finish(current, "UPDATE", "FAILED", failed.reason());
+                    finish(current, action, "FAILED", failed.reason());
                     return;
                 }
-                mark(current, "UPDATE", "FAILED", failed.reason());
+                mark(current, action, "FAILED", failed.reason());
                 mark(current, "ROLLBACK", "IN_PROGRESS", failed.reason());
                 // Back to what the stack was given before, as Heat's legacy rollback does.
                 store.setDefinition(current);
@@ -312,5 +310,30 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
+    }
+
+    @Override
+    public void restore(StackRow current, StackRow next, Template template) {
+        startUpdate(current, next, template, "RESTORE");
+    }
+
+    private void startUpdate(StackRow current, StackRow next, Template template, String action) {
+        lock(current);
+        store.setDefinition(next);
+        String reason = "Stack " + action + " started";
+        store.setStatus(current.id(), action, "IN_PROGRESS", reason, clock.instant());
+        events.stack(current, action, "IN_PROGRESS", reason);
+        start(current, () -> runUpdate(current, next, template, action));
+    }
+
+    /** Under the stack's lock, as this engine's own actions run. */
+    @Override
+    public void exclusive(StackRow stack, Runnable action) {
+        lock(stack);
+        try {
+            action.run();
+        } finally {
+            store.unlock(stack.id(), settings.engineId());
+        }
     }
 }
