@@ -101,6 +101,18 @@ public final class OrchestrationServer implements AutoCloseable {
         return client().withToken(tokens.project("admin-user", "admin", "admin", "member", "reader"));
     }
 
+    /** Polls the stack at {@code path} until no action runs on it (30 s at most). @return its stack_status */
+    public static String awaitStack(ApiClient client, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String status = client.get(path).json().get("stack").get("stack_status").asString();
+            if (!status.endsWith("_IN_PROGRESS") || System.nanoTime() > deadline) {
+                return status;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     public org.jdbi.v3.core.Jdbi jdbi() {
         return db.jdbi();
     }

@@ -311,16 +311,8 @@ abstract class SnapshotScenarios {
         return "/v1/p1/stacks/" + name + "/" + reply.json().get("stack").get("id").asString();
     }
 
-    /** Polls the stack until no action runs on it. @return its status */
     private static String waitFor(ApiClient client, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            String status = client.get(path).json().get("stack").get("stack_status").asString();
-            if (!status.endsWith("_IN_PROGRESS") || System.nanoTime() > deadline) {
-                return status;
-            }
-            Thread.sleep(10);
-        }
+        return OrchestrationServer.awaitStack(client, path);
     }
 
     private JsonNode resource(String path, String name) {
