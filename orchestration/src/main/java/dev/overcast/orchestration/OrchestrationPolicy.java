@@ -31,12 +31,14 @@ public final class OrchestrationPolicy {
                 "stacks:template", "stacks:environment", "stacks:files", "stacks:list_outputs", "stacks:show_output",
                 "stacks:validate_template", "stacks:list_resource_types", "stacks:resource_schema",
                 "stacks:generate_template", "stacks:list_template_versions", "stacks:list_template_functions",
-                "resource:index", "resource:show", "resource:metadata", "events:index", "events:show"}) {
+                "resource:index", "resource:show", "resource:metadata", "events:index", "events:show",
+                "stacks:list_snapshots", "stacks:show_snapshot"}) {
             r.put(rule, READ);
         }
         for (String rule : new String[] {"stacks:create", "stacks:preview", "stacks:update", "stacks:update_patch",
                 "stacks:delete", "stacks:abandon", "actions:action", "actions:suspend", "actions:resume", "actions:check",
-                "actions:cancel_update", "actions:cancel_without_rollback", "resource:mark_unhealthy"}) {
+                "actions:cancel_update", "actions:cancel_without_rollback", "resource:mark_unhealthy", "stacks:snapshot",
+                "stacks:delete_snapshot", "stacks:restore_snapshot"}) {
             r.put(rule, WRITE);
         }
         r.put("stacks:global_index", "rule:context_is_admin");

@@ -26,6 +26,7 @@ import dev.overcast.orchestration.resources.Sleeper;
 import dev.overcast.orchestration.software.SoftwareApi;
 import dev.overcast.orchestration.software.SoftwareStore;
 import dev.overcast.orchestration.resources.StoredResourceData;
+import dev.overcast.orchestration.snapshots.SnapshotStore;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /**
@@ -66,7 +67,7 @@ public final class OrchestrationService implements ServiceApi, AutoCloseable {
         engines.put(ConvergenceEngine.NAME, convergence);
         convergence.recover();
         this.ctx = new ApiContext(store, engines, types, policy, clock, settings, plugins,
-                stack -> new PluginContext(clock, sleeper, random, stack, plugins));
+                stack -> new PluginContext(clock, sleeper, random, stack, plugins), new SnapshotStore(jdbi));
     }
 
     /** The legacy engine (benchmarks and tests wait on it). */

@@ -14,8 +14,18 @@ import java.time.Duration;
  *                      convergence engine counts as alive after its last heartbeat (default 60 s);
  *                      engines renew every third of it
  * @param maxParallel   how many resources of one stack operation run at once (default 32)
+ * @param enableStackAbandon whether {@code DELETE .../abandon} works (Heat's {@code enable_stack_abandon},
+ *                      default false: a 400 NotSupported)
+ * @param enableStackAdopt   whether a create with {@code adopt_stack_data} works (Heat's
+ *                      {@code enable_stack_adopt}, default false: a 400 NotSupported)
  */
-public record OrchestrationSettings(String defaultEngine, String engineId, Duration lockLease, int maxParallel) {
+public record OrchestrationSettings(String defaultEngine, String engineId, Duration lockLease, int maxParallel,
+                                    boolean enableStackAbandon, boolean enableStackAdopt) {
+
+    /** Settings with stack abandon and adopt disabled, as Heat's defaults. */
+    public OrchestrationSettings(String defaultEngine, String engineId, Duration lockLease, int maxParallel) {
+        this(defaultEngine, engineId, lockLease, maxParallel, false, false);
+    }
 
     public OrchestrationSettings {
         if (!defaultEngine.equals("legacy") && !defaultEngine.equals("convergence")) {
@@ -40,6 +50,12 @@ public record OrchestrationSettings(String defaultEngine, String engineId, Durat
 
     /** These settings with another engine for new stacks. */
     public OrchestrationSettings withDefaultEngine(String engine) {
-        return new OrchestrationSettings(engine, engineId, lockLease, maxParallel);
+        return new OrchestrationSettings(engine, engineId, lockLease, maxParallel, enableStackAbandon,
+                enableStackAdopt);
+    }
+
+    /** These settings with stack abandon and adopt enabled or disabled. */
+    public OrchestrationSettings withAbandonAndAdopt(boolean abandon, boolean adopt) {
+        return new OrchestrationSettings(defaultEngine, engineId, lockLease, maxParallel, abandon, adopt);
     }
 }

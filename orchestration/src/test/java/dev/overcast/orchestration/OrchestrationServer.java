@@ -32,6 +32,7 @@ public final class OrchestrationServer implements AutoCloseable {
     private final OrchestrationService service;
     private HttpHost host;
     private final InProcessBus bus;
+    private final java.util.function.UnaryOperator<OrchestrationSettings> tune;
 
     public OrchestrationServer() {
         this(Clock.systemUTC(), "legacy", "test-engine");
@@ -44,7 +45,15 @@ public final class OrchestrationServer implements AutoCloseable {
     /** A server whose resources wait through {@code sleeper}. */
     public OrchestrationServer(Clock clock, String defaultEngine, String engineId,
             dev.overcast.orchestration.resources.Sleeper sleeper) {
+        this(clock, defaultEngine, engineId, sleeper, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A server whose settings {@code tune} changes (stack abandon and adopt, ...). */
+    public OrchestrationServer(Clock clock, String defaultEngine, String engineId,
+            dev.overcast.orchestration.resources.Sleeper sleeper,
+            java.util.function.UnaryOperator<OrchestrationSettings> tune) {
         this.clock = clock;
+        this.tune = tune;
         database = TestDatabase.create();
         db = ServiceDatabase.open(database.settings(), "orchestration");
         tokens = new TestTokens(clock);
@@ -62,7 +71,8 @@ public final class OrchestrationServer implements AutoCloseable {
     /** As {@link #newService(String, String)}, with resources that wait through {@code sleeper}. */
     public OrchestrationService newService(String engineId, String defaultEngine,
             dev.overcast.orchestration.resources.Sleeper sleeper) {
-        OrchestrationSettings settings = new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8);
+        OrchestrationSettings settings = tune.apply(
+                new OrchestrationSettings(defaultEngine, engineId, Duration.ofSeconds(60), 8));
         return new OrchestrationService(db.jdbi(), Policy.of(OrchestrationPolicy.defaults()), clock, settings,
                 sleeper, new Random(42), dev.overcast.orchestration.resources.PluginServices.NONE.with(
                         SignalCredentials.class, new TokenSignalCredentials(tokens.codec(), clock,
@@ -93,6 +103,18 @@ public final class OrchestrationServer implements AutoCloseable {
 
     public ApiClient admin() {
         return client().withToken(tokens.project("admin-user", "admin", "admin", "member", "reader"));
+    }
+
+    /** Polls the stack at {@code path} until no action runs on it (30 s at most). @return its stack_status */
+    public static String awaitStack(ApiClient client, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String status = client.get(path).json().get("stack").get("stack_status").asString();
+            if (!status.endsWith("_IN_PROGRESS") || System.nanoTime() > deadline) {
+                return status;
+            }
+            Thread.sleep(10);
+        }
     }
 
     public org.jdbi.v3.core.Jdbi jdbi() {

@@ -20,6 +20,7 @@ import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.stacks.StackRow;
+import dev.overcast.orchestration.snapshots.SnapshotStore;
 import dev.overcast.orchestration.stacks.StackStore;
 import dev.overcast.orchestration.template.TemplateException;
 import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
@@ -32,7 +33,7 @@ import dev.overcast.orchestration.template.parameters.CustomConstraintLookup;
  */
 public record ApiContext(StackStore store, Map<String, StackEngine> engines, ResourceTypes types, Policy policy,
                          Clock clock, OrchestrationSettings settings, PluginServices services,
-                         Function<StackRow, PluginContext> plugins) {
+                         Function<StackRow, PluginContext> plugins, SnapshotStore snapshots) {
 
     public ApiContext {
         engines = Map.copyOf(engines);
@@ -51,7 +52,7 @@ public record ApiContext(StackStore store, Map<String, StackEngine> engines, Res
     }
 
     /** @return the engine called {@code name} ({@code legacy}, {@code convergence}); 501 when it is not built */
-    StackEngine engine(String name) {
+    public StackEngine engine(String name) {
         StackEngine engine = engines.get(name);
         if (engine == null) {
             throw HeatError.notImplemented("The " + name + " engine is not available yet; set the orchestration "

@@ -1,6 +1,7 @@
 package dev.overcast.orchestration.api;
 
 import dev.overcast.core.http.Routes;
+import dev.overcast.orchestration.snapshots.SnapshotApi;
 
 /** Every route of the Heat v1 API, registered in the order their paths must be tried. */
 public final class HeatApi {
@@ -17,6 +18,7 @@ public final class HeatApi {
         new ResourceApi(ctx).routes(r);
         new EventApi(ctx).routes(r);
         new TemplateApi(ctx).routes(r);
+        new SnapshotApi(ctx).routes(r);
         stacks.fallbackRoutes(r);
     }
 }

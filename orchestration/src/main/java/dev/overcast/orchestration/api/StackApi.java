@@ -15,6 +15,8 @@ import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
 import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.engine.StackTemplates;
+import dev.overcast.orchestration.snapshots.AdoptRequest;
+import dev.overcast.orchestration.snapshots.Adoption;
 import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.template.Template;
 import dev.overcast.orchestration.template.parameters.PseudoParameters;
@@ -60,7 +62,6 @@ final class StackApi {
                 .get(stack + "/files", ApiContext.guarded(this::files))
                 .get(stack + "/outputs", ApiContext.guarded(this::outputs))
                 .get(stack + "/outputs/{output_key}", ApiContext.guarded(this::output))
-                .delete(stack + "/abandon", req -> notBuilt(req, "stacks:abandon", "Stack abandon"))
                 .post(stack + "/actions", ApiContext.guarded(this::action));
     }
 
@@ -123,6 +124,7 @@ final class StackApi {
     private Response create(Request req) {
         AuthContext auth = ctx.enforce(req, "stacks:create");
         String tenant = req.param("tenant_id");
+        AdoptRequest adopt = AdoptRequest.of(req.json(), ctx.settings());
         StackBody body = StackBody.parse(req.json());
         String name = checkName(body.name());
         String engine = ctx.settings().defaultEngine();
@@ -131,15 +133,24 @@ final class StackApi {
             throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
         }
         String id = UUID.randomUUID().toString();
-        StackRow row = new StackRow(id, name, tenant, auth.userId(), null, "CREATE", "IN_PROGRESS",
-                "Stack CREATE started", body.requireTemplate(), body.files(), body.environment(), body.parameters(),
+        // An adopt takes the template and environment of its data unless the body gives them.
+        String text = adopt != null && body.template() == null ? adopt.template() : body.requireTemplate();
+        Map<String, Object> environment = adopt != null && body.environment().isEmpty() ? adopt.environment()
+                : body.environment();
+        String action = adopt == null ? "CREATE" : "ADOPT";
+        StackRow row = new StackRow(id, name, tenant, auth.userId(), null, action, "IN_PROGRESS",
+                "Stack " + action + " started", text, body.files(), environment, body.parameters(),
                 body.tags() == null ? List.of() : body.tags(),
                 body.disableRollback() == null || body.disableRollback(), body.timeoutMins(), engine, null, null,
                 ctx.clock().instant(), null, null);
         Template template = StackTemplates.parse(row, ctx.constraints(req));
         checks.check(template);
         try {
-            owner.create(row, template);
+            if (adopt != null) {
+                new Adoption(ctx.store(), ctx.types(), ctx.clock()).adopt(row, template, adopt);
+            } else {
+                owner.create(row, template);
+            }
         } catch (dev.overcast.orchestration.stacks.StackStore.NameTaken e) {
             throw new HeatError(409, "StackExists", "The Stack (" + name + ") already exists.");
         }
@@ -295,6 +306,8 @@ final class StackApi {
         }
         // An action in progress is stopped by its engine, or refused (409) when another engine holds it.
         ctx.engine(s.engine()).delete(s);
+        // As Heat, a stack's delete starts by deleting its snapshots.
+        ctx.snapshots().deleteAll(s.id());
         return Response.noContent();
     }
 

@@ -8,7 +8,7 @@ import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.stacks.StackStore;
 
 /** Finds the stack a URL names, within the URL's project, as Heat's {@code identify_stack}. */
-final class StackLookup {
+public final class StackLookup {
     private StackLookup() {
     }
 
@@ -19,7 +19,7 @@ final class StackLookup {
     }
 
     /** {@code /stacks/{name}/{id}}: the stack of that id, which must carry that name. */
-    static StackRow require(Request request, StackStore store) {
+    public static StackRow require(Request request, StackStore store) {
         String tenant = request.param("tenant_id");
         String name = request.param("stack_name");
         String id = request.param("stack_id");

@@ -168,6 +168,11 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     @Override
     public void update(StackRow current, StackRow next, Template template) {
         refuseWhileLocked(current);
+        change(current, next, template, TraversalAction.UPDATE);
+    }
+
+    /** An update, or a restore: a traversal to {@code next}'s definition labelled {@code action}. */
+    private void change(StackRow current, StackRow next, Template template, TraversalAction action) {
         String running = traversals.current(current.id()).orElse(Traversals.NONE);
         Definition previous = Definition.of(current);
         if (!running.equals(Traversals.NONE)) {
@@ -181,9 +186,10 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         List<ResourceRow> rows = store.resources(current.id());
         ConvergenceGraph graph = graphTo(current.id(), rows, template);
         store.setDefinition(next);
-        store.setStatus(current.id(), "UPDATE", "IN_PROGRESS", "Stack UPDATE started", clock.instant());
-        events.stack(current, "UPDATE", "IN_PROGRESS", "Stack UPDATE started");
-        begin(next, running, TraversalAction.UPDATE, Definition.of(next), graph, previous, template);
+        String reason = "Stack " + action + " started";
+        store.setStatus(current.id(), action.name(), "IN_PROGRESS", reason, clock.instant());
+        events.stack(current, action.name(), "IN_PROGRESS", reason);
+        begin(next, running, action, Definition.of(next), graph, previous, template);
     }
 
     @Override
@@ -419,7 +425,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         List<ResourceRow> rows = store.resources(stackId);
         Definition previous = from.get().traversal().previous();
         try {
-            if (failed == TraversalAction.UPDATE && previous != null) {
+            if ((failed == TraversalAction.UPDATE || failed == TraversalAction.RESTORE) && previous != null) {
                 StackRow back = previous.applyTo(stack);
                 Template template = StackTemplates.parse(back);
                 ConvergenceGraph graph = graphTo(stackId, rows, template);
@@ -556,21 +562,19 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
      */
     private boolean redrive(StackRow stack) {
         String current = traversals.current(stack.id()).orElse(Traversals.NONE);
-        if (current.equals(Traversals.NONE)) {
+        Optional<Loaded> found = current.equals(Traversals.NONE) ? Optional.empty() : load(stack.id(), current);
+        if (found.isEmpty()) {
             boolean locked = stack.lockExpires() != null && stack.lockExpires().isAfter(clock.instant());
             java.time.Instant since = stack.updatedAt() == null ? stack.createdAt() : stack.updatedAt();
-            if (!acting.contains(stack.id()) && !locked && since.plus(settings.lockLease()).isBefore(clock.instant())) {
-                // An engine died running a suspend, resume or check, or between recording an
-                // action and starting its traversal.
+            if (!acting.contains(stack.id()) && !locked && since.plus(settings.lockLease()).isBefore(clock.instant())
+                    && (current.equals(Traversals.NONE) || traversals.end(stack.id(), current))) {
+                // An engine died running a suspend, resume, check or snapshot, or between
+                // recording an action and starting its traversal.
                 String reason = "Engine went down during stack " + stack.action();
                 store.setStatus(stack.id(), stack.action(), "FAILED", reason, clock.instant());
                 events.stack(stack, stack.action(), "FAILED", reason);
                 store.forceUnlock(stack.id());
             }
-            return false;
-        }
-        Optional<Loaded> found = load(stack.id(), current);
-        if (found.isEmpty()) {
             return false;
         }
         ConvergenceGraph graph = found.get().traversal().graph();
@@ -630,7 +634,12 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
                                 union all select created_at as t from conv_traversals
                                 where stack_id = :stack and traversal_id = :traversal) x""")
                     .bind("stack", stackId).bind("traversal", traversalId).mapTo(Long.class).findOne().orElse(null);
-            if (last == null || last > stale) {
+            if (last == null) {
+                // No record: a snapshot or abandon holding the stack, or what one left when its
+                // engine died; redrive tells them apart by the stack's age.
+                return true;
+            }
+            if (last > stale) {
                 return false;
             }
             int live = h.createQuery("""
@@ -645,5 +654,26 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         subscription.close();
+    }
+
+    @Override
+    public void restore(StackRow current, StackRow next, Template template) {
+        refuseWhileLocked(current);
+        change(current, next, template, TraversalAction.RESTORE);
+    }
+
+    /** As a traversal of its own: no traversal starts while it runs, and it starts none while one runs. */
+    @Override
+    public void exclusive(StackRow stack, Runnable action) {
+        refuseWhileLocked(stack);
+        String id = Traversals.newId();
+        if (!traversals.begin(stack.id(), Traversals.NONE, id)) {
+            throw HeatError.inProgress(stack.name(), stack.action());
+        }
+        try {
+            action.run();
+        } finally {
+            traversals.end(stack.id(), id);
+        }
     }
 }

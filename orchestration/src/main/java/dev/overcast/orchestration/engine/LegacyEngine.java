@@ -122,11 +122,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
      */
     @Override
     public void update(StackRow current, StackRow next, Template template) {
-        lock(current);
-        store.setDefinition(next);
-        store.setStatus(current.id(), "UPDATE", "IN_PROGRESS", "Stack UPDATE started", clock.instant());
-        events.stack(current, "UPDATE", "IN_PROGRESS", "Stack UPDATE started");
-        start(current, () -> runUpdate(current, next, template));
+        startUpdate(current, next, template, "UPDATE");
     }
 
     /**
@@ -233,21 +229,22 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         }
     }
 
-    private void runUpdate(StackRow current, StackRow next, Template template) {
+    /** @param action UPDATE, or RESTORE for a snapshot's restore */
+    private void runUpdate(StackRow current, StackRow next, Template template, String action) {
         List<ResourceRow> before = store.resources(current.id());
         Operation.Outcome outcome = operation(current, before).update(template, before);
         // A cancel rolls back even an update whose last step finished meanwhile, as in Heat.
         boolean cancel = cancelled.remove(current.id());
         switch (outcome) {
-            case Operation.Succeeded ok when !cancel ->
-                    finish(current, "UPDATE", "COMPLETE", "Stack successfully updated");
+            case Operation.Succeeded ok when !cancel -> finish(current, action, "COMPLETE", action.equals("UPDATE")
+                    ? "Stack successfully updated" : "Stack " + action + " completed successfully");
             default -> {
                 String reason = cancel ? "Stack UPDATE cancelled" : ((Operation.Failed) outcome).reason();
                 if (next.disableRollback() && !cancel) {
-                    finish(current, "UPDATE", "FAILED", reason);
+                    finish(current, action, "FAILED", reason);
                     return;
                 }
-                failedBeforeRollback(current, "UPDATE", reason);
+                failedBeforeRollback(current, action, reason);
                 mark(current, "ROLLBACK", "IN_PROGRESS", reason);
                 // Back to what the stack was given before, as Heat's legacy rollback does.
                 store.setDefinition(current);
@@ -359,5 +356,30 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
+    }
+
+    @Override
+    public void restore(StackRow current, StackRow next, Template template) {
+        startUpdate(current, next, template, "RESTORE");
+    }
+
+    private void startUpdate(StackRow current, StackRow next, Template template, String action) {
+        lock(current);
+        store.setDefinition(next);
+        String reason = "Stack " + action + " started";
+        store.setStatus(current.id(), action, "IN_PROGRESS", reason, clock.instant());
+        events.stack(current, action, "IN_PROGRESS", reason);
+        start(current, () -> runUpdate(current, next, template, action));
+    }
+
+    /** Under the stack's lock, as this engine's own actions run. */
+    @Override
+    public void exclusive(StackRow stack, Runnable action) {
+        lock(stack);
+        try {
+            action.run();
+        } finally {
+            store.unlock(stack.id(), settings.engineId());
+        }
     }
 }

@@ -42,4 +42,22 @@ public interface StackEngine {
      * @throws dev.overcast.orchestration.HeatError 400 when no update is running
      */
     void cancelUpdate(StackRow stack, boolean rollback);
+
+    /**
+     * Starts restoring the stack to {@code next}, a snapshot's template, environment and
+     * parameters: an update whose stack action is RESTORE (RESTORE_IN_PROGRESS, then
+     * RESTORE_COMPLETE, or a rollback as an update's when it fails).
+     *
+     * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
+     */
+    void restore(StackRow current, StackRow next, Template template);
+
+    /**
+     * Runs {@code action}, a short change of the stack's rows that runs no resource step (a
+     * snapshot, an abandon), while holding the stack the way this engine holds it for its own
+     * actions, so that none of them starts meanwhile.
+     *
+     * @throws dev.overcast.orchestration.HeatError 409 ActionInProgress when an action holds the stack
+     */
+    void exclusive(StackRow stack, Runnable action);
 }

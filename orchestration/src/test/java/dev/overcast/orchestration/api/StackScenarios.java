@@ -65,14 +65,7 @@ abstract class StackScenarios {
 
     /** Polls the stack until no action runs on it. @return its status */
     static String waitFor(OrchestrationServer server, ApiClient client, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            String status = client.get(path).json().get("stack").get("stack_status").asString();
-            if (!status.endsWith("_IN_PROGRESS") || System.nanoTime() > deadline) {
-                return status;
-            }
-            Thread.sleep(10);
-        }
+        return OrchestrationServer.awaitStack(client, path);
     }
 
     String create(String name, String template, Map<String, Object> parameters) {
