@@ -214,7 +214,8 @@ public final class Overcast implements AutoCloseable {
         OrchestrationSettings defaults = OrchestrationSettings.defaults(
                 options.engineId() == null ? host() : options.engineId());
         return new OrchestrationSettings(options.defaultEngine(), defaults.engineId(),
-                Duration.ofSeconds(options.engineLeaseSeconds()), defaults.maxParallel());
+                Duration.ofSeconds(options.engineLeaseSeconds()), defaults.maxParallel())
+                .withAbandonAndAdopt(options.enableStackAbandon(), options.enableStackAdopt());
     }
 
     private static String host() {

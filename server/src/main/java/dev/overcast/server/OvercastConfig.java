@@ -55,7 +55,7 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
         placement = placement == null ? new Placement(null) : placement;
         bus = bus == null ? new Bus(null) : bus;
         compute = compute == null ? new Compute(null, null, null, null, null, null, null, null) : compute;
-        orchestration = orchestration == null ? new Orchestration(null, null, null) : orchestration;
+        orchestration = orchestration == null ? new Orchestration(null, null, null, null, null) : orchestration;
     }
 
     /**
@@ -67,8 +67,11 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
      * @param engineLeaseSeconds how long an engine counts as alive after its last heartbeat (and a
      *                      legacy stack lock lasts without renewal): after it, other engines take its
      *                      work over; default 60 ({@code OVERCAST_ORCHESTRATION_ENGINE_LEASE_SECONDS})
+     * @param enableStackAbandon whether {@code stack abandon} is allowed; default false, as in Heat
+     * @param enableStackAdopt   whether {@code stack adopt} is allowed; default false, as in Heat
      */
-    public record Orchestration(String defaultEngine, String engineId, Integer engineLeaseSeconds) {
+    public record Orchestration(String defaultEngine, String engineId, Integer engineLeaseSeconds,
+                                Boolean enableStackAbandon, Boolean enableStackAdopt) {
         public Orchestration {
             defaultEngine = defaultEngine == null ? "convergence" : defaultEngine;
             if (!defaultEngine.equals("legacy") && !defaultEngine.equals("convergence")) {
@@ -76,6 +79,8 @@ public record OvercastConfig(String bind, Integer port, Path dataDir, String pub
                         + defaultEngine);
             }
             engineLeaseSeconds = engineLeaseSeconds == null ? 60 : engineLeaseSeconds;
+            enableStackAbandon = enableStackAbandon != null && enableStackAbandon;
+            enableStackAdopt = enableStackAdopt != null && enableStackAdopt;
             if (engineLeaseSeconds < 1) {
                 throw new IllegalArgumentException("orchestration.engine_lease_seconds must be at least 1, not "
                         + engineLeaseSeconds);
