@@ -193,7 +193,7 @@ class AutoScalingTest {
                 ResourceTypes.builtIn(), Clock.systemUTC());
         PluginContext context = new PluginContext(Clock.systemUTC(), d -> { }, new Random(3), stack,
                 PluginServices.NONE.with(NestedStacks.class, nested));
-        var definition = new NestedStacks.Definition(NestedStackApiTest.CHILD, Map.of("greeting", "x"), null);
+        var definition = new NestedStacks.Definition(NestedStackScenarios.CHILD, Map.of("greeting", "x"), null);
         String first = nested.create("extra", definition, context);
         String again = nested.create("extra", definition, context);
         assertThat(again).isEqualTo(first);

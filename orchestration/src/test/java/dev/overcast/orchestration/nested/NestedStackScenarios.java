@@ -17,7 +17,8 @@ import dev.overcast.orchestration.OrchestrationServer;
 import dev.overcast.testkit.ApiClient;
 
 /** Nested stacks through the Heat API, on the legacy engine. */
-class NestedStackApiTest {
+/** Nested stacks through the API; each engine's test runs them all. */
+abstract class NestedStackScenarios {
     static final String CHILD = """
             heat_template_version: 2018-08-31
             parameters:
@@ -88,7 +89,11 @@ class NestedStackApiTest {
                 value: {get_attr: [group, resource.2, output]}
             """;
 
-    private final OrchestrationServer server = new OrchestrationServer();
+    private final OrchestrationServer server = new OrchestrationServer(java.time.Clock.systemUTC(), engine(),
+            "test-engine");
+
+    /** @return the engine under test: {@code legacy} or {@code convergence} */
+    abstract String engine();
     private final ApiClient alice = server.member("alice", "p1");
 
     @AfterEach
@@ -103,12 +108,13 @@ class NestedStackApiTest {
         var reply = alice.post("/v1/p1/stacks", body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         String id = reply.json().get("stack").get("id").asString();
-        server.service().engine().awaitIdle(id);
-        return "/v1/p1/stacks/" + name + "/" + id;
+        String path = "/v1/p1/stacks/" + name + "/" + id;
+        OrchestrationServer.awaitStack(alice, path);
+        return path;
     }
 
     private JsonNode stack(String path) throws InterruptedException {
-        server.service().engine().awaitIdle(path.substring(path.lastIndexOf('/') + 1));
+        OrchestrationServer.awaitStack(alice, path);
         return alice.get(path).json().get("stack");
     }
 
