@@ -73,7 +73,12 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
     public static final String NAME = "convergence";
 
     /** A traversal as a worker uses it: the stored record, its parsed template, its stack. */
-    private record Loaded(Traversal traversal, Template template, StackRow stack, ResourceTypes types) {
+    /**
+     * @param retained the resources whose physical resource a delete leaves: by the deletion
+     *                 policies of the definition the stack had before this traversal
+     */
+    private record Loaded(Traversal traversal, Template template, StackRow stack, ResourceTypes types,
+                          Set<String> retained) {
         /** @return whether the traversal's template has the resource (false for a delete) */
         boolean keeps(String name) {
             return template != null && template.resources().containsKey(name);
@@ -330,7 +335,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         }
         records.deleteAllBut(stack.id(), id);
         StackRow now = store.find(stack.id()).orElse(stack);
-        loaded.put(id, new Loaded(traversal, template, now, types.forStack(definition.applyTo(now))));
+        loaded.put(id, loadedOf(traversal, template, now));
         apply(stack.id(), id, action, Decider.start(graph, action));
     }
 
@@ -347,12 +352,20 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         Traversal t = stored.get();
         Template template = t.action() == TraversalAction.DELETE || t.definition().template().isEmpty() ? null
                 : StackTemplates.parse(t.definition().applyTo(stack.get()));
-        Loaded fresh = new Loaded(t, template, stack.get(), types.forStack(t.definition().applyTo(stack.get())));
+        Loaded fresh = loadedOf(t, template, stack.get());
         if (loaded.size() > 256) {
             loaded.clear();
         }
         loaded.put(traversalId, fresh);
         return Optional.of(fresh);
+    }
+
+    private Loaded loadedOf(Traversal t, Template template, StackRow stack) {
+        Definition before = t.previous() != null ? t.previous()
+                : t.action() == TraversalAction.DELETE || t.definition().template().isEmpty() ? Definition.of(stack)
+                : null;
+        return new Loaded(t, template, stack, types.forStack(t.definition().applyTo(stack)),
+                before == null ? Set.of() : StackTemplates.retained(before.applyTo(stack)));
     }
 
     private void apply(String stackId, String traversalId, TraversalAction action, List<Decision> decisions) {
@@ -525,7 +538,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
             replaced.forEach(r -> records.addReplaced(r.old()));
             return context.row(name);
         }
-        ResourceSteps steps = new ResourceSteps(store, t.types(), clock, plugins, context);
+        ResourceSteps steps = new ResourceSteps(store, t.types(), clock, plugins, context, t.retained());
         if (t.keeps(name)) {
             for (ResourceRow old : records.replaced(stackId, name)) {
                 steps.deleteReplaced(new ResourceSteps.Replaced(old));

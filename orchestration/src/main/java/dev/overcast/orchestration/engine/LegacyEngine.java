@@ -275,7 +275,8 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         ResourceTypes stackTypes = types.forStack(store.find(stack.id()).orElse(stack));
         StackContext context = new StackContext(stackTypes, rows);
         PluginContext plugins = new PluginContext(clock, sleeper, random, stack, services);
-        return new Operation(stack.id(), context, new ResourceSteps(store, stackTypes, clock, plugins, context),
+        return new Operation(stack.id(), context, new ResourceSteps(store, stackTypes, clock, plugins, context,
+                        StackTemplates.retained(stack)),
                 settings.maxParallel(), () -> stopping.contains(stack.id()) || cancelled.contains(stack.id()));
     }
 

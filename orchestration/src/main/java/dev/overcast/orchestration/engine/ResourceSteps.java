@@ -52,7 +52,16 @@ final class ResourceSteps {
     private final PluginContext plugins;
     private final StackContext context;
 
+    /** The resources whose deletion policy is Retain: deleting them leaves the physical resource. */
+    private final java.util.Set<String> retained;
+
     ResourceSteps(StackStore store, ResourceTypes types, Clock clock, PluginContext plugins, StackContext context) {
+        this(store, types, clock, plugins, context, java.util.Set.of());
+    }
+
+    ResourceSteps(StackStore store, ResourceTypes types, Clock clock, PluginContext plugins, StackContext context,
+            java.util.Set<String> retained) {
+        this.retained = java.util.Set.copyOf(retained);
         this.store = store;
         this.types = types;
         this.clock = clock;
@@ -153,7 +162,9 @@ final class ResourceSteps {
             return;
         }
         row = transition(row, "DELETE", "IN_PROGRESS", CHANGED);
-        deletePhysical(row);
+        if (!retained.contains(name)) {
+            deletePhysical(row);
+        }
         row = transition(row, "DELETE", "COMPLETE", CHANGED);
         forget(row, keepRow);
     }

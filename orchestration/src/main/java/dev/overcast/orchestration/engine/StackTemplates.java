@@ -42,6 +42,28 @@ public final class StackTemplates {
                 .withConstraints(constraints));
     }
 
+    /**
+     * @return the names of the stack's resources whose deletion policy is Retain (Heat leaves
+     *         their physical resources in place when it deletes them); none when the stack's
+     *         definition no longer parses
+     */
+    public static java.util.Set<String> retained(StackRow stack) {
+        if (stack.template() == null || stack.template().isBlank()) {
+            return java.util.Set.of();
+        }
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            parse(stack).resources().values().forEach(def -> {
+                if (def.deletionPolicy() == dev.overcast.orchestration.template.DeletionPolicy.RETAIN) {
+                    names.add(def.name());
+                }
+            });
+            return names;
+        } catch (dev.overcast.orchestration.template.TemplateException e) {
+            return java.util.Set.of();
+        }
+    }
+
     /** The input of a template, its files, the user's environment and parameter values. */
     public static TemplateInput input(String text, Map<String, String> files, Map<String, Object> environment,
             Map<String, Object> parameters) {

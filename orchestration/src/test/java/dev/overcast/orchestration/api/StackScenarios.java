@@ -327,4 +327,29 @@ abstract class StackScenarios {
             assertThat(reasons).contains("UPDATE_FAILED Stack UPDATE cancelled");
         }
     }
+
+    @Test
+    void aRetainedResourceOutlivesItsStack() throws Exception {
+        String template = """
+                heat_template_version: 2018-08-31
+                resources:
+                  kept:
+                    type: OS::Heat::SoftwareConfig
+                    deletion_policy: Retain
+                    properties:
+                      config: echo kept
+                  gone:
+                    type: OS::Heat::SoftwareConfig
+                    properties:
+                      config: echo gone
+                """;
+        String path = create("s10", template, Map.of());
+        assertThat(waitFor(server, alice, path)).isEqualTo("CREATE_COMPLETE");
+        String kept = alice.get(path + "/resources/kept").json().get("resource").get("physical_resource_id").asString();
+        String gone = alice.get(path + "/resources/gone").json().get("resource").get("physical_resource_id").asString();
+        assertThat(alice.delete(path).status()).isEqualTo(204);
+        assertThat(waitFor(server, alice, path)).isEqualTo("DELETE_COMPLETE");
+        assertThat(alice.get("/v1/p1/software_configs/" + kept).status()).isEqualTo(200);
+        assertThat(alice.get("/v1/p1/software_configs/" + gone).status()).isEqualTo(404);
+    }
 }
