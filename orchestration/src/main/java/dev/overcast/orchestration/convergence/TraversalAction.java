@@ -10,7 +10,7 @@ public enum TraversalAction {
     ADOPT;
 
     /** Whether a failure of this action rolls back when the stack allows rollback, as Heat decides. */
-    boolean rollsBack() {
+    public boolean rollsBack() {
         return this == CREATE || this == UPDATE || this == RESTORE || this == ADOPT;
     }
 }

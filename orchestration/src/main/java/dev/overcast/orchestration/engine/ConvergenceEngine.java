@@ -619,6 +619,31 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
         return true;
     }
 
+    /**
+     * Fails (or rolls back, as a failed node would) the create, update or restore that outlived
+     * its stack's {@code timeout_mins}; its steps still running finish and are dropped.
+     */
+    private void timeOut(StackRow stack, String current) {
+        if (stack.timeoutMins() == null || stack.timeoutMins() <= 0 || current.equals(Traversals.NONE)) {
+            return;
+        }
+        Optional<Loaded> t = load(stack.id(), current);
+        Optional<Long> started = records.startedAt(stack.id(), current);
+        if (t.isEmpty() || started.isEmpty() || !t.get().traversal().action().rollsBack()) {
+            return;
+        }
+        if (clock.millis() - started.get() > java.time.Duration.ofMinutes(stack.timeoutMins()).toMillis()) {
+            TraversalAction action = t.get().traversal().action();
+            apply(stack.id(), current, action, List.of(Decider.afterFailure(NodeKey.update(stack.name()),
+                    LegacyEngine.TIMED_OUT, action, !stack.disableRollback())));
+        }
+    }
+
+    /** The engine's housekeeping, run every third of the lease (and by tests): heartbeat, time-outs, recovery. */
+    public void housekeeping() {
+        tick();
+    }
+
     private void tick() {
         try {
             registry.heartbeat(settings.engineId());
@@ -628,6 +653,7 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
             long stale = clock.millis() - settings.lockLease().toMillis();
             for (StackRow stack : store.inProgress(NAME)) {
                 String current = traversals.current(stack.id()).orElse(Traversals.NONE);
+                timeOut(stack, current);
                 if (current.equals(Traversals.NONE) || stalled(stack.id(), current, stale)) {
                     redrive(stack);
                 }

@@ -51,6 +51,8 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
     private final java.util.Set<String> stopping = ConcurrentHashMap.newKeySet();
     /** Stacks whose running update is being cancelled: it starts no new step, then rolls back. */
     private final java.util.Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    /** When the running create or update of a stack with {@code timeout_mins} times out. */
+    private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewer;
 
     public LegacyEngine(StackStore store, ResourceTypes types, Clock clock, Sleeper sleeper, RandomGenerator random,
@@ -112,6 +114,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         StackRow locked = withLock(stack);
         store.insert(locked, List.of());
         events.stack(locked, "CREATE", "IN_PROGRESS", "Stack CREATE started");
+        setDeadline(stack.id(), stack.timeoutMins());
         start(locked, () -> runCreate(locked, template));
     }
 
@@ -212,11 +215,12 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         switch (op.create(template)) {
             case Operation.Succeeded ok -> finish(stack, "CREATE", "COMPLETE", "Stack CREATE completed successfully");
             case Operation.Failed failed -> {
+                String reason = timedOut(stack.id()) ? TIMED_OUT : failed.reason();
                 if (stack.disableRollback()) {
-                    finish(stack, "CREATE", "FAILED", failed.reason());
+                    finish(stack, "CREATE", "FAILED", reason);
                 } else {
-                    failedBeforeRollback(stack, "CREATE", failed.reason());
-                    mark(stack, "ROLLBACK", "IN_PROGRESS", failed.reason());
+                    failedBeforeRollback(stack, "CREATE", reason);
+                    mark(stack, "ROLLBACK", "IN_PROGRESS", reason);
                     Operation.Outcome back = operation(stack, store.resources(stack.id()))
                             .delete(store.resources(stack.id()), false);
                     switch (back) {
@@ -239,7 +243,8 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
             case Operation.Succeeded ok when !cancel -> finish(current, action, "COMPLETE", action.equals("UPDATE")
                     ? "Stack successfully updated" : "Stack " + action + " completed successfully");
             default -> {
-                String reason = cancel ? "Stack UPDATE cancelled" : ((Operation.Failed) outcome).reason();
+                String reason = cancel ? "Stack UPDATE cancelled"
+                        : timedOut(current.id()) ? TIMED_OUT : ((Operation.Failed) outcome).reason();
                 if (next.disableRollback() && !cancel) {
                     finish(current, action, "FAILED", reason);
                     return;
@@ -277,7 +282,29 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         PluginContext plugins = new PluginContext(clock, sleeper, random, stack, services);
         return new Operation(stack.id(), context, new ResourceSteps(store, stackTypes, clock, plugins, context,
                         StackTemplates.retained(stack)),
-                settings.maxParallel(), () -> stopping.contains(stack.id()) || cancelled.contains(stack.id()));
+                settings.maxParallel(), () -> stopping.contains(stack.id()) || cancelled.contains(stack.id())
+                        || expired(stack.id()));
+    }
+
+    /** Heat's reason for a stack whose create or update outlived its {@code timeout_mins}. */
+    static final String TIMED_OUT = "Timed out";
+
+    private void setDeadline(String stackId, Integer timeoutMins) {
+        if (timeoutMins != null && timeoutMins > 0) {
+            deadlines.put(stackId, clock.instant().plus(java.time.Duration.ofMinutes(timeoutMins)));
+        }
+    }
+
+    private boolean expired(String stackId) {
+        Instant deadline = deadlines.get(stackId);
+        return deadline != null && clock.instant().isAfter(deadline);
+    }
+
+    /** Whether the action timed out; its deadline is gone after this, so a rollback runs unhurried. */
+    private boolean timedOut(String stackId) {
+        boolean expired = expired(stackId);
+        deadlines.remove(stackId);
+        return expired;
     }
 
     private void mark(StackRow stack, String action, String status, String reason) {
@@ -334,6 +361,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
                         "Error: An unexpected error occurred.");
             } finally {
                 cancelled.remove(stack.id());
+                deadlines.remove(stack.id());
                 running.remove(stack.id(), Thread.currentThread());
             }
         });
@@ -370,6 +398,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         String reason = "Stack " + action + " started";
         store.setStatus(current.id(), action, "IN_PROGRESS", reason, clock.instant());
         events.stack(current, action, "IN_PROGRESS", reason);
+        setDeadline(current.id(), next.timeoutMins());
         start(current, () -> runUpdate(current, next, template, action));
     }
 

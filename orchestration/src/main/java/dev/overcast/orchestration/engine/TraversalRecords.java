@@ -89,6 +89,13 @@ final class TraversalRecords {
                 .findOne());
     }
 
+    /** @return when the traversal started, in epoch milliseconds */
+    Optional<Long> startedAt(String stackId, String traversalId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select created_at from conv_traversals where stack_id = :stack and traversal_id = :traversal")
+                .bind("stack", stackId).bind("traversal", traversalId).mapTo(Long.class).findOne());
+    }
+
     /** Forgets every traversal of the stack but {@code keep} (null: all of them). */
     void deleteAllBut(String stackId, String keep) {
         jdbi.useHandle(h -> h.createUpdate("delete from conv_traversals where stack_id = :stack and traversal_id <> :keep")

@@ -352,4 +352,48 @@ abstract class StackScenarios {
         assertThat(alice.get("/v1/p1/software_configs/" + kept).status()).isEqualTo(200);
         assertThat(alice.get("/v1/p1/software_configs/" + gone).status()).isEqualTo(404);
     }
+
+    @Test
+    void aCreateThatOutlivesItsTimeoutFails() throws Exception {
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var clock = dev.overcast.testkit.MutableClock.startingNow();
+        try (var slow = new OrchestrationServer(clock, engine(), "slow-engine", duration -> {
+            waiting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            ApiClient bob = slow.member("bob", "p1");
+            String template = """
+                    heat_template_version: 2018-08-31
+                    resources:
+                      slow:
+                        type: OS::Heat::TestResource
+                        properties:
+                          wait_secs: 5
+                      after:
+                        type: OS::Heat::TestResource
+                        depends_on: slow
+                    """;
+            var created = bob.post("/v1/p1/stacks", Map.of("stack_name", "t", "template", template,
+                    "timeout_mins", 1));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String path = "/v1/p1/stacks/t/" + created.json().get("stack").get("id").asString();
+            waiting.await();
+            clock.advance(java.time.Duration.ofMinutes(2));
+            slow.service().convergence().housekeeping();
+            release.countDown();
+            assertThat(waitFor(slow, bob, path)).isEqualTo("CREATE_FAILED");
+            assertThat(bob.get(path).json().get("stack").get("stack_status_reason").asString()).isEqualTo("Timed out");
+            // The step after the deadline never started.
+            bob.get(path + "/resources").json().get("resources").forEach(r -> {
+                if (r.get("resource_name").asString().equals("after")) {
+                    assertThat(r.get("resource_status").asString()).isEqualTo("INIT_COMPLETE");
+                }
+            });
+        }
+    }
 }
