@@ -130,13 +130,19 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
                     check(item);
                     return new ConvergenceRpc.NoReply();
                 }));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "convergence-ticker");
+        this.ticker = everyThirdOfTheLease("convergence-ticker", settings, this::tick);
+    }
+
+    /** A daemon thread that runs {@code task} every third of the engine lease: engines' housekeeping. */
+    static ScheduledExecutorService everyThirdOfTheLease(String name, OrchestrationSettings settings, Runnable task) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
         long period = Math.max(1, settings.lockLease().toMillis() / 3);
-        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(task, period, period, TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     /**

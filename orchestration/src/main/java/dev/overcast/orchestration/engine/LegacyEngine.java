@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -65,13 +63,7 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         this.random = random;
         this.settings = settings;
         this.events = new Events(store, clock);
-        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "orchestration-lock-renewer");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(1, settings.lockLease().toMillis() / 3);
-        renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+        this.renewer = ConvergenceEngine.everyThirdOfTheLease("orchestration-lock-renewer", settings, this::renew);
     }
 
     /**
