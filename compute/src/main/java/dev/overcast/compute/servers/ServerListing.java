@@ -108,9 +108,12 @@ final class ServerListing {
         rows.sort(order);
         String marker = req.query("marker").orElse(null);
         if (marker != null) {
-            ServerRecord m = lookup.find(marker).filter(r -> lookup.visible(req, r.instance()))
+            // The marker as this listing read it: a server read again may have moved on from its
+            // build request to its cell meanwhile, with another creation time.
+            ServerRecord m = rows.stream().filter(r -> r.instance().uuid().equals(marker)).findFirst()
+                    .or(() -> lookup.find(marker).filter(r -> lookup.visible(req, r.instance())))
                     .orElseThrow(() -> ApiException.badRequest("marker [" + marker + "] not found"));
-            rows.removeIf(r -> order.compare(r, m) <= 0);
+            rows.removeIf(r -> r.instance().uuid().equals(marker) || order.compare(r, m) <= 0);
         }
         boolean full = rows.size() >= limit;
         List<ServerRecord> page = rows.subList(0, Math.min(limit, rows.size()));
