@@ -35,7 +35,8 @@ public final class OrchestrationPolicy {
                 "stacks:list_snapshots", "stacks:show_snapshot"}) {
             r.put(rule, READ);
         }
-        for (String rule : new String[] {"stacks:create", "stacks:preview", "stacks:update", "stacks:update_patch",
+        for (String rule : new String[] {"stacks:create", "stacks:preview", "stacks:preview_update",
+                "stacks:preview_update_patch", "stacks:update", "stacks:update_patch",
                 "stacks:delete", "stacks:abandon", "actions:action", "actions:suspend", "actions:resume", "actions:check",
                 "actions:cancel_update", "actions:cancel_without_rollback", "resource:mark_unhealthy", "stacks:snapshot",
                 "stacks:delete_snapshot", "stacks:restore_snapshot"}) {

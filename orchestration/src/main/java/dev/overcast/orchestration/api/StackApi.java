@@ -15,8 +15,10 @@ import dev.overcast.orchestration.HeatError;
 import dev.overcast.orchestration.engine.StackContext;
 import dev.overcast.orchestration.engine.StackEngine;
 import dev.overcast.orchestration.engine.StackTemplates;
+import dev.overcast.orchestration.engine.UpdatePreview;
 import dev.overcast.orchestration.snapshots.AdoptRequest;
 import dev.overcast.orchestration.snapshots.Adoption;
+import dev.overcast.orchestration.stacks.ResourceRow;
 import dev.overcast.orchestration.stacks.StackRow;
 import dev.overcast.orchestration.template.Template;
 import dev.overcast.orchestration.template.parameters.PseudoParameters;
@@ -62,7 +64,9 @@ final class StackApi {
                 .get(stack + "/files", ApiContext.guarded(this::files))
                 .get(stack + "/outputs", ApiContext.guarded(this::outputs))
                 .get(stack + "/outputs/{output_key}", ApiContext.guarded(this::output))
-                .post(stack + "/actions", ApiContext.guarded(this::action));
+                .post(stack + "/actions", ApiContext.guarded(this::action))
+                .put(stack + "/preview", ApiContext.guarded(req -> previewUpdate(req, false)))
+                .patch(stack + "/preview", ApiContext.guarded(req -> previewUpdate(req, true)));
     }
 
     /**
@@ -258,6 +262,54 @@ final class StackApi {
             location.append('?').append(String.join("&", pairs));
         }
         return new Response(302, Map.of("Location", location.toString()), null);
+    }
+
+    /**
+     * Heat's update preview: what an update with this body would do to each resource (added,
+     * deleted, replaced, unchanged, updated), without doing it.
+     */
+    private Response previewUpdate(Request req, boolean patch) {
+        ctx.enforce(req, "stacks:preview_update" + (patch ? "_patch" : ""));
+        StackRow current = StackLookup.require(req, ctx.store());
+        StackBody body = StackBody.parse(req.json());
+        StackRow next = patch ? StackUpdates.patched(current, body) : StackUpdates.replaced(current, body);
+        Template template = StackTemplates.parse(next, ctx.constraints(req));
+        checks.check(template);
+        List<ResourceRow> rows = ctx.store().resources(current.id());
+        var types = ctx.types().forStack(next);
+        Map<String, UpdatePreview.Change> changes;
+        try {
+            changes = UpdatePreview.preview(types, new StackContext(types, rows), rows, template);
+        } catch (dev.overcast.orchestration.resources.ResourceFailure e) {
+            throw HeatError.badRequest(e.getMessage());
+        }
+        Map<String, ResourceRow> byName = new LinkedHashMap<>();
+        rows.forEach(r -> byName.put(r.name(), r));
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String kind : List.of("added", "deleted", "replaced", "unchanged", "updated")) {
+            out.put(kind, new ArrayList<>());
+        }
+        changes.forEach((name, change) -> {
+            String kind = change == null ? "deleted" : change.name().toLowerCase(java.util.Locale.ROOT);
+            ResourceRow row = byName.get(name);
+            Map<String, Object> v;
+            if (row == null || change == UpdatePreview.Change.ADDED && row.physicalId() == null) {
+                v = new LinkedHashMap<>();
+                v.put("resource_name", name);
+                v.put("resource_type", template.resource(name).type());
+                v.put("resource_action", "INIT");
+                v.put("resource_status", "COMPLETE");
+                v.put("resource_status_reason", "");
+                v.put("physical_resource_id", "");
+                v.put("stack_name", current.name());
+            } else {
+                v = ResourceApi.view(req, current, row, List.of(), null);
+                v.put("resource_action", row.action());
+                v.put("stack_name", current.name());
+            }
+            out.get(kind).add(v);
+        });
+        return Response.ok(Map.of("resource_changes", out));
     }
 
     private Response update(Request req, boolean patch) {

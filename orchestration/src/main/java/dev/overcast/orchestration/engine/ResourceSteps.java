@@ -119,9 +119,8 @@ final class ResourceSteps {
             fail(transition(old, "UPDATE", "IN_PROGRESS", CHANGED), "UPDATE", e);
             return;
         }
-        boolean sameType = old.type().equals(def.type());
-        boolean healthy = old.status().equals("COMPLETE");
-        if (sameType && healthy && same(old.properties(), properties) && same(old.metadata(), metadata)) {
+        UpdatePreview.Change change = UpdatePreview.change(old, def.type(), plugin, properties, metadata);
+        if (change == UpdatePreview.Change.UNCHANGED) {
             if (!old.requires().equals(List.copyOf(def.dependencies()))) {
                 ResourceRow row = old.withApplied(old.type(), old.physicalId(), old.properties(), old.data(),
                         old.metadata(), List.copyOf(def.dependencies()));
@@ -130,8 +129,7 @@ final class ResourceSteps {
             }
             return;
         }
-        boolean inPlace = sameType && healthy && updatable(plugin, old.properties(), properties)
-                && !plugin.replaceOnUpdate(old.properties(), properties);
+        boolean inPlace = change == UpdatePreview.Change.UPDATED;
         ResourceRow row = transition(old, "UPDATE", "IN_PROGRESS", CHANGED);
         try {
             Applied applied = inPlace ? plugin.update(StackContext.state(old), properties, plugins)
@@ -235,7 +233,7 @@ final class ResourceSteps {
         return Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, false);
     }
 
-    private static boolean updatable(ResourcePlugin plugin, Map<String, Object> before, Map<String, Object> after) {
+    static boolean updatable(ResourcePlugin plugin, Map<String, Object> before, Map<String, Object> after) {
         for (Map.Entry<String, PropertySchema> e : plugin.properties().entrySet()) {
             if (!e.getValue().updateAllowed() && !same(before.get(e.getKey()), after.get(e.getKey()))) {
                 return false;

@@ -55,11 +55,15 @@ class ConvergenceStackTest extends StackScenarios {
             var update = bob.put(path, Map.of("template", second));
             assertThat(update.status()).as(update.body()).isEqualTo(202);
             release.countDown();
-            assertThat(waitFor(slow, bob, path)).isEqualTo("UPDATE_COMPLETE");
+            String status = waitFor(slow, bob, path);
+            java.util.List<String> events = new java.util.ArrayList<>();
+            bob.get(path + "/events").json().get("events").forEach(e -> events.add(e.get("resource_name").asString()
+                    + " " + e.get("resource_status").asString() + " " + e.get("resource_status_reason").asString()));
+            assertThat(status).as(events.toString()).isEqualTo("UPDATE_COMPLETE");
             assertThat(bob.get(path + "/resources/after").json().get("resource").get("attributes").get("output")
                     .asString()).isEqualTo("two");
             assertThat(bob.get(path + "/resources/slow").json().get("resource").get("resource_status").asString())
-                    .isEqualTo("UPDATE_COMPLETE");
+                    .as(events.toString()).isEqualTo("UPDATE_COMPLETE");
         }
     }
 }

@@ -396,4 +396,38 @@ abstract class StackScenarios {
             });
         }
     }
+
+    @Test
+    void anUpdatePreviewSaysWhatAnUpdateWouldDoWithoutDoingIt() throws Exception {
+        String path = create("s11", TEMPLATE, Map.of("greeting", "hi"));
+        waitFor(server, alice, path);
+        var patch = alice.patch(path + "/preview", Map.of("parameters", Map.of("greeting", "hey")));
+        assertThat(patch.status()).as(patch.body()).isEqualTo(200);
+        JsonNode changes = patch.json().get("resource_changes");
+        assertThat(names(changes.get("updated"))).containsExactly("first");
+        assertThat(names(changes.get("unchanged"))).contains("secret", "second", "joined");
+        String next = """
+                heat_template_version: 2018-08-31
+                resources:
+                  secret:
+                    type: OS::Heat::RandomString
+                    properties:
+                      length: 20
+                  extra:
+                    type: OS::Heat::None
+                """;
+        JsonNode put = alice.put(path + "/preview", Map.of("template", next)).json().get("resource_changes");
+        assertThat(names(put.get("replaced"))).containsExactly("secret");
+        assertThat(names(put.get("added"))).containsExactly("extra");
+        assertThat(names(put.get("deleted"))).containsExactlyInAnyOrder("first", "second", "joined");
+        // Nothing was done.
+        assertThat(alice.get(path).json().get("stack").get("stack_status").asString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(alice.get(path + "/resources").json().get("resources")).hasSize(4);
+    }
+
+    private static List<String> names(JsonNode resources) {
+        List<String> names = new ArrayList<>();
+        resources.forEach(r -> names.add(r.get("resource_name").asString()));
+        return names;
+    }
 }
