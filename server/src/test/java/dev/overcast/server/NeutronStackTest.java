@@ -238,6 +238,79 @@ class NeutronStackTest {
         assertThat(bob.nova().get("/servers").json().path("servers").size()).isZero();
     }
 
+    private static Map<String, Object> portTemplate(Map<String, Object> portProperties, boolean gateway) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("net", resource("OS::Neutron::Net", Map.of()));
+        r.put("subnet", resource("OS::Neutron::Subnet", Map.of("network", ref("net"), "cidr", "10.6.0.0/24")));
+        r.put("router", resource("OS::Neutron::Router", gateway
+                ? Map.of("name", "edge", "external_gateway_info", Map.of("network", "public")) : Map.of("name", "edge")));
+        Map<String, Object> port = new LinkedHashMap<>(portProperties);
+        port.put("network", ref("net"));
+        r.put("port", resource("OS::Neutron::Port", port, "subnet"));
+        return Map.of("heat_template_version", "2018-08-31", "resources", r, "outputs", Map.of("mac",
+                Map.of("value", attr("port", "mac_address"))));
+    }
+
+    @Test
+    void portsAndRoutersChangeInPlaceAndAFloatingIpAssociationComesAndGoes() {
+        String self = create("ports", portTemplate(Map.of("name", "p1"), true));
+        JsonNode stack = bob.heat().get(self).json().path("stack");
+        assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
+                .isEqualTo("CREATE_COMPLETE");
+        String port = physicalId(self, "port");
+        String router = physicalId(self, "router");
+        String mac = outputs(stack).get("mac").asString();
+        assertThat(neutron.get("/ports/" + port).json().at("/port/fixed_ips/0/ip_address").asString())
+                .as("a port without fixed_ips waits for the subnet it depends on").startsWith("10.6.0.");
+        assertThat(neutron.get("/routers/" + router).json().at("/router/external_gateway_info/network_id").isString())
+                .isTrue();
+
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("name", "p2");
+        changed.put("fixed_ips", List.of(Map.of("subnet", ref("subnet"), "ip_address", "10.6.0.50")));
+        changed.put("allowed_address_pairs", List.of(Map.of("ip_address", "10.6.0.200")));
+        changed.put("security_groups", List.of());
+        Reply updated = bob.heat().put(self, Map.of("template", Json.write(portTemplate(changed, false))));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(202);
+        stack = settle(self);
+        assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
+                .isEqualTo("UPDATE_COMPLETE");
+        assertThat(physicalId(self, "port")).isEqualTo(port);
+        assertThat(physicalId(self, "router")).isEqualTo(router);
+        JsonNode portBody = neutron.get("/ports/" + port).json().path("port");
+        assertThat(portBody.path("name").asString()).isEqualTo("p2");
+        assertThat(portBody.path("mac_address").asString()).isEqualTo(mac);
+        assertThat(portBody.at("/fixed_ips/0/ip_address").asString()).isEqualTo("10.6.0.50");
+        assertThat(portBody.path("fixed_ips").size()).isEqualTo(1);
+        assertThat(portBody.at("/allowed_address_pairs/0/ip_address").asString()).isEqualTo("10.6.0.200");
+        assertThat(portBody.path("security_groups").size()).isZero();
+        assertThat(neutron.get("/routers/" + router).json().at("/router/external_gateway_info").isNull())
+                .as("the gateway cleared in place").isTrue();
+        deleteStack(self);
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("net", resource("OS::Neutron::Net", Map.of()));
+        r.put("subnet", resource("OS::Neutron::Subnet", Map.of("network", ref("net"), "cidr", "10.5.0.0/24")));
+        r.put("router", resource("OS::Neutron::Router", Map.of("external_gateway_info", Map.of("network", "public"))));
+        r.put("ri", resource("OS::Neutron::RouterInterface", Map.of("router", ref("router"), "subnet", ref("subnet"))));
+        r.put("port", resource("OS::Neutron::Port", Map.of("network", ref("net"),
+                "fixed_ips", List.of(Map.of("subnet", ref("subnet")))), "ri"));
+        r.put("fip", resource("OS::Neutron::FloatingIP", Map.of("floating_network", "public")));
+        r.put("association", resource("OS::Neutron::FloatingIPAssociation", Map.of("floatingip_id", ref("fip"),
+                "port_id", ref("port"))));
+        self = create("associated", Map.of("heat_template_version", "2018-08-31", "resources", r));
+        stack = bob.heat().get(self).json().path("stack");
+        assertThat(stack.path("stack_status").asString()).as(stack.path("stack_status_reason").asString())
+                .isEqualTo("CREATE_COMPLETE");
+        String fip = physicalId(self, "fip");
+        assertThat(physicalId(self, "association")).isEqualTo(fip);
+        assertThat(neutron.get("/floatingips/" + fip).json().at("/floatingip/port_id").asString())
+                .isEqualTo(physicalId(self, "port"));
+        deleteStack(self);
+        assertThat(own("floatingips").size()).isZero();
+        assertThat(own("routers").size()).isZero();
+    }
+
     @Test
     void aBadCidrFailsTheStackWithNeutronsMessage() {
         Map<String, Object> resources = new LinkedHashMap<>();
