@@ -14,6 +14,8 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.PluginContext;
+import dev.overcast.orchestration.resources.PropertySchema;
+import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.resources.nova.Calls;
@@ -53,24 +55,65 @@ final class Neutron {
     }
 
     /**
+     * One create of one resource: the key that names it, the name Neutron gets, and the name
+     * derived from the key when the template gives none (by which a run again finds the resource).
+     */
+    record Creation(String key, String name, String derivedName) {
+        /** A create of a type with a {@code name} property. */
+        static Creation of(PluginContext context, String resourceName, Map<String, Object> properties) {
+            String key = Calls.creationKey(context, resourceName, properties);
+            String name = Calls.name(properties.get("name"), context, resourceName, key);
+            return new Creation(key, name, properties.get("name") == null ? name : null);
+        }
+
+        /** A create of a type Neutron gives no name (a floating IP). */
+        static Creation unnamed(PluginContext context, String resourceName, Map<String, Object> properties) {
+            return new Creation(Calls.creationKey(context, resourceName, properties), null, null);
+        }
+    }
+
+    /** @return the name an update gives: the template's, or the one derived from the create's key */
+    static String name(PluginContext context, ResourceState current, Map<String, Object> properties) {
+        return Calls.name(properties.get("name"), context, current.name(), key(current));
+    }
+
+    /**
      * Makes one {@code kind} from {@code body}, or finds the one an earlier run of this create
-     * made: tagged with the key, or (when {@code derivedName} is not null) named so.
+     * made: tagged with the key, or named with the derived name.
      *
+     * @param tags the template's tags for the resource, or null for none
      * @return the resource as Neutron shows it
      */
-    static JsonNode create(ServiceClient network, NeutronEntity kind, String key, String derivedName,
+    static JsonNode create(ServiceClient network, NeutronEntity kind, Creation creation, Map<String, Object> body,
+            Object tags) {
+        JsonNode made = findOrMake(network, kind, creation, body);
+        return tags == null ? made : retag(network, kind, made.path("id").asString(), creation.key(), tags);
+    }
+
+    private static JsonNode findOrMake(ServiceClient network, NeutronEntity kind, Creation creation,
             Map<String, Object> body) {
         String path = "/v2.0/" + kind.collection();
+        String key = creation.key();
         for (JsonNode found : network.get(path + "?" + ServiceClient.query("tags", tag(key))).path(kind.plural())) {
             return found;
         }
-        if (derivedName != null) {
-            for (JsonNode found : network.get(path + "?" + ServiceClient.query("name", derivedName))
+        if (creation.derivedName() != null) {
+            for (JsonNode found : network.get(path + "?" + ServiceClient.query("name", creation.derivedName()))
                     .path(kind.plural())) {
                 return tagged(network, kind, found, key);
             }
         }
         return tagged(network, kind, network.post(path, Map.of(kind.singular(), body)).path(kind.singular()), key);
+    }
+
+    /** The schema of {@code value_specs}. */
+    static PropertySchema valueSpecs(String description) {
+        return PropertySchema.of(PropertyType.MAP, description).withDefault(Map.of()).updatable();
+    }
+
+    /** The schema of {@code tags}. */
+    static PropertySchema tags(NeutronEntity kind) {
+        return PropertySchema.of(PropertyType.LIST, "The tags to be added to the " + kind.entity() + ".").updatable();
     }
 
     private static JsonNode tagged(ServiceClient network, NeutronEntity kind, JsonNode made, String key) {

@@ -12,7 +12,6 @@ import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,14 +76,14 @@ public final class NeutronFloatingIP implements ResourcePlugin {
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
+        Neutron.Creation creation = Neutron.Creation.unnamed(context, name, properties);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("floating_network_id", Neutron.id(network, NeutronEntity.NETWORK, properties.get("floating_network")));
         body.putAll(association(network, properties));
         body.putAll(Neutron.given(properties, "floating_ip_address"));
-        JsonNode made = Neutron.create(network, NeutronEntity.FLOATINGIP, key, null,
-                Neutron.withValueSpecs(body, properties));
-        return Neutron.applied(key, made);
+        JsonNode made = Neutron.create(network, NeutronEntity.FLOATINGIP, creation,
+                Neutron.withValueSpecs(body, properties), null);
+        return Neutron.applied(creation.key(), made);
     }
 
     /** @return {@code port_id} (resolved) and {@code fixed_ip_address}, null for no association */

@@ -12,7 +12,6 @@ import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
 import tools.jackson.databind.JsonNode;
 
 /** OS::Neutron::Net: a network. Every property changes in place. */
@@ -24,9 +23,8 @@ public final class NeutronNet implements ResourcePlugin {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
         p.put("name", PropertySchema.of(PropertyType.STRING, "A string specifying a symbolic name for the network,"
                 + " which is not required to be unique.").updatable());
-        p.put("value_specs", PropertySchema.of(PropertyType.MAP, "Extra parameters to include in the request."
-                + " Parameters are often specific to installed hardware or extensions.").withDefault(Map.of())
-                .updatable());
+        p.put("value_specs", Neutron.valueSpecs("Extra parameters to include in the request. Parameters are often"
+                + " specific to installed hardware or extensions."));
         p.put("admin_state_up", PropertySchema.of(PropertyType.BOOLEAN, "A boolean value specifying the"
                 + " administrative status of the network.").withDefault(true).updatable());
         p.put("shared", PropertySchema.of(PropertyType.BOOLEAN, "Whether this network should be shared across all"
@@ -35,7 +33,7 @@ public final class NeutronNet implements ResourcePlugin {
         p.put("port_security_enabled", PropertySchema.of(PropertyType.BOOLEAN, "Flag to enable/disable port security"
                 + " on the network. It provides the default value for the attribute of the ports created on this"
                 + " network.").updatable());
-        p.put("tags", PropertySchema.of(PropertyType.LIST, "The tags to be added to the network.").updatable());
+        p.put("tags", Neutron.tags(NeutronEntity.NETWORK));
         return java.util.Collections.unmodifiableMap(p);
     }
 
@@ -76,19 +74,14 @@ public final class NeutronNet implements ResourcePlugin {
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
-        String derived = properties.get("name") == null ? Calls.physicalName(context, name, key) : null;
-        Map<String, Object> body = body(properties, Calls.name(properties.get("name"), context, name, key));
+        Neutron.Creation creation = Neutron.Creation.of(context, name, properties);
+        Map<String, Object> body = body(properties, creation.name());
         if (Boolean.FALSE.equals(body.get("shared"))) {
             // Only admins may set it; members get Neutron's default, false, by leaving it out.
             body.remove("shared");
         }
-        JsonNode made = Neutron.create(network, NeutronEntity.NETWORK, key, derived, body);
-        String id = made.path("id").asString();
-        if (properties.get("tags") != null) {
-            Neutron.retag(network, NeutronEntity.NETWORK, id, key, properties.get("tags"));
-        }
-        return Neutron.applied(key, Neutron.built(context, network, NeutronEntity.NETWORK, made));
+        JsonNode made = Neutron.create(network, NeutronEntity.NETWORK, creation, body, properties.get("tags"));
+        return Neutron.applied(creation.key(), Neutron.built(context, network, NeutronEntity.NETWORK, made));
     }
 
     @Override
@@ -97,8 +90,7 @@ public final class NeutronNet implements ResourcePlugin {
         String key = Neutron.key(current);
         String id = current.physicalId();
         Neutron.update(network, NeutronEntity.NETWORK, id, Neutron.changed(
-                body(properties, Calls.name(properties.get("name"), context, current.name(), key)),
-                current.properties(), properties));
+                body(properties, Neutron.name(context, current, properties)), current.properties(), properties));
         JsonNode shown = Neutron.retag(network, NeutronEntity.NETWORK, id, key, properties.get("tags"));
         return Neutron.applied(key, Neutron.built(context, network, NeutronEntity.NETWORK, shown));
     }

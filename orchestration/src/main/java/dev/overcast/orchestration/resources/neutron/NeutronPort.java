@@ -15,7 +15,6 @@ import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,8 +49,7 @@ public final class NeutronPort implements ResourcePlugin {
                 + " changes. AUTO will update the existing port for any changed update-allowed property.")
                 .withDefault("AUTO").updatable()
                 .constrained(new PropertyConstraint.AllowedValues(List.of("REPLACE_ALWAYS", "AUTO"))));
-        p.put("value_specs", PropertySchema.of(PropertyType.MAP, "Extra parameters to include in the request.")
-                .withDefault(Map.of()).updatable());
+        p.put("value_specs", Neutron.valueSpecs("Extra parameters to include in the request."));
         p.put("admin_state_up", PropertySchema.of(PropertyType.BOOLEAN, "The administrative state of this port.")
                 .withDefault(true).updatable());
         p.put("mac_address", PropertySchema.of(PropertyType.STRING, "MAC address to give to this port."));
@@ -64,7 +62,7 @@ public final class NeutronPort implements ResourcePlugin {
         p.put("port_security_enabled", PropertySchema.of(PropertyType.BOOLEAN, "Flag to enable/disable port security"
                 + " on the port. When disable this feature(set it to False), there will be no packages filtering, like"
                 + " security-group and address-pairs.").updatable());
-        p.put("tags", PropertySchema.of(PropertyType.LIST, "The tags to be added to the port.").updatable());
+        p.put("tags", Neutron.tags(NeutronEntity.PORT));
         return java.util.Collections.unmodifiableMap(p);
     }
 
@@ -116,17 +114,12 @@ public final class NeutronPort implements ResourcePlugin {
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
-        String derived = properties.get("name") == null ? Calls.physicalName(context, name, key) : null;
-        Map<String, Object> body = mutable(network, properties, Calls.name(properties.get("name"), context, name,
-                key), null);
+        Neutron.Creation creation = Neutron.Creation.of(context, name, properties);
+        Map<String, Object> body = mutable(network, properties, creation.name(), null);
         body.put("network_id", Neutron.id(network, NeutronEntity.NETWORK, properties.get("network")));
         body.putAll(Neutron.given(properties, "mac_address"));
-        JsonNode made = Neutron.create(network, NeutronEntity.PORT, key, derived, body);
-        if (properties.get("tags") != null) {
-            made = Neutron.retag(network, NeutronEntity.PORT, made.path("id").asString(), key, properties.get("tags"));
-        }
-        return Neutron.applied(key, Neutron.built(context, network, NeutronEntity.PORT, made));
+        JsonNode made = Neutron.create(network, NeutronEntity.PORT, creation, body, properties.get("tags"));
+        return Neutron.applied(creation.key(), Neutron.built(context, network, NeutronEntity.PORT, made));
     }
 
     @Override
@@ -134,8 +127,8 @@ public final class NeutronPort implements ResourcePlugin {
         ServiceClient network = Neutron.client(context);
         String key = Neutron.key(current);
         String id = current.physicalId();
-        Map<String, Object> wanted = mutable(network, properties, Calls.name(properties.get("name"), context,
-                current.name(), key), context.stack().projectId());
+        Map<String, Object> wanted = mutable(network, properties, Neutron.name(context, current, properties),
+                context.stack().projectId());
         Neutron.update(network, NeutronEntity.PORT, id, Neutron.changed(wanted, current.properties(), properties));
         JsonNode shown = Neutron.retag(network, NeutronEntity.PORT, id, key, properties.get("tags"));
         return Neutron.applied(key, Neutron.built(context, network, NeutronEntity.PORT, shown));

@@ -12,8 +12,6 @@ import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
-import tools.jackson.databind.JsonNode;
 
 /**
  * OS::Neutron::Router: a router, with a gateway on an external network when
@@ -35,11 +33,10 @@ public final class NeutronRouter implements ResourcePlugin {
         p.put("name", PropertySchema.of(PropertyType.STRING, "The name of the router.").updatable());
         p.put("external_gateway_info", PropertySchema.of(PropertyType.MAP, "External network gateway configuration"
                 + " for a router.").updatable().withEntries(gateway));
-        p.put("value_specs", PropertySchema.of(PropertyType.MAP, "Extra parameters to include in the creation"
-                + " request.").withDefault(Map.of()).updatable());
+        p.put("value_specs", Neutron.valueSpecs("Extra parameters to include in the creation request."));
         p.put("admin_state_up", PropertySchema.of(PropertyType.BOOLEAN, "The administrative state of the router.")
                 .withDefault(true).updatable());
-        p.put("tags", PropertySchema.of(PropertyType.LIST, "The tags to be added to the router.").updatable());
+        p.put("tags", Neutron.tags(NeutronEntity.ROUTER));
         return java.util.Collections.unmodifiableMap(p);
     }
 
@@ -76,17 +73,13 @@ public final class NeutronRouter implements ResourcePlugin {
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
-        String derived = properties.get("name") == null ? Calls.physicalName(context, name, key) : null;
-        Map<String, Object> body = body(network, properties, Calls.name(properties.get("name"), context, name, key));
+        Neutron.Creation creation = Neutron.Creation.of(context, name, properties);
+        Map<String, Object> body = body(network, properties, creation.name());
         if (body.get("external_gateway_info") == null) {
             body.remove("external_gateway_info");
         }
-        JsonNode made = Neutron.create(network, NeutronEntity.ROUTER, key, derived, body);
-        if (properties.get("tags") != null) {
-            made = Neutron.retag(network, NeutronEntity.ROUTER, made.path("id").asString(), key, properties.get("tags"));
-        }
-        return Neutron.applied(key, made);
+        return Neutron.applied(creation.key(), Neutron.create(network, NeutronEntity.ROUTER, creation, body,
+                properties.get("tags")));
     }
 
     @Override
@@ -95,7 +88,7 @@ public final class NeutronRouter implements ResourcePlugin {
         String key = Neutron.key(current);
         String id = current.physicalId();
         Neutron.update(network, NeutronEntity.ROUTER, id, Neutron.changed(body(network, properties,
-                Calls.name(properties.get("name"), context, current.name(), key)), current.properties(), properties));
+                Neutron.name(context, current, properties)), current.properties(), properties));
         return Neutron.applied(key, Neutron.retag(network, NeutronEntity.ROUTER, id, key, properties.get("tags")));
     }
 

@@ -17,7 +17,6 @@ import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,22 +28,7 @@ public final class NeutronSecurityGroup implements ResourcePlugin {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
-        Map<String, PropertySchema> rule = new LinkedHashMap<>();
-        rule.put("direction", PropertySchema.of(PropertyType.STRING, "The direction in which the security group rule"
-                + " is applied. For a compute instance, an ingress security group rule matches traffic that is"
-                + " incoming (ingress) for that instance. An egress rule is applied to traffic leaving the instance.")
-                .withDefault("ingress").constrained(new PropertyConstraint.AllowedValues(List.of("ingress",
-                        "egress"))));
-        rule.put("ethertype", PropertySchema.of(PropertyType.STRING, "Ethertype of the traffic.").withDefault("IPv4")
-                .constrained(new PropertyConstraint.AllowedValues(List.of("IPv4", "IPv6"))));
-        rule.put("port_range_min", PropertySchema.of(PropertyType.INTEGER, "The minimum port number in the range that"
-                + " is matched by the security group rule. If the protocol is ICMP, this value must be an ICMP type.")
-                .constrained(new PropertyConstraint.Range(0, 65535)));
-        rule.put("port_range_max", PropertySchema.of(PropertyType.INTEGER, "The maximum port number in the range that"
-                + " is matched by the security group rule. If the protocol is ICMP, this value must be an ICMP type.")
-                .constrained(new PropertyConstraint.Range(0, 65535)));
-        rule.put("protocol", PropertySchema.of(PropertyType.STRING, "The protocol that is matched by the security"
-                + " group rule. Valid values include tcp, udp, and icmp."));
+        Map<String, PropertySchema> rule = new LinkedHashMap<>(NeutronSecurityGroupRule.matching());
         rule.put("remote_mode", PropertySchema.of(PropertyType.STRING, "Whether to specify a remote group or a remote"
                 + " IP prefix.").withDefault("remote_ip_prefix").constrained(new PropertyConstraint.AllowedValues(
                         List.of("remote_ip_prefix", "remote_group_id"))));
@@ -90,11 +74,10 @@ public final class NeutronSecurityGroup implements ResourcePlugin {
                     + " \"default\".");
         }
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
-        String derived = properties.get("name") == null ? Calls.physicalName(context, name, key) : null;
-        JsonNode made = Neutron.create(network, NeutronEntity.SECURITY_GROUP, key, derived,
-                body(properties, Calls.name(properties.get("name"), context, name, key)));
-        return Neutron.applied(key, reconcileRules(network, made, properties, context));
+        Neutron.Creation creation = Neutron.Creation.of(context, name, properties);
+        JsonNode made = Neutron.create(network, NeutronEntity.SECURITY_GROUP, creation,
+                body(properties, creation.name()), null);
+        return Neutron.applied(creation.key(), reconcileRules(network, made, properties, context));
     }
 
     @Override
@@ -102,7 +85,7 @@ public final class NeutronSecurityGroup implements ResourcePlugin {
         ServiceClient network = Neutron.client(context);
         String key = Neutron.key(current);
         JsonNode shown = Neutron.update(network, NeutronEntity.SECURITY_GROUP, current.physicalId(), Neutron.changed(
-                body(properties, Calls.name(properties.get("name"), context, current.name(), key)),
+                body(properties, Neutron.name(context, current, properties)),
                 current.properties(), properties));
         return Neutron.applied(key, reconcileRules(network, shown, properties, context));
     }

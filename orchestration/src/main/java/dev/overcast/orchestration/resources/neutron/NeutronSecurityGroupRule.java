@@ -37,6 +37,13 @@ public final class NeutronSecurityGroupRule implements ResourcePlugin {
                 + " with this security group rule."));
         p.put("remote_ip_prefix", PropertySchema.of(PropertyType.STRING, "The remote IP prefix (CIDR) to be"
                 + " associated with this security group rule."));
+        p.putAll(matching());
+        return java.util.Collections.unmodifiableMap(p);
+    }
+
+    /** What a rule matches, as OS::Neutron::SecurityGroup's {@code rules} take it too. */
+    static Map<String, PropertySchema> matching() {
+        Map<String, PropertySchema> p = new LinkedHashMap<>();
         p.put("direction", PropertySchema.of(PropertyType.STRING, "The direction in which the security group rule is"
                 + " applied. For a compute instance, an ingress security group rule matches traffic that is incoming"
                 + " (ingress) for that instance. An egress rule is applied to traffic leaving the instance.")
@@ -54,7 +61,7 @@ public final class NeutronSecurityGroupRule implements ResourcePlugin {
                 + " rule. Allowed values are ah, dccp, egp, esp, gre, icmp, icmpv6, igmp, ipv6-encap, ipv6-frag,"
                 + " ipv6-icmp, ipv6-nonxt, ipv6-opts, ipv6-route, ospf, pgm, rsvp, sctp, tcp, udp, udplite, vrrp and"
                 + " integer representations [0-255]."));
-        return java.util.Collections.unmodifiableMap(p);
+        return p;
     }
 
     @Override

@@ -15,8 +15,6 @@ import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
 import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
-import dev.overcast.orchestration.resources.nova.Calls;
-import tools.jackson.databind.JsonNode;
 
 /**
  * OS::Neutron::Subnet: a subnet of a network, its CIDR given or taken from a subnet pool. Its
@@ -36,8 +34,7 @@ public final class NeutronSubnet implements ResourcePlugin {
         p.put("prefixlen", PropertySchema.of(PropertyType.INTEGER, "Prefix length for subnet allocation from subnet"
                 + " pool.").constrained(new PropertyConstraint.Range(0, null)));
         p.put("cidr", PropertySchema.of(PropertyType.STRING, "The CIDR."));
-        p.put("value_specs", PropertySchema.of(PropertyType.MAP, "Extra parameters to include in the request.")
-                .withDefault(Map.of()).updatable());
+        p.put("value_specs", Neutron.valueSpecs("Extra parameters to include in the request."));
         p.put("name", PropertySchema.of(PropertyType.STRING, "The name of the subnet.").updatable());
         p.put("ip_version", PropertySchema.of(PropertyType.INTEGER, "The IP version, which is 4 or 6.").withDefault(4)
                 .constrained(new PropertyConstraint.AllowedValues(List.of(4, 6))));
@@ -65,7 +62,7 @@ public final class NeutronSubnet implements ResourcePlugin {
                 .constrained(new PropertyConstraint.AllowedValues(IPV6_MODES)));
         p.put("ipv6_address_mode", PropertySchema.of(PropertyType.STRING, "IPv6 address mode. dhcpv6-stateful,"
                 + " dhcpv6-stateless, or slaac.").constrained(new PropertyConstraint.AllowedValues(IPV6_MODES)));
-        p.put("tags", PropertySchema.of(PropertyType.LIST, "The tags to be added to the subnet.").updatable());
+        p.put("tags", Neutron.tags(NeutronEntity.SUBNET));
         return java.util.Collections.unmodifiableMap(p);
     }
 
@@ -109,9 +106,8 @@ public final class NeutronSubnet implements ResourcePlugin {
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         checkCombination(properties);
         ServiceClient network = Neutron.client(context);
-        String key = Calls.creationKey(context, name, properties);
-        String derived = properties.get("name") == null ? Calls.physicalName(context, name, key) : null;
-        Map<String, Object> body = mutable(properties, Calls.name(properties.get("name"), context, name, key));
+        Neutron.Creation creation = Neutron.Creation.of(context, name, properties);
+        Map<String, Object> body = mutable(properties, creation.name());
         body.put("network_id", Neutron.id(network, NeutronEntity.NETWORK, properties.get("network")));
         body.put("ip_version", properties.get("ip_version"));
         if (properties.get("subnetpool") != null) {
@@ -124,12 +120,8 @@ public final class NeutronSubnet implements ResourcePlugin {
         if (properties.get("gateway_ip") == null) {
             body.remove("gateway_ip");
         }
-        JsonNode made = Neutron.create(network, NeutronEntity.SUBNET, key, derived, body);
-        if (properties.get("tags") != null) {
-            made = Neutron.retag(network, NeutronEntity.SUBNET, made.path("id").asString(), key,
-                    properties.get("tags"));
-        }
-        return Neutron.applied(key, made);
+        return Neutron.applied(creation.key(), Neutron.create(network, NeutronEntity.SUBNET, creation, body,
+                properties.get("tags")));
     }
 
     /** Heat's checks: a CIDR or a subnet pool, not both; a prefix length only with a pool; IPv6 modes only on IPv6. */
@@ -166,8 +158,7 @@ public final class NeutronSubnet implements ResourcePlugin {
         ServiceClient network = Neutron.client(context);
         String key = Neutron.key(current);
         String id = current.physicalId();
-        Map<String, Object> wanted = mutable(properties, Calls.name(properties.get("name"), context, current.name(),
-                key));
+        Map<String, Object> wanted = mutable(properties, Neutron.name(context, current, properties));
         Neutron.update(network, NeutronEntity.SUBNET, id, Neutron.changed(wanted, current.properties(), properties));
         return Neutron.applied(key, Neutron.retag(network, NeutronEntity.SUBNET, id, key, properties.get("tags")));
     }
