@@ -17,7 +17,8 @@ import dev.overcast.orchestration.template.functions.Py;
 
 /**
  * What the Nova resource types share: their clients (as the stack's user), a key that names one
- * create of one resource, and waiting on the cloud with the injected clock and sleeper.
+ * create of one resource, and waiting on the cloud with the injected clock and sleeper. The
+ * OS::Neutron types use the key, the names and the waits too.
  *
  * <p>The creation key makes creates safe to run twice. It is derived from the stack's id, the
  * resource's name and its properties, so an engine that died after Nova made the server and runs
