@@ -35,11 +35,72 @@ public final class Lookups {
 
     /** @return the id of the network identified or named by {@code nameOrId}, if the caller sees one */
     public static Optional<String> network(ServiceClient network, String nameOrId) {
-        if (network.find("/v2.0/networks/" + encode(nameOrId)).isPresent()) {
+        return neutron(network, NeutronEntity.NETWORK, nameOrId);
+    }
+
+    /** The kinds of Neutron resources that are named: how neutronclient names each, and its collection. */
+    public enum NeutronEntity {
+        NETWORK("network", "networks"), SUBNET("subnet", "subnets"), PORT("port", "ports"),
+        ROUTER("router", "routers"), SECURITY_GROUP("security_group", "security-groups"),
+        SUBNETPOOL("subnetpool", "subnetpools"), SECURITY_GROUP_RULE("security_group_rule", "security-group-rules"),
+        FLOATINGIP("floatingip", "floatingips");
+
+        private final String entity;
+        private final String collection;
+
+        NeutronEntity(String entity, String collection) {
+            this.entity = entity;
+            this.collection = collection;
+        }
+
+        /** @return the entity as neutronclient's messages name it, e.g. {@code security_group} */
+        public String entity() {
+            return entity;
+        }
+
+        /** @return the collection's path segment under {@code /v2.0}, e.g. {@code security-groups} */
+        public String collection() {
+            return collection;
+        }
+
+        /** @return the key of one item in a body, e.g. {@code security_group} */
+        public String singular() {
+            return entity;
+        }
+
+        /** @return the key of a list body, e.g. {@code security_groups} */
+        public String plural() {
+            return collection.replace('-', '_');
+        }
+    }
+
+    /**
+     * Resolves a Neutron resource as neutronclient's {@code find_resourceid_by_name_or_id} does:
+     * an id the caller can see is taken as it is, else the one resource of that name.
+     *
+     * @return the id, or empty when the caller sees none
+     * @throws ResourceFailure NeutronClientNoUniqueMatch when several have the name
+     */
+    public static Optional<String> neutron(ServiceClient network, NeutronEntity kind, String nameOrId) {
+        if (network.find("/v2.0/" + kind.collection() + "/" + encode(nameOrId)).isPresent()) {
             return Optional.of(nameOrId);
         }
-        return unique(ids(network.get("/v2.0/networks?" + ServiceClient.query("name", nameOrId)).path("networks"),
-                nameOrId), nameOrId);
+        List<String> ids = ids(network.get("/v2.0/" + kind.collection() + "?" + ServiceClient.query("name", nameOrId))
+                .path(kind.plural()), nameOrId);
+        if (ids.size() > 1) {
+            throw new ResourceFailure("NeutronClientNoUniqueMatch", "Multiple " + kind.entity()
+                    + " matches found for name '" + nameOrId + "', use an ID to be more specific.");
+        }
+        return ids.stream().findFirst();
+    }
+
+    /**
+     * @return the id of the Neutron resource identified or named by {@code nameOrId}
+     * @throws ResourceFailure NotFound, worded as neutronclient's, when the caller sees none
+     */
+    public static String requireNeutron(ServiceClient network, NeutronEntity kind, String nameOrId) {
+        return neutron(network, kind, nameOrId).orElseThrow(() -> new ResourceFailure("NotFound",
+                "Unable to find " + kind.entity() + " with name or id '" + nameOrId + "'"));
     }
 
     /** @return the id of the server identified or named by {@code nameOrId}, if the caller sees one */

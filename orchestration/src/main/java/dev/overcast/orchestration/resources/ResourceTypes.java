@@ -51,7 +51,7 @@ public final class ResourceTypes {
 
     /**
      * The built-in types: OS::Heat::None, TestResource, RandomString, Value, WaitConditionHandle,
-     * WaitCondition, the software config types, OS::Nova::*, and the nested stack types (Stack,
+     * WaitCondition, the software config types, OS::Nova::*, OS::Neutron::*, and the nested stack types (Stack,
      * ResourceGroup, AutoScalingGroup, ScalingPolicy, template resources).
      */
     public static ResourceTypes builtIn() {
@@ -59,6 +59,7 @@ public final class ResourceTypes {
                 new RandomString(), new ValueResource(), new WaitConditionHandle(), new WaitCondition(),
                 new NovaServer(), new NovaKeyPair(), new NovaFlavor(), new NovaServerGroup()));
         all.addAll(dev.overcast.orchestration.resources.software.SoftwareConfigTypes.plugins());
+        all.addAll(dev.overcast.orchestration.resources.neutron.NeutronTypes.plugins());
         all.addAll(dev.overcast.orchestration.nested.NestedTypes.plugins());
         return of(all).withTemplates(dev.overcast.orchestration.nested.NestedTypes::templateResource);
     }

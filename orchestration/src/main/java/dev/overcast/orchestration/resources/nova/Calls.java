@@ -17,7 +17,8 @@ import dev.overcast.orchestration.template.functions.Py;
 
 /**
  * What the Nova resource types share: their clients (as the stack's user), a key that names one
- * create of one resource, and waiting on the cloud with the injected clock and sleeper.
+ * create of one resource, and waiting on the cloud with the injected clock and sleeper. The
+ * OS::Neutron types use the key, the names and the waits too.
  *
  * <p>The creation key makes creates safe to run twice. It is derived from the stack's id, the
  * resource's name and its properties, so an engine that died after Nova made the server and runs
@@ -26,7 +27,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * replacement has other properties, hence another key, and never takes over the resource it
  * replaces.
  */
-final class Calls {
+public final class Calls {
     /** Servers, groups and key pairs with tags and the v2.1 behaviour Heat's novaclient expects. */
     static final String COMPUTE_VERSION = "2.52";
     /** Key pairs that Nova still generates (2.92 removed generation) with a type (2.2). */
@@ -51,7 +52,7 @@ final class Calls {
     }
 
     /** @return 40 hex digits naming this create of this resource in this stack */
-    static String creationKey(PluginContext context, String resourceName, Map<String, Object> properties) {
+    public static String creationKey(PluginContext context, String resourceName, Map<String, Object> properties) {
         String source = context.stack().id() + "\n" + resourceName + "\n" + Py.jsonDumps(properties, true);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
@@ -62,12 +63,12 @@ final class Calls {
     }
 
     /** Heat's physical name, {@code <stack>-<resource>-<12 characters>}, the characters from the key. */
-    static String physicalName(PluginContext context, String resourceName, String key) {
+    public static String physicalName(PluginContext context, String resourceName, String key) {
         return context.stackName() + "-" + resourceName + "-" + key.substring(0, 12);
     }
 
     /** The name property when given, else the physical name. */
-    static String name(Object given, PluginContext context, String resourceName, String key) {
+    public static String name(Object given, PluginContext context, String resourceName, String key) {
         return given == null ? physicalName(context, resourceName, key) : given.toString();
     }
 
@@ -76,7 +77,7 @@ final class Calls {
      *
      * @throws ResourceFailure Timeout after {@link #PATIENCE}
      */
-    static void await(PluginContext context, String what, BooleanSupplier done) {
+    public static void await(PluginContext context, String what, BooleanSupplier done) {
         Instant deadline = context.clock().instant().plus(PATIENCE);
         while (!done.getAsBoolean()) {
             if (context.clock().instant().isAfter(deadline)) {
@@ -99,7 +100,7 @@ final class Calls {
     }
 
     /** Deletes {@code path} and waits until it answers 404. */
-    static void deleteAndWait(PluginContext context, ServiceClient client, String path) {
+    public static void deleteAndWait(PluginContext context, ServiceClient client, String path) {
         if (client.delete(path)) {
             await(context, "Deleting " + path, () -> client.find(path).isEmpty());
         }
