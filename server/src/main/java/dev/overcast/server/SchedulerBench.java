@@ -228,6 +228,11 @@ final class SchedulerBench {
         }
 
         @Override
+        public Map<String, HostState> forDecision(Collection<String> providerUuids) {
+            return java.util.Collections.unmodifiableMap(byUuid);
+        }
+
+        @Override
         public List<HostState> nodesOf(String host) {
             return byUuid.values().stream().filter(s -> s.host().equals(host)).toList();
         }

@@ -71,9 +71,10 @@ public final class Scheduler {
         for (Candidate c : candidates) {
             roots.add(c.rootProviderUuid());
         }
-        Map<String, HostState> states = hostStates.byProviderUuid(roots);
-        // Counting placed instances into the states is for the next instance's decision only.
-        return placeAll(spec, instanceUuids, candidates, instanceUuids.size() > 1 ? new HashMap<>(states) : states);
+        // Several instances count each placed one into a copy of the states for the next one's decision.
+        Map<String, HostState> states = instanceUuids.size() > 1 ? new HashMap<>(hostStates.byProviderUuid(roots))
+                : hostStates.forDecision(roots);
+        return placeAll(spec, instanceUuids, candidates, states);
     }
 
     private ScheduleResult placeAll(RequestSpec request, List<String> instanceUuids, List<Candidate> candidates,
