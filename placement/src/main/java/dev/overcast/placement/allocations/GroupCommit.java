@@ -91,16 +91,19 @@ final class GroupCommit {
             return;
         }
         List<ConsumerWrite> writes = batch.stream().map(p -> p.write).toList();
+        Written written;
         try {
-            Written written = Transactions.write(ctx.jdbi(), h -> writeEach(h, writes, ctx.clock().instant()));
-            ctx.index().applyUsage(written.changes());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).claimed = written.claimed()[i];
-                batch.get(i).done = true;
-            }
+            written = Transactions.write(ctx.jdbi(), h -> writeEach(h, writes, ctx.clock().instant()));
         } catch (RuntimeException e) {
+            // Nothing was committed: each claim again on its own, so that only a bad one fails.
             batch.forEach(this::writeAlone);
+            return;
         }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).claimed = written.claimed()[i];
+            batch.get(i).done = true;
+        }
+        ctx.index().applyUsage(written.changes());
     }
 
     private void writeAlone(Pending p) {
