@@ -82,8 +82,8 @@ final class SchedulerBench {
                         + " default filters and weighers, max_placement_results %d, randomize_allocation_candidates %s%n",
                 requests, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 settings.maxPlacementResults(), randomize);
-        System.out.printf("  %8s %14s %10s %10s %12s %14s%n", "hosts", "placements/s", "p50 ms", "p99 ms",
-                "peak heap", "setup s");
+        System.out.printf("  %8s %14s %10s %10s %12s %14s %12s%n", "hosts", "placements/s", "p50 ms", "p99 ms",
+                "peak heap", "setup s", "CPU ms each");
         for (int hosts : hostCounts) {
             runOne(hosts);
         }
@@ -111,12 +111,15 @@ final class SchedulerBench {
                 HeapPeak heap = HeapPeak.start();
                 placementClient.reset();
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 long[] nanos = schedule(scheduler, states, requests, true);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / requests;
                 long peak = heap.stop();
                 Arrays.sort(nanos);
-                System.out.printf("  %8d %14.0f %10.2f %10.2f %9d MiB %14.1f%n", hosts, requests / seconds,
-                        nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, peak >> 20, setup);
+                System.out.printf("  %8d %14.0f %10.2f %10.2f %9d MiB %14.1f %12.2f%n", hosts, requests / seconds,
+                        nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, peak >> 20, setup,
+                        cpuMs);
                 long total = Arrays.stream(nanos).sum();
                 System.out.printf("  %8s where a decision's time goes: candidates %.0f%% (%.2f ms), claim %.0f%% (%.2f ms),"
                                 + " filters and weighers %.0f%%%n", "", 100.0 * placementClient.candidateNanos.get() / total,
@@ -129,6 +132,15 @@ final class SchedulerBench {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * CPU time this process has used, all threads (garbage collection included): on a machine
+     * shared with other work, CPU per placement varies less than placements per second.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Schedules {@code n} servers; returns each decision's time in nanoseconds. */
@@ -213,6 +225,11 @@ final class SchedulerBench {
                 }
             }
             return out;
+        }
+
+        @Override
+        public Map<String, HostState> forDecision(Collection<String> providerUuids) {
+            return java.util.Collections.unmodifiableMap(byUuid);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,11 @@ public final class CellHostStates implements HostStates {
             }
         }
         return out;
+    }
+
+    @Override
+    public Map<String, HostState> forDecision(Collection<String> providerUuids) {
+        return Collections.unmodifiableMap(current().byUuid);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.overcast.compute.scheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,11 +66,14 @@ public final class Scheduler {
         if (candidates.isEmpty()) {
             return new NoValidHost(Explanation.noCandidates(query.resources()));
         }
-        Set<String> roots = new LinkedHashSet<>();
+        // A root may come more than once (nested or sharing candidates); the host states do not mind.
+        List<String> roots = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             roots.add(c.rootProviderUuid());
         }
-        Map<String, HostState> states = new HashMap<>(hostStates.byProviderUuid(roots));
+        // Several instances count each placed one into a copy of the states for the next one's decision.
+        Map<String, HostState> states = instanceUuids.size() > 1 ? new HashMap<>(hostStates.byProviderUuid(roots))
+                : hostStates.forDecision(roots);
         return placeAll(spec, instanceUuids, candidates, states);
     }
 
@@ -93,7 +95,9 @@ public final class Scheduler {
                     case Scheduled one -> {
                         InstanceSelection selection = one.instances().getFirst();
                         placed.add(selection);
-                        spec = consume(spec, selection, states);
+                        if (placed.size() < instanceUuids.size()) {
+                            spec = consume(spec, selection, states);
+                        }
                     }
                 }
             }

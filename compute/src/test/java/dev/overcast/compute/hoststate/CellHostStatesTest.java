@@ -1,6 +1,7 @@
 package dev.overcast.compute.hoststate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +109,17 @@ class CellHostStatesTest {
         assertThat(found).containsOnlyKeys(hs2, hs3);
         assertThat(found.get(hs3).host()).isEqualTo("hs3");
         assertThat(states().aggregates()).containsExactly(RACK);
+    }
+
+    @Test
+    void aDecisionLooksStatesUpInAReadOnlyViewWithoutACopy() {
+        String hs2 = agent.nodes().get("hs2").uuid();
+
+        Map<String, HostState> view = states().forDecision(List.of(hs2));
+
+        assertThat(view.get(hs2).host()).isEqualTo("hs2");
+        assertThat(view.get(UUID.randomUUID().toString())).isNull();
+        assertThatThrownBy(() -> view.remove(hs2)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -8,13 +8,15 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jdbi.v3.core.Handle;
 
-import dev.overcast.core.http.ApiException;
+import dev.overcast.placement.model.Inventory;
+import dev.overcast.placement.model.Provider;
 import dev.overcast.placement.model.ProviderIndex;
 import dev.overcast.placement.model.ProviderWrites;
 
@@ -63,6 +65,8 @@ final class ClaimTransaction {
     private final Map<String, Long> lockedBefore = new TreeMap<>();
     private final Map<String, Integer> bumps = new TreeMap<>();
     private List<ClaimRows.AllocationRow> previous = List.of();
+    /** Where copies of locked providers may be read instead of the database; null for none. */
+    private ProviderIndex index;
 
     private ClaimTransaction(Handle h, Instant now, List<ConsumerWrite> writes) {
         this.h = h;
@@ -80,10 +84,47 @@ final class ClaimTransaction {
     static ClaimTransaction lock(Handle h, Instant now, List<ConsumerWrite> writes, Collection<String> moreProviders) {
         ClaimTransaction tx = new ClaimTransaction(h, now, writes);
         tx.lockConsumers();
-        tx.previous = ClaimRows.allocationsOf(h, tx.consumers());
-        requireProviders(h, writes);
+        // Allocations reference their consumer, so consumers without a row (new ones) hold none.
+        tx.previous = tx.existing.isEmpty() ? List.of() : ClaimRows.allocationsOf(h, tx.consumers());
         tx.lockProviders(moreProviders);
         return tx;
+    }
+
+    /**
+     * Lets {@link #apply} take a provider's inventories and usage from {@code index} rather than
+     * the database when the index's copy is at the generation this transaction locked: every
+     * change to either bumps the generation, so that copy is what the database holds under the
+     * lock. Only for writes that change no inventory in the same transaction (not the reshaper).
+     */
+    ClaimTransaction readingCapacityFrom(ProviderIndex index) {
+        this.index = index;
+        return this;
+    }
+
+    /**
+     * Takes, in the global lock order, every lock that writing {@code writes} one after another
+     * will take: their consumers' buckets, then the providers of their new allocations and of
+     * what the consumers hold now. A batch of independent writes in one transaction calls this
+     * first, so that locking each write's rows again (in that write's own order) waits for nobody
+     * and no two transactions wait on each other in a cycle. Providers that do not exist are
+     * skipped: the write that names one is refused by its own {@link #lock}.
+     */
+    static void lockInOrder(Handle h, List<ConsumerWrite> writes) {
+        Set<String> consumers = new TreeSet<>();
+        writes.forEach(w -> consumers.add(w.consumer()));
+        lockBuckets(h, consumers);
+        Set<String> providers = new TreeSet<>();
+        writes.forEach(w -> providers.addAll(w.allocations().keySet()));
+        ClaimRows.allocationsOf(h, consumers).forEach(r -> providers.add(r.provider()));
+        for (String provider : providers) {
+            ProviderWrites.lockIfExists(h, provider);
+        }
+    }
+
+    private static void lockBuckets(Handle h, Collection<String> consumers) {
+        Set<Integer> buckets = new TreeSet<>();
+        consumers.forEach(consumer -> buckets.add(ClaimRows.bucket(consumer)));
+        buckets.forEach(bucket -> ClaimRows.lockBucket(h, bucket));
     }
 
     /** Refuses the first provider, in the writers' order, that does not exist. */
@@ -132,7 +173,8 @@ final class ClaimTransaction {
         requireResourceClasses(asks);
         Set<String> providers = new TreeSet<>();
         asks.forEach(a -> providers.add(a.provider()));
-        CapacityCheck.check(asks, ClaimRows.inventories(h, providers), ClaimRows.usage(h, providers))
+        Capacity capacity = capacity(providers);
+        CapacityCheck.check(asks, capacity.inventories(), capacity.used())
                 .ifPresent(refusal -> {
                     throw new ClaimRefused(refusal);
                 });
@@ -153,6 +195,41 @@ final class ClaimTransaction {
         Set<String> touched = new TreeSet<>(providers);
         previous.forEach(r -> touched.add(r.provider()));
         touched.forEach(this::bump);
+    }
+
+    /** Provider → class → inventory, and provider → class → amount used by allocations that stay. */
+    private record Capacity(Map<String, Map<String, Inventory>> inventories, Map<String, Map<String, Long>> used) {
+    }
+
+    /**
+     * What the providers hold, from the index for those whose copy there is at the generation
+     * locked (less this transaction's consumers' previous allocations, already freed in the
+     * database), from the database for the others.
+     */
+    private Capacity capacity(Set<String> providers) {
+        Map<String, Map<String, Inventory>> inventories = new HashMap<>();
+        Map<String, Map<String, Long>> used = new HashMap<>();
+        Set<String> unknown = new TreeSet<>();
+        for (String provider : providers) {
+            Provider copy = index == null ? null : index.get(provider).orElse(null);
+            if (copy == null || copy.generation() != generation(provider)) {
+                unknown.add(provider);
+                continue;
+            }
+            inventories.put(provider, copy.inventories());
+            Map<String, Long> remaining = new HashMap<>(copy.usages());
+            for (ClaimRows.AllocationRow r : previous) {
+                if (r.provider().equals(provider)) {
+                    remaining.merge(r.resourceClass(), -r.used(), Long::sum);
+                }
+            }
+            used.put(provider, remaining);
+        }
+        if (!unknown.isEmpty()) {
+            inventories.putAll(ClaimRows.inventories(h, unknown));
+            used.putAll(ClaimRows.usage(h, unknown));
+        }
+        return new Capacity(inventories, used);
     }
 
     /**
@@ -206,9 +283,7 @@ final class ClaimTransaction {
                 throw new IllegalArgumentException("consumer written twice: " + w.consumer());
             }
         }
-        Set<Integer> buckets = new TreeSet<>();
-        byConsumer.keySet().forEach(consumer -> buckets.add(ClaimRows.bucket(consumer)));
-        buckets.forEach(bucket -> ClaimRows.lockBucket(h, bucket));
+        lockBuckets(h, byConsumer.keySet());
         for (String consumer : byConsumer.keySet()) {
             ClaimRows.lockConsumer(h, consumer).ifPresent(row -> existing.put(consumer, row));
         }
@@ -252,12 +327,13 @@ final class ClaimTransaction {
         previous.forEach(r -> all.add(r.provider()));
         writes.forEach(w -> all.addAll(w.allocations().keySet()));
         for (String provider : all) {
-            try {
-                locked.put(provider, ProviderWrites.lockGeneration(h, provider));
-            } catch (ApiException gone) {
-                // Deleted between the existence check and the lock.
+            Optional<Long> generation = ProviderWrites.lockIfExists(h, provider);
+            if (generation.isEmpty()) {
+                // Name the first unknown provider in the writers' order, as upstream does.
+                requireProviders(h, writes);
                 throw new ClaimRefused(new Refusal.UnknownProvider(provider));
             }
+            locked.put(provider, generation.get());
         }
     }
 

@@ -15,9 +15,11 @@ import dev.overcast.placement.model.ProviderIndex;
  */
 public final class Claims {
     private final PlacementContext ctx;
+    private final GroupCommit batches;
 
     public Claims(PlacementContext ctx) {
         this.ctx = ctx;
+        this.batches = new GroupCommit(ctx);
     }
 
     /**
@@ -40,13 +42,9 @@ public final class Claims {
                 throw new IllegalArgumentException("amounts must be at least 1: " + rc + "=" + amount);
             }
         }));
-        try {
-            write(List.of(new ConsumerWrite(uuid, projectId, userId, consumerType, ExpectedGeneration.UNCHECKED,
-                    allocations)), false);
-            return true;
-        } catch (ClaimRefused refused) {
-            return false;
-        }
+        // Claims racing one another are committed together (see GroupCommit), each still all or nothing.
+        return batches.claim(new ConsumerWrite(uuid, projectId, userId, consumerType, ExpectedGeneration.UNCHECKED,
+                allocations));
     }
 
     /** Removes every allocation of {@code consumer}; nothing happens when it holds none. */
@@ -64,13 +62,20 @@ public final class Claims {
      * @throws ClaimRefused when anything refuses; nothing is written
      */
     List<ClaimRows.AllocationRow> write(List<ConsumerWrite> writes, boolean providersFirst) {
+        return write(ctx, writes, providersFirst);
+    }
+
+    /** {@link #write(List, boolean)} in {@code ctx}'s database and index. */
+    static List<ClaimRows.AllocationRow> write(PlacementContext ctx, List<ConsumerWrite> writes,
+                                               boolean providersFirst) {
         record Written(List<ClaimRows.AllocationRow> previous, List<ProviderIndex.UsageChange> changes) {
         }
         Written written = Transactions.write(ctx.jdbi(), h -> {
             if (providersFirst) {
                 ClaimTransaction.requireProviders(h, writes);
             }
-            ClaimTransaction tx = ClaimTransaction.lock(h, ctx.clock().instant(), writes, List.of());
+            ClaimTransaction tx = ClaimTransaction.lock(h, ctx.clock().instant(), writes, List.of())
+                    .readingCapacityFrom(ctx.index());
             tx.apply();
             tx.finish();
             return new Written(tx.previous(), tx.usageChanges());

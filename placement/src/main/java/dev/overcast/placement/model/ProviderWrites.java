@@ -213,9 +213,14 @@ public final class ProviderWrites {
      * when it does not exist. Lock providers in uuid order to avoid deadlocks.
      */
     public static long lockGeneration(Handle h, String uuid) {
-        return h.createQuery("select generation from resource_provider where uuid = :uuid for update")
-                .bind("uuid", uuid).mapTo(Long.class).findOne()
+        return lockIfExists(h, uuid)
                 .orElseThrow(() -> ApiException.notFound("No resource provider with uuid " + uuid + " found"));
+    }
+
+    /** Locks a provider row for the rest of the transaction; its generation, or empty when there is none. */
+    public static java.util.Optional<Long> lockIfExists(Handle h, String uuid) {
+        return h.createQuery("select generation from resource_provider where uuid = :uuid for update")
+                .bind("uuid", uuid).mapTo(Long.class).findOne();
     }
 
     /**

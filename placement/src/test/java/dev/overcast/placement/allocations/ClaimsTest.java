@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.overcast.placement.PlacementContext;
 import dev.overcast.placement.PlacementServer;
+import dev.overcast.placement.model.ProviderIndex;
 import dev.overcast.testkit.ApiClient;
 
 /** The in-process entry point the scheduler uses, checked exactly as the HTTP routes are. */
@@ -64,6 +66,23 @@ class ClaimsTest {
         claims.release(c);
         assertThat(usage(admin, rp, "VCPU")).isZero();
         assertThat(admin.get("/allocations/" + c).json().get("allocations").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aClaimIsCheckedAgainstTheDatabaseWhenAnotherProcessMovedTheProviderOnBehindTheIndex() {
+        PlacementContext here = server.service().context();
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 2L)))).isTrue();
+        // Another Placement process on the same database, with its own index: this one's copy stays behind.
+        Claims elsewhere = new Claims(new PlacementContext(here.jdbi(), new ProviderIndex(here.jdbi()), here.policy(),
+                here.schemas(), here.clock()));
+        assertThat(elsewhere.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 1L)))).isTrue();
+        assertThat(here.index().get(rp).orElseThrow().used("VCPU")).as("this index has not seen it").isEqualTo(2);
+
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 2L))))
+                .as("the index says 2 are free; the database says 1").isFalse();
+        assertThat(claims.claim(consumer(), "p", "u", null, Map.of(rp, Map.of("VCPU", 1L)))).isTrue();
+        assertThat(here.index().get(rp).orElseThrow().used("VCPU")).as("caught up when it wrote").isEqualTo(4);
     }
 
     @Test

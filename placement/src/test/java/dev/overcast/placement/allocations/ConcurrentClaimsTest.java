@@ -85,6 +85,34 @@ class ConcurrentClaimsTest {
     }
 
     @Test
+    void racingClaimsThatCannotBeMadeAreRefusedAloneWhileTheOthersCommittedWithThemStand() throws Exception {
+        String rp = Fixtures.provider(admin, Map.of("VCPU", total(10)));
+        List<Callable<Boolean>> fit = new ArrayList<>();
+        List<Callable<Boolean>> never = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            fit.add(() -> claims.claim(consumer(), "p", "u", "INSTANCE", Map.of(rp, Map.of("VCPU", 1L))));
+            never.add(() -> claims.claim(consumer(), "p", "u", "INSTANCE", Map.of(rp, Map.of("VCPU", 11L))));
+            never.add(() -> claims.claim(consumer(), "p", "u", "INSTANCE", Map.of(rp, Map.of("DISK_GB", 1L))));
+            never.add(() -> claims.claim(consumer(), "p", "u", "INSTANCE", Map.of(consumer(), Map.of("VCPU", 1L))));
+        }
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < fit.size(); i++) {
+            tasks.add(fit.get(i));
+            tasks.addAll(never.subList(3 * i, 3 * i + 3));
+        }
+        List<Boolean> results = race(tasks);
+
+        for (int i = 0; i < results.size(); i++) {
+            if (i % 4 != 0) {
+                assertThat(results.get(i)).as("claim %d can never be made", i).isFalse();
+            }
+        }
+        assertThat(results.stream().filter(won -> won).count()).isEqualTo(10);
+        assertThat(usage(admin, rp, "VCPU")).isEqualTo(10);
+        assertThat(allocatedInDatabase(rp, "VCPU")).isEqualTo(10);
+    }
+
+    @Test
     void httpClaimsRacingForTheLastUnitsGetExactlyThatMany204sAndTheRest409() throws Exception {
         String rp = Fixtures.provider(admin, Map.of("VCPU", total(3), "MEMORY_MB", total(1024)));
         ApiClient v128 = server.admin("1.28");
