@@ -34,12 +34,14 @@ public final class StackTemplates {
     /**
      * @param constraints the custom constraint checks for the parameters (the cloud's, as the
      *                    user who gives the stack)
-     * @return the stack's template with its environment and parameters applied
+     * @return the stack's template with its environment and parameters applied, and the
+     *         dependencies Heat adds by resource type ({@link ImplicitDependencies})
      */
     public static Template parse(StackRow stack, CustomConstraintLookup constraints) {
-        return Template.parse(input(stack.template(), stack.files(), stack.environment(), stack.parameters())
+        return ImplicitDependencies.add(Template.parse(input(stack.template(), stack.files(), stack.environment(),
+                stack.parameters())
                 .withPseudoParameters(new PseudoParameters(stack.id(), stack.name(), stack.projectId()))
-                .withConstraints(constraints));
+                .withConstraints(constraints)));
     }
 
     /**

@@ -237,6 +237,52 @@ public final class Template {
         return outputs;
     }
 
+    /**
+     * This template with more {@code depends_on} entries (the engine's implicit dependencies,
+     * which depend on resource types): each named resource also requires the given ones. An
+     * entry that would close a cycle is left out.
+     */
+    public Template withImplicitDependencies(Map<String, Set<String>> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, ResourceDefinition> defs = new LinkedHashMap<>(resources);
+        DependencyGraph g = graph;
+        for (Map.Entry<String, Set<String>> e : extra.entrySet()) {
+            for (String needed : e.getValue()) {
+                ResourceDefinition def = defs.get(e.getKey());
+                if (def == null || !defs.containsKey(needed) || def.dependencies().contains(needed)) {
+                    continue;
+                }
+                List<String> dependsOn = new java.util.ArrayList<>(def.dependsOn());
+                dependsOn.add(needed);
+                ResourceDefinition next = new ResourceDefinition(def.name(), def.type(), def.properties(),
+                        def.metadata(), List.copyOf(dependsOn), def.deletionPolicy(), def.updatePolicy(),
+                        def.description(), def.externalId(), def.condition());
+                Map<String, ResourceDefinition> trial = new LinkedHashMap<>(defs);
+                trial.put(next.name(), next);
+                try {
+                    g = graph(trial);
+                    defs = trial;
+                } catch (TemplateException cycle) {
+                    // Heat would refuse the template; an implicit dependency is not worth that.
+                }
+            }
+        }
+        Builder b = new Builder();
+        b.raw = raw;
+        b.version = version;
+        b.environment = environment;
+        b.parameters = parameters;
+        b.conditions = conditions;
+        b.resources = Collections.unmodifiableMap(defs);
+        b.allResourceNames = allResourceNames;
+        b.outputs = outputs;
+        b.graph = g;
+        b.files = files;
+        return new Template(b);
+    }
+
     /** @return the dependency graph of the enabled resources */
     public DependencyGraph dependencies() {
         return graph;
