@@ -333,10 +333,13 @@ class NovaStackTest {
         ResourcePlugin plugin = ResourceTypes.builtIn().require("OS::Nova::Server");
         Map<String, Object> properties = Properties.validate("vm", plugin.properties(), Map.of("image", imageName,
                 "flavor", "1", "networks", List.of(Map.of("allocate_network", "none"))), false);
-        PluginContext context = context(alice.userId(), alice.projectId());
+        List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PluginContext context = context(alice.userId(), alice.projectId()).recording(recorded::add);
         Applied first = plugin.create("vm", properties, context);
         Applied again = plugin.create("vm", properties, context);
         assertThat(again.physicalId()).isEqualTo(first.physicalId());
+        // The engine learnt the server's id while it was building, before the step returned.
+        assertThat(recorded).containsExactly(first.physicalId(), first.physicalId());
         assertThat(servers(alice).size()).isEqualTo(1);
 
         plugin.delete(new ResourceState("vm", first.physicalId(), properties, first.data()), context);

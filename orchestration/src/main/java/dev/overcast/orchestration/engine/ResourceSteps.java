@@ -81,10 +81,17 @@ final class ResourceSteps {
         }
         row = transition(row.withApplied(def.type(), row.physicalId(), row.properties(), row.data(), row.metadata(),
                 List.copyOf(def.dependencies())), "CREATE", "IN_PROGRESS", CHANGED);
+        ResourceRow started = row;
+        PluginContext recording = plugins.recording(id -> {
+            ResourceRow withId = started.withApplied(started.type(), id, started.properties(), started.data(),
+                    started.metadata(), started.requires());
+            store.updateResource(withId);
+            context.put(withId);
+        });
         try {
             ResourcePlugin plugin = types.require(def.type());
             Map<String, Object> properties = properties(def, plugin);
-            Applied applied = plugin.create(def.name(), properties, plugins);
+            Applied applied = plugin.create(def.name(), properties, recording);
             row = row.withApplied(def.type(), applied.physicalId(), properties, applied.data(),
                     def.resolveMetadata(context), row.requires());
         } catch (RuntimeException e) {
@@ -100,7 +107,7 @@ final class ResourceSteps {
      */
     void update(String stackId, ResourceDefinition def, List<Replaced> replaced) {
         ResourceRow old = context.row(def.name());
-        if (old == null || old.physicalId() == null || old.action().equals("DELETE")) {
+        if (UpdatePreview.createsAgain(old)) {
             if (old != null && old.action().equals("DELETE")) {
                 store.deleteResource(old.id());
                 context.remove(old.name());

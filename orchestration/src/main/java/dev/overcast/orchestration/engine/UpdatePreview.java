@@ -29,7 +29,7 @@ public final class UpdatePreview {
      */
     static Change change(ResourceRow old, String type, ResourcePlugin plugin, Map<String, Object> properties,
             Map<String, Object> metadata) {
-        if (old == null || old.physicalId() == null || old.action().equals("DELETE")) {
+        if (createsAgain(old)) {
             return Change.ADDED;
         }
         boolean sameType = old.type().equals(type);
@@ -40,6 +40,16 @@ public final class UpdatePreview {
         }
         return sameType && healthy && ResourceSteps.updatable(plugin, old.properties(), properties)
                 && !plugin.replaceOnUpdate(old.properties(), properties) ? Change.UPDATED : Change.REPLACED;
+    }
+
+    /**
+     * Whether an update creates the resource rather than updating or replacing it: there is none,
+     * it was deleted or never got a physical resource, or its create never finished (the create
+     * runs again and its plugin takes over what it made).
+     */
+    static boolean createsAgain(ResourceRow old) {
+        return old == null || old.physicalId() == null || old.action().equals("DELETE")
+                || old.action().equals("CREATE") && !old.status().equals("COMPLETE");
     }
 
     /**

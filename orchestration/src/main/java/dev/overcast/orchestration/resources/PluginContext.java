@@ -1,6 +1,7 @@
 package dev.overcast.orchestration.resources;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import dev.overcast.orchestration.stacks.StackRow;
@@ -14,9 +15,31 @@ import dev.overcast.orchestration.stacks.StackRow;
  * @param random   where random values come from
  * @param stack    the stack the resource belongs to (its name, project, user, parent)
  * @param services the other services' APIs and the engine's own, by interface
+ * @param physicalIds where {@link #recordPhysicalId} goes
  */
 public record PluginContext(Clock clock, Sleeper sleeper, RandomGenerator random, StackRow stack,
-                            PluginServices services) {
+                            PluginServices services, Consumer<String> physicalIds) {
+
+    /** A context whose {@link #recordPhysicalId} records nothing. */
+    public PluginContext(Clock clock, Sleeper sleeper, RandomGenerator random, StackRow stack,
+            PluginServices services) {
+        this(clock, sleeper, random, stack, services, id -> { });
+    }
+
+    /**
+     * Tells the engine the resource's physical id as soon as it exists, before the create step
+     * returns (a server that is still building): an engine that dies meanwhile leaves a row
+     * that says what to delete. A create that records its id must take over what an earlier run
+     * made (the engine runs it again rather than replacing it).
+     */
+    public void recordPhysicalId(String id) {
+        physicalIds.accept(id);
+    }
+
+    /** This context, handing physical ids recorded early to {@code recorder}. */
+    public PluginContext recording(Consumer<String> recorder) {
+        return new PluginContext(clock, sleeper, random, stack, services, recorder);
+    }
 
     /** The stack's name (for physical resource names). */
     public String stackName() {

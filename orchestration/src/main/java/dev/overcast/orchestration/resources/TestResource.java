@@ -63,8 +63,11 @@ final class TestResource implements ResourcePlugin {
 
     @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
+        // As Heat's TestResource, the resource id is set before the resource waits.
+        String id = context.physicalName(name);
+        context.recordPhysicalId(id);
         act(name, "create", properties, context);
-        return new Applied(context.physicalName(name), Map.of());
+        return new Applied(id, Map.of());
     }
 
     @Override

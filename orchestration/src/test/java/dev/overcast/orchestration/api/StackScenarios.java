@@ -383,6 +383,10 @@ abstract class StackScenarios {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String path = "/v1/p1/stacks/t/" + created.json().get("stack").get("id").asString();
             waiting.await();
+            // The engine knows the resource's id while its create still runs.
+            JsonNode building = bob.get(path + "/resources/slow").json().get("resource");
+            assertThat(building.get("resource_status").asString()).isEqualTo("CREATE_IN_PROGRESS");
+            assertThat(building.get("physical_resource_id").asString()).startsWith("t-slow-");
             clock.advance(java.time.Duration.ofMinutes(2));
             slow.service().convergence().housekeeping();
             release.countDown();

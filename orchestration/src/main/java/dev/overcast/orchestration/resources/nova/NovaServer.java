@@ -132,6 +132,7 @@ public final class NovaServer implements ResourcePlugin {
                     ServerRequest.networks(networks(properties, context)), TAG + key);
             id = compute.post("/servers", request.body(properties)).path("server").path("id").asString();
         }
+        context.recordPhysicalId(id);
         JsonNode server = settle(compute, id, context);
         if (!server.path("status").asString().equals("ACTIVE")) {
             Calls.deleteAndWait(context, compute, "/servers/" + id);
