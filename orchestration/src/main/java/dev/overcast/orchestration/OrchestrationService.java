@@ -23,7 +23,7 @@ import dev.overcast.orchestration.resources.PluginServices;
 import dev.overcast.orchestration.resources.ResourceData;
 import dev.overcast.orchestration.resources.ResourceTypes;
 import dev.overcast.orchestration.resources.Sleeper;
-import dev.overcast.orchestration.software.SoftwareApi;
+import dev.overcast.orchestration.software.api.SoftwareApi;
 import dev.overcast.orchestration.software.SoftwareStore;
 import dev.overcast.orchestration.resources.StoredResourceData;
 import dev.overcast.orchestration.snapshots.SnapshotStore;

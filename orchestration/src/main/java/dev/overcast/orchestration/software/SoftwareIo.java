@@ -114,7 +114,7 @@ public final class SoftwareIo {
      * @return the value as Heat reads a boolean ({@code true}, {@code yes}, {@code on}, {@code 1}, ...)
      * @throws IllegalArgumentException when it is not one
      */
-    static boolean bool(Object value) {
+    public static boolean bool(Object value) {
         if (value instanceof Boolean b) {
             return b;
         }

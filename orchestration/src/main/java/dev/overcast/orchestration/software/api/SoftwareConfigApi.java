@@ -1,5 +1,8 @@
-package dev.overcast.orchestration.software;
+package dev.overcast.orchestration.software.api;
 
+import dev.overcast.orchestration.software.SoftwareIo;
+import dev.overcast.orchestration.software.SoftwareConfigRow;
+import dev.overcast.orchestration.software.SoftwareStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

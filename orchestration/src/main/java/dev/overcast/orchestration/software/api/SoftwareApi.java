@@ -1,5 +1,6 @@
-package dev.overcast.orchestration.software;
+package dev.overcast.orchestration.software.api;
 
+import dev.overcast.orchestration.software.SoftwareStore;
 import dev.overcast.core.http.Routes;
 import dev.overcast.orchestration.api.ApiContext;
 

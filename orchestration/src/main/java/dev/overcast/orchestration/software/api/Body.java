@@ -1,4 +1,4 @@
-package dev.overcast.orchestration.software;
+package dev.overcast.orchestration.software.api;
 
 import java.util.Map;
 
