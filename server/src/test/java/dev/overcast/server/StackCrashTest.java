@@ -76,38 +76,30 @@ class StackCrashTest {
     class OneOfTwoEnginesOnPostgresqlAndRabbitMqKilled {
         @Test
         void convergenceCompletesTheStackOnTheOtherEngine(@TempDir Path dir) throws Exception {
-            try (TestDatabase db = TestDatabase.create("postgresql");
-                 RabbitVhost vhost = RabbitVhost.create("stack-crash")) {
-                Map<String, String> shared = shared(db, vhost);
-                int portA = freePort();
-                int portB = freePort();
-                Process a = start(dir, portA, "convergence", "engine-a", shared);
-                Process b = start(dir, portB, "convergence", "engine-b", shared);
-                try {
-                    String path;
-                    try {
-                        path = createAndWaitForProgress(portA);
-                    } finally {
-                        a.destroyForcibly().waitFor();
-                    }
-                    assertThat(settle(portB, path)).isEqualTo("CREATE_COMPLETE");
-                    assertAllResources(portB, path, "CREATE_COMPLETE");
-                } finally {
-                    a.destroyForcibly().waitFor();
-                    stop(b);
-                }
-            }
+            killOneOfTwo(dir, "convergence", (portB, path) -> {
+                assertThat(settle(portB, path)).isEqualTo("CREATE_COMPLETE");
+                assertAllResources(portB, path, "CREATE_COMPLETE");
+            });
         }
 
         @Test
         void legacyFailsCleanlyOnTheOtherEngineAndAnUpdateFinishesTheStack(@TempDir Path dir) throws Exception {
+            killOneOfTwo(dir, "legacy", StackCrashTest::assertFailedAndResumable);
+        }
+
+        /**
+         * Starts engines a and b on one PostgreSQL database and RabbitMQ vhost, creates the stack
+         * through a, kills a, and hands b's port and the stack's path to {@code then}.
+         */
+        private static void killOneOfTwo(Path dir, String engine, java.util.function.BiConsumer<Integer, String> then)
+                throws Exception {
             try (TestDatabase db = TestDatabase.create("postgresql");
                  RabbitVhost vhost = RabbitVhost.create("stack-crash")) {
                 Map<String, String> shared = shared(db, vhost);
                 int portA = freePort();
                 int portB = freePort();
-                Process a = start(dir, portA, "legacy", "engine-a", shared);
-                Process b = start(dir, portB, "legacy", "engine-b", shared);
+                Process a = start(dir, portA, engine, "engine-a", shared);
+                Process b = start(dir, portB, engine, "engine-b", shared);
                 try {
                     String path;
                     try {
@@ -115,7 +107,7 @@ class StackCrashTest {
                     } finally {
                         a.destroyForcibly().waitFor();
                     }
-                    assertFailedAndResumable(portB, path);
+                    then.accept(portB, path);
                 } finally {
                     a.destroyForcibly().waitFor();
                     stop(b);
