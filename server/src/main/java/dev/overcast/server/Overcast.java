@@ -126,6 +126,9 @@ public final class Overcast implements AutoCloseable {
             // DevStack's public network, so a server created without --nic gets an auto-allocated one.
             network.bootstrapPublicNetwork("public", "172.24.4.0/24");
 
+            // Every schema is made before Compute starts: its background work opens cell schemas, and
+            // on H2 two schema changes at once wait on one lock.
+            ServiceDatabase orchestrationDb = open(db, "orchestration");
             ServiceDatabase computeApiDb = open(db, "compute_api");
             this.compute = Compute.start(computeApiDb.jdbi(), new CellDatabaseOpener(db, closeables::add),
                     policy("compute", ComputePolicy.defaults()), bus, clock, computeSettings(config.compute()),
@@ -136,7 +139,6 @@ public final class Overcast implements AutoCloseable {
                                     Duration.ofSeconds(30))));
             closeables.add(compute);
 
-            ServiceDatabase orchestrationDb = open(db, "orchestration");
             // Built after the database opens: building it marks stacks a dead engine left IN_PROGRESS FAILED.
             OrchestrationService orchestration = new OrchestrationService(orchestrationDb.jdbi(),
                     policy("orchestration", OrchestrationPolicy.defaults()), clock,
