@@ -3,12 +3,12 @@ package dev.overcast.orchestration.convergence;
 import java.sql.SQLException;
 
 /** Small facts about SQL errors that H2 and PostgreSQL share. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
     /** Whether {@code error} (or a cause) is a unique-key violation: SQLState 23505 on both engines. */
-    static boolean isUniqueViolation(Throwable error) {
+    public static boolean isUniqueViolation(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import dev.overcast.core.json.Json;
 import dev.overcast.orchestration.convergence.ConvergenceGraph;
 import dev.overcast.orchestration.convergence.NodeKey;
+import dev.overcast.orchestration.convergence.Sql;
 import dev.overcast.orchestration.convergence.TraversalAction;
 import dev.overcast.orchestration.stacks.ResourceRow;
 import dev.overcast.orchestration.stacks.StackRow;
@@ -111,7 +112,7 @@ final class TraversalRecords {
                     .bind("stack", old.stackId()).bind("name", old.name()).bind("physical", old.physicalId())
                     .bind("row", Json.write(old)).execute());
         } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
+            if (!Sql.isUniqueViolation(e)) {
                 throw e;
             }
             // recorded by an earlier run of the same step
@@ -130,14 +131,5 @@ final class TraversalRecords {
                         delete from conv_replaced where stack_id = :stack and resource_name = :name
                         and physical_id = :physical""")
                 .bind("stack", old.stackId()).bind("name", old.name()).bind("physical", old.physicalId()).execute());
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

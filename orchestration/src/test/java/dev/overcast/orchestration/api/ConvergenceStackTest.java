@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
+import dev.overcast.orchestration.BlockingSleeper;
 import dev.overcast.orchestration.OrchestrationServer;
 
 /** The shared stack scenarios on the convergence engine, and what only it does. */
@@ -24,16 +24,8 @@ class ConvergenceStackTest extends StackScenarios {
      */
     @Test
     void anUpdateSupersedesARunningCreate() throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (var slow = new OrchestrationServer(Clock.systemUTC(), "convergence", "slow-engine", duration -> {
-            waiting.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        BlockingSleeper sleeper = new BlockingSleeper();
+        try (var slow = new OrchestrationServer(Clock.systemUTC(), "convergence", "slow-engine", sleeper)) {
             var bob = slow.member("bob", "p1");
             String first = """
                     heat_template_version: 2018-08-31
@@ -50,11 +42,11 @@ class ConvergenceStackTest extends StackScenarios {
                     """;
             var created = bob.post("/v1/p1/stacks", Map.of("stack_name", "c", "template", first));
             String path = "/v1/p1/stacks/c/" + created.json().get("stack").get("id").asString();
-            waiting.await();
+            sleeper.awaitWaiting();
             String second = first.replace("value: one\n      wait_secs: 5", "value: two");
             var update = bob.put(path, Map.of("template", second));
             assertThat(update.status()).as(update.body()).isEqualTo(202);
-            release.countDown();
+            sleeper.release();
             String status = waitFor(slow, bob, path);
             java.util.List<String> events = new java.util.ArrayList<>();
             bob.get(path + "/events").json().get("events").forEach(e -> events.add(e.get("resource_name").asString()

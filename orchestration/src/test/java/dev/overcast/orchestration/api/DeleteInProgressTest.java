@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
+import dev.overcast.orchestration.BlockingSleeper;
 import dev.overcast.orchestration.OrchestrationServer;
 
 /** As in Heat's legacy engine, deleting a stack stops the action running on it and deletes what exists. */
@@ -28,24 +28,16 @@ class DeleteInProgressTest {
 
     @Test
     void deletingAStackBeingCreatedStopsTheCreateAndDeletesWhatWasMade() throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (var server = new OrchestrationServer(Clock.systemUTC(), "legacy", "e1", duration -> {
-            waiting.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        BlockingSleeper sleeper = new BlockingSleeper();
+        try (var server = new OrchestrationServer(Clock.systemUTC(), "legacy", "e1", sleeper)) {
             var alice = server.member("alice", "p1");
             var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "s", "template", TEMPLATE));
             String path = "/v1/p1/stacks/s/" + reply.json().get("stack").get("id").asString();
-            waiting.await();
+            sleeper.awaitWaiting();
             assertThat(alice.delete(path).status()).isEqualTo(204);
             assertThat(alice.get(path).json().get("stack").get("stack_status").asString())
                     .isEqualTo("DELETE_IN_PROGRESS");
-            release.countDown();
+            sleeper.release();
             server.service().engine().awaitIdle(path.substring(path.lastIndexOf('/') + 1));
             assertThat(alice.get(path).json().get("stack").get("stack_status").asString())
                     .isEqualTo("DELETE_COMPLETE");

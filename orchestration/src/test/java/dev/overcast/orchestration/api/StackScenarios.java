@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.overcast.orchestration.BlockingSleeper;
 import dev.overcast.orchestration.OrchestrationServer;
 import dev.overcast.testkit.ApiClient;
 
@@ -49,6 +50,19 @@ abstract class StackScenarios {
                 value: {get_attr: [joined, value]}
               secret_length:
                 value: {length: {get_attr: [secret, value]}}
+            """;
+
+    /** A resource that fails after one that succeeds. */
+    static final String FAILING = """
+            heat_template_version: 2016-10-14
+            resources:
+              ok:
+                type: OS::Heat::TestResource
+              broken:
+                type: OS::Heat::TestResource
+                properties:
+                  fail: true
+                depends_on: ok
             """;
 
     private final OrchestrationServer server = new OrchestrationServer(java.time.Clock.systemUTC(), engine(),
@@ -180,18 +194,7 @@ abstract class StackScenarios {
 
     @Test
     void aFailingResourceFailsTheStackWithHeatsReason() throws Exception {
-        String template = """
-                heat_template_version: 2016-10-14
-                resources:
-                  ok:
-                    type: OS::Heat::TestResource
-                  broken:
-                    type: OS::Heat::TestResource
-                    properties:
-                      fail: true
-                    depends_on: ok
-                """;
-        String path = create("s6", template, Map.of());
+        String path = create("s6", FAILING, Map.of());
         assertThat(waitFor(server, alice, path)).isEqualTo("CREATE_FAILED");
         assertThat(alice.get(path).json().get("stack").get("stack_status_reason").asString())
                 .isEqualTo("Resource CREATE failed: ValueError: resources.broken: Test Resource failed broken");
@@ -199,18 +202,7 @@ abstract class StackScenarios {
 
     @Test
     void aFailedCreateRollsBackWhenRollbackIsEnabled() throws Exception {
-        String template = """
-                heat_template_version: 2016-10-14
-                resources:
-                  ok:
-                    type: OS::Heat::TestResource
-                  broken:
-                    type: OS::Heat::TestResource
-                    properties:
-                      fail: true
-                    depends_on: ok
-                """;
-        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "s7", "template", template,
+        var reply = alice.post("/v1/p1/stacks", Map.of("stack_name", "s7", "template", FAILING,
                 "disable_rollback", false));
         String path = "/v1/p1/stacks/s7/" + reply.json().get("stack").get("id").asString();
         assertThat(waitFor(server, alice, path)).isEqualTo("ROLLBACK_COMPLETE");
@@ -287,16 +279,8 @@ abstract class StackScenarios {
 
     @Test
     void cancellingAnUpdateRollsItBack() throws Exception {
-        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        try (var slow = new OrchestrationServer(java.time.Clock.systemUTC(), engine(), "slow-engine", duration -> {
-            waiting.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        BlockingSleeper sleeper = new BlockingSleeper();
+        try (var slow = new OrchestrationServer(java.time.Clock.systemUTC(), engine(), "slow-engine", sleeper)) {
             ApiClient bob = slow.member("bob", "p1");
             String before = """
                     heat_template_version: 2018-08-31
@@ -311,10 +295,10 @@ abstract class StackScenarios {
             assertThat(waitFor(slow, bob, path)).isEqualTo("CREATE_COMPLETE");
             String after = before.replace("value: one", "value: two\n      wait_secs: 5");
             assertThat(bob.put(path, Map.of("template", after)).status()).isEqualTo(202);
-            waiting.await();
+            sleeper.awaitWaiting();
             var cancel = bob.post(path + "/actions", Map.of("cancel_update", Map.of()));
             assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
-            release.countDown();
+            sleeper.release();
             assertThat(waitFor(slow, bob, path)).isEqualTo("ROLLBACK_COMPLETE");
             assertThat(bob.get(path + "/resources/a").json().get("resource").get("attributes").get("output")
                     .asString()).isEqualTo("one");
@@ -355,17 +339,9 @@ abstract class StackScenarios {
 
     @Test
     void aCreateThatOutlivesItsTimeoutFails() throws Exception {
-        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BlockingSleeper sleeper = new BlockingSleeper();
         var clock = dev.overcast.testkit.MutableClock.startingNow();
-        try (var slow = new OrchestrationServer(clock, engine(), "slow-engine", duration -> {
-            waiting.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        try (var slow = new OrchestrationServer(clock, engine(), "slow-engine", sleeper)) {
             ApiClient bob = slow.member("bob", "p1");
             String template = """
                     heat_template_version: 2018-08-31
@@ -382,14 +358,14 @@ abstract class StackScenarios {
                     "timeout_mins", 1));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String path = "/v1/p1/stacks/t/" + created.json().get("stack").get("id").asString();
-            waiting.await();
+            sleeper.awaitWaiting();
             // The engine knows the resource's id while its create still runs.
             JsonNode building = bob.get(path + "/resources/slow").json().get("resource");
             assertThat(building.get("resource_status").asString()).isEqualTo("CREATE_IN_PROGRESS");
             assertThat(building.get("physical_resource_id").asString()).startsWith("t-slow-");
             clock.advance(java.time.Duration.ofMinutes(2));
             slow.service().convergence().housekeeping();
-            release.countDown();
+            sleeper.release();
             assertThat(waitFor(slow, bob, path)).isEqualTo("CREATE_FAILED");
             assertThat(bob.get(path).json().get("stack").get("stack_status_reason").asString()).isEqualTo("Timed out");
             // The step after the deadline never started.

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.overcast.core.json.Json;
+import dev.overcast.orchestration.BlockingSleeper;
 import dev.overcast.orchestration.OrchestrationServer;
 import dev.overcast.testkit.ApiClient;
 
@@ -247,16 +246,8 @@ abstract class SnapshotScenarios {
 
     @Test
     void nothingIsTakenWhileAnActionRuns() throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (var slow = new OrchestrationServer(Clock.systemUTC(), engine(), "e1", duration -> {
-            waiting.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, settings -> settings.withAbandonAndAdopt(true, true))) {
+        BlockingSleeper sleeper = new BlockingSleeper();
+        try (var slow = new OrchestrationServer(Clock.systemUTC(), engine(), "e1", sleeper, settings -> settings.withAbandonAndAdopt(true, true))) {
             ApiClient client = slow.member("alice", "p1");
             String path = create(slow, client, "s5", Map.of());
             assertThat(waitFor(client, path)).isEqualTo("CREATE_COMPLETE");
@@ -270,13 +261,13 @@ abstract class SnapshotScenarios {
                           action_wait_secs: {create: 60}
                     """;
             assertThat(client.put(path, Map.of("template", template)).status()).isEqualTo(202);
-            assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+            sleeper.awaitWaiting();
             assertThat(client.post(path + "/snapshots", Map.of()).status()).isEqualTo(409);
             assertThat(client.post(path + "/snapshots/" + id + "/restore", Map.of()).status()).isEqualTo(409);
             var abandon = client.delete(path + "/abandon");
             assertThat(abandon.status()).isEqualTo(409);
             assertThat(abandon.json().get("error").get("type").asString()).isEqualTo("ActionInProgress");
-            release.countDown();
+            sleeper.release();
             assertThat(waitFor(client, path)).isEqualTo("UPDATE_COMPLETE");
         }
     }
