@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -44,7 +46,10 @@ final class ImageBench {
             System.out.printf("Overcast image benchmark: %d MiB, data dir %s, max heap %d MiB%n", bytes >> 20, dir,
                     Runtime.getRuntime().maxMemory() >> 20);
             long rssBefore = peakRssKib();
-            System.out.printf("  %-52s %10.1f MB/s%n", "dd write, bs=1M conv=fdatasync (same disk)", dd(dir));
+            Path ddFile = dir.resolve("dd.bin");
+            System.out.printf("  %-52s %10.1f MB/s%n", "dd write, bs=1M conv=fdatasync (same disk)",
+                    dd("if=/dev/zero", "of=" + ddFile, "count=" + (bytes >> 20), "conv=fdatasync"));
+            Files.delete(ddFile);
 
             String id = create(images, token);
             long start = System.nanoTime();
@@ -71,6 +76,8 @@ final class ImageBench {
                 throw new IllegalStateException("download answered " + get.statusCode() + " with " + received + " bytes");
             }
             System.out.printf("  %-52s %10.1f MB/s%n", "download, GET /v2/images/{id}/file", download);
+            System.out.printf("  %-52s %10.1f MB/s%n", "dd read of the stored image, bs=1M iflag=direct",
+                    dd("if=" + dir.resolve("images").resolve(id), "of=/dev/null", "iflag=direct"));
             System.out.printf("  %-52s %7d MiB before, %d MiB after (image %d MiB)%n",
                     "peak RSS of this JVM, server and client (VmHWM)", rssBefore >> 10, peakRssKib() >> 10, bytes >> 20);
         } finally {
@@ -105,14 +112,13 @@ final class ImageBench {
         return Json.parse(reply.body()).get("id").asString();
     }
 
-    /** dd's own figure for writing the same amount to the same disk, flushed as an upload is. */
-    private double dd(Path dir) throws IOException, InterruptedException {
-        Path file = dir.resolve("dd.bin");
-        Process dd = new ProcessBuilder("dd", "if=/dev/zero", "of=" + file, "bs=1M", "count=" + (bytes >> 20),
-                "conv=fdatasync").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    /** dd's own figure for copying with bs=1M and the given operands. */
+    private static double dd(String... operands) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("dd", "bs=1M"));
+        command.addAll(List.of(operands));
+        Process dd = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String report = new String(dd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = dd.waitFor();
-        Files.deleteIfExists(file);
         Matcher m = DD.matcher(report);
         if (exit != 0 || !m.find()) {
             throw new IllegalStateException("dd failed (" + exit + "): " + report);

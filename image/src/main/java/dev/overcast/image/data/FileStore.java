@@ -28,17 +28,15 @@ import dev.overcast.image.ImageData;
  * Image data as files, one per image, named by the image id, in one directory.
  *
  * <p>A write goes to a temporary file in the same directory ({@code .ID.RANDOM.partial}),
- * computing MD5 and SHA-512 as the bytes pass through one fixed buffer, is forced to disk,
+ * computing MD5 and SHA-512 as the bytes pass ({@link HashingWrite}), is forced to disk,
  * and only then is moved over the final name atomically. A reader therefore sees either no
  * file or the whole file, never a prefix; a process killed mid-write leaves only a
- * {@code .partial} file, which {@link #removePartials} clears at start. Memory use is the
- * buffer, whatever the image size.
+ * {@code .partial} file, which {@link #removePartials} clears at start.
  *
  * <p>The same class serves the staging area of {@code glance-direct} imports, on its own
  * directory.
  */
 public final class FileStore implements ImageData {
-    static final int BUFFER = 1 << 20;
     private static final String PARTIAL = ".partial";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -91,11 +89,7 @@ public final class FileStore implements ImageData {
         Path temp = dir.resolve("." + imageId + "." + UUID.randomUUID() + PARTIAL);
         boolean done = false;
         try {
-            Written written;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                written = copy(in, out, limit);
-                out.force(true);
-            }
+            Written written = HashingWrite.copy(in, temp, limit);
             moveAtomically(temp, target);
             done = true;
             return written;
@@ -179,76 +173,7 @@ public final class FileStore implements ImageData {
         }
     }
 
-    /**
-     * Copies with two buffers so that the two digests run on two other threads while this
-     * one reads the next chunk and writes the current one: on a small machine MD5 and
-     * SHA-512, not the disk, are what limit an upload. Each buffer is filled whole before it
-     * is hashed and written (a socket hands over a few KiB at a time; one write and two
-     * digest updates per MiB cost far less than per packet).
-     */
-    private static Written copy(InputStream in, FileChannel out, long limit) throws IOException {
-        MessageDigest md5 = digest("MD5");
-        MessageDigest sha512 = digest("SHA-512");
-        byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
-        long total = 0;
-        try (ExecutorService md5Thread = hasher("md5-"); ExecutorService shaThread = hasher("sha512-")) {
-            Future<?> md5Done = null;
-            Future<?> shaDone = null;
-            int current = 0;
-            int n;
-            while ((n = in.readNBytes(buffers[current], 0, BUFFER)) > 0) {
-                total += n;
-                if (total > limit) {
-                    throw new LimitExceeded(limit, total);
-                }
-                byte[] chunk = buffers[current];
-                int length = n;
-                // The other buffer's digests must finish before this chunk's start (order) and
-                // before the next read reuses that buffer.
-                await(md5Done);
-                await(shaDone);
-                md5Done = md5Thread.submit(() -> md5.update(chunk, 0, length));
-                shaDone = shaThread.submit(() -> sha512.update(chunk, 0, length));
-                ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, length);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                current = 1 - current;
-            }
-            await(md5Done);
-            await(shaDone);
-        }
-        HexFormat hex = HexFormat.of();
-        return new Written(total, hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
-    }
-
-    private static ExecutorService hasher(String name) {
-        return Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name, 0).factory());
-    }
-
-    private static void await(Future<?> hashing) throws IOException {
-        if (hashing == null) {
-            return;
-        }
-        try {
-            hashing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while hashing");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed", e.getCause());
-        }
-    }
-
     private static void moveAtomically(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JDK", e);
-        }
     }
 }

@@ -22,7 +22,7 @@ class FileStoreTest {
     @Test
     void aWriteLeavesExactlyTheBytesAndReportsTheirSizeAndDigests() throws Exception {
         FileStore store = new FileStore(dir.resolve("images"));
-        byte[] data = bytes(3 * FileStore.BUFFER + 17);
+        byte[] data = bytes(3 * HashingWrite.CHUNK + 17);
 
         Written written = store.write("img-1", new ByteArrayInputStream(data), Long.MAX_VALUE);
 
@@ -36,11 +36,11 @@ class FileStoreTest {
     @Test
     void aWriteThatCrossesItsLimitStopsThereAndLeavesNoFile() {
         FileStore store = new FileStore(dir);
-        CountingStream in = new CountingStream(10 * FileStore.BUFFER);
+        CountingStream in = new CountingStream(10 * HashingWrite.CHUNK);
 
-        assertThatThrownBy(() -> store.write("img-1", in, FileStore.BUFFER + 1)).isInstanceOf(LimitExceeded.class);
+        assertThatThrownBy(() -> store.write("img-1", in, HashingWrite.CHUNK + 1)).isInstanceOf(LimitExceeded.class);
 
-        assertThat(in.read).isLessThanOrEqualTo(3L * FileStore.BUFFER);
+        assertThat(in.read).isLessThanOrEqualTo(3L * HashingWrite.CHUNK);
         assertThat(dir).isEmptyDirectory();
     }
 
