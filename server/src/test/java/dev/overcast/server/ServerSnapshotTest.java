@@ -75,4 +75,35 @@ class ServerSnapshotTest {
                     glance.get("/v2/images?name=snap-shelved").json().path("images").isEmpty());
         }
     }
+
+    /**
+     * The upload holds the server's task (a lease of a minute) until it ends; a delete that came in
+     * meanwhile must then run at once, not once that lease lapses. Tempest deletes a server right
+     * after asking for its backup.
+     */
+    @Test
+    void aServerDeletedDuringItsBackupGoesWithoutWaitingForTheUploadsLease(@TempDir Path dir) {
+        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
+            String token = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
+                    Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
+                                    Map.of("name", "admin", "domain", Map.of("id", "default"), "password", "pw"))),
+                            "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))))
+                    .header("X-Subject-Token");
+            ApiClient nova = new ApiClient(overcast.url() + "/compute/v2.1").withToken(token)
+                    .withHeader("OpenStack-API-Version", "compute 2.96");
+            String image = new ApiClient(overcast.url() + "/image").withToken(token).get("/v2/images").json()
+                    .at("/images/0/id").asString();
+            String id = nova.post("/servers", Map.of("server", Map.of("name", "doomed", "imageRef", image,
+                    "flavorRef", "1", "networks", "none"))).json().at("/server/id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+
+            Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
+                    Map.of("name", "last", "backup_type", "daily", "rotation", 1)));
+            assertThat(backup.status()).as(backup.body()).isEqualTo(202);
+            assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
+        }
+    }
 }

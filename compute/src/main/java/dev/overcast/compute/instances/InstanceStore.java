@@ -109,6 +109,14 @@ public final class InstanceStore {
         });
     }
 
+    /** Lets go of the instance's task if {@code owner} still holds it, whatever its state now. */
+    public void releaseLease(String uuid, String owner) {
+        db.useHandle(h -> h.createUpdate("""
+                        update instances set lease_owner = null, lease_until = null
+                        where uuid = :uuid and lease_owner = :owner""")
+                .bind("uuid", uuid).bind("owner", owner).execute());
+    }
+
     /** Instances with a task whose lease is free or lapsed: work a worker died on or never started. */
     public List<String> orphanedTasks(Instant now, int limit) {
         return db.withHandle(h -> h.createQuery("""

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.actions.ActionStore;
 import dev.overcast.compute.cells.CellMapping;
+import dev.overcast.compute.conductor.Conductor;
 import dev.overcast.compute.images.Snapshots;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
@@ -110,7 +111,7 @@ final class ServerSnapshots {
         actions.start(uuid, backupType == null ? "createImage" : "createBackup", req.ids().local(),
                 req.auth().projectId(), req.auth().userId(), now);
         Thread.ofVirtual().name("snapshot-" + imageId).start(() ->
-                upload(store, snapshotting, token, source, imageId, rotation, req.ids().local()));
+                upload(cell, store, snapshotting, token, source, imageId, rotation, req.ids().local()));
         String location = req.serviceUrl() + "/v2.1/images/" + imageId;
         Response answer = req.versionAtLeast(2, 45) ? Response.accepted(Map.of("image_id", imageId))
                 : Response.accepted(null);
@@ -157,12 +158,24 @@ final class ServerSnapshots {
             } catch (RuntimeException e) {
                 LOG.warn("the shelved image {} of {} could not be uploaded: {}", imageId, uuid, e.getMessage());
             }
-            store.transition(shelving.state(), shelving.withLease(null, null), ctx.clock().instant());
-            ctx.bus().cast(dev.overcast.compute.conductor.Conductor.TARGET,
-                    dev.overcast.compute.conductor.Conductor.RUN_TASK,
-                    new dev.overcast.compute.conductor.Conductor.TaskArgs(cell.uuid(), uuid));
+            letGo(cell, store, shelving, shelving.withLease(null, null));
         });
         return Response.accepted(null);
+    }
+
+    /**
+     * Ends the API's hold on the instance's task, moving it to {@code next}. When another task came
+     * meanwhile (a delete during the upload), the move is not made and the lease is dropped instead,
+     * so the conductor runs that task now rather than once the lease lapses.
+     */
+    private void letGo(CellMapping cell, InstanceStore store, Instance held, Instance next) {
+        boolean moved = store.transition(held.state(), next, ctx.clock().instant());
+        if (!moved) {
+            store.releaseLease(held.uuid(), held.leaseOwner());
+        }
+        if (!moved || next.state().task() != null) {
+            ctx.bus().cast(Conductor.TARGET, Conductor.RUN_TASK, new Conductor.TaskArgs(cell.uuid(), held.uuid()));
+        }
     }
 
     /** After an unshelve is asked for, the image a shelve kept is no longer needed, as in Nova. */
@@ -174,8 +187,8 @@ final class ServerSnapshots {
         }
     }
 
-    private void upload(InstanceStore store, Instance snapshotting, String token, Snapshots.Source source,
-                        String imageId, int rotation, String requestId) {
+    private void upload(CellMapping cell, InstanceStore store, Instance snapshotting, String token,
+                        Snapshots.Source source, String imageId, int rotation, String requestId) {
         String failure = null;
         ActionStore actions = new ActionStore(store.db());
         actions.startEvent(source.instanceUuid(), requestId, "compute_snapshot_instance", snapshotting.host(),
@@ -194,7 +207,7 @@ final class ServerSnapshots {
         Instance done = snapshotting.withState(Lifecycle.apply(snapshotting.state(), failure == null
                 ? Lifecycle.Event.SNAPSHOT_TAKEN : Lifecycle.Event.TASK_ABORTED, "createImage",
                 snapshotting.uuid())).withLease(null, null);
-        store.transition(snapshotting.state(), done, now);
+        letGo(cell, store, snapshotting, done);
         actions.finishEvent(source.instanceUuid(), requestId, "compute_snapshot_instance", failure, failure, now);
     }
 
