@@ -75,6 +75,20 @@ final class ClaimRows {
         }
     }
 
+    /**
+     * Creates consumers that do not exist, under their bucket locks, at generation 1 (as
+     * {@link #insertConsumer} creates one for a first write).
+     */
+    static void insertConsumers(Handle h, List<ConsumerWrite> writes, Instant now) {
+        var batch = h.prepareBatch("insert into consumer (uuid, project_id, user_id, generation, consumer_type, "
+                + "created_at, updated_at) values (:uuid, :project, :user, 1, :type, :now, :now)");
+        for (ConsumerWrite w : writes) {
+            batch.bind("uuid", w.consumer()).bind("project", w.projectId()).bind("user", w.userId())
+                    .bind("type", w.consumerType()).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
     /** Sets project, user and type and bumps the generation of a locked consumer. */
     static void updateConsumer(Handle h, ConsumerRow row, ConsumerWrite w, Instant now) {
         String type = w.consumerType() != null ? w.consumerType() : row.consumerType();

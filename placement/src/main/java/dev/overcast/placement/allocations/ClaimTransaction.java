@@ -108,17 +108,21 @@ final class ClaimTransaction {
      * first, so that locking each write's rows again (in that write's own order) waits for nobody
      * and no two transactions wait on each other in a cycle. Providers that do not exist are
      * skipped: the write that names one is refused by its own {@link #lock}.
+     *
+     * @return the generation of every provider locked
      */
-    static void lockInOrder(Handle h, List<ConsumerWrite> writes) {
+    static Map<String, Long> lockInOrder(Handle h, List<ConsumerWrite> writes) {
         Set<String> consumers = new TreeSet<>();
         writes.forEach(w -> consumers.add(w.consumer()));
         lockBuckets(h, consumers);
         Set<String> providers = new TreeSet<>();
         writes.forEach(w -> providers.addAll(w.allocations().keySet()));
         ClaimRows.allocationsOf(h, consumers).forEach(r -> providers.add(r.provider()));
+        Map<String, Long> locked = new HashMap<>();
         for (String provider : providers) {
-            ProviderWrites.lockIfExists(h, provider);
+            ProviderWrites.lockIfExists(h, provider).ifPresent(generation -> locked.put(provider, generation));
         }
+        return locked;
     }
 
     private static void lockBuckets(Handle h, Collection<String> consumers) {

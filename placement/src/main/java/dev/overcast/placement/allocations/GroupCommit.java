@@ -3,7 +3,10 @@ package dev.overcast.placement.allocations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jdbi.v3.core.Handle;
@@ -28,16 +31,25 @@ import dev.overcast.placement.model.ProviderIndex;
  *
  * <h2>How</h2>
  * A claim joins the queue and takes the writer lock. Whoever holds it with its own claim still
- * pending drains the queue (at most {@link #MAX_BATCH}) and writes that batch; the others find
- * their claim done when they get the lock. A batch of one is written exactly as before.
+ * pending waits {@link #COMMIT_DELAY_NANOS} for others to join, drains the queue (at most
+ * {@link #MAX_BATCH}) and writes that batch; the others find their claim done when they get
+ * the lock.
  * In the batch's transaction, {@link ClaimTransaction#lockInOrder} first takes every lock the
- * batch needs in the global lock order, so batches cannot deadlock with other writers; then
- * each claim runs its usual {@link ClaimTransaction} inside a savepoint: a refused claim rolls
- * back to it and leaves the others untouched. If the transaction fails for any other reason,
- * each claim of the batch is written again on its own, so one bad claim fails only itself.
+ * batch needs in the global lock order, so batches cannot deadlock with other writers. A batch
+ * whose consumers are all new (the scheduler's claims) is then decided in memory and written
+ * with a few statements in all ({@link NewConsumerBatch}). Otherwise each claim runs its usual
+ * {@link ClaimTransaction} inside a savepoint: a refused claim rolls back to it and leaves the
+ * others untouched. If the transaction fails for any other reason, each claim of the batch is
+ * written again on its own, so one bad claim fails only itself.
  */
 final class GroupCommit {
     private static final int MAX_BATCH = 64;
+    /**
+     * How long a batch's writer waits for more claims before it drains the queue, as
+     * PostgreSQL's {@code commit_delay}: with 8 scheduler threads, batches grew from under 2
+     * claims to about 4, and CPU per placement fell by a tenth, for 0.2 ms more per claim.
+     */
+    private static final long COMMIT_DELAY_NANOS = 200_000;
 
     private final PlacementContext ctx;
     private final ReentrantLock writer = new ReentrantLock();
@@ -59,8 +71,8 @@ final class GroupCommit {
         }
     }
 
-    /** What one batch's transaction did. */
-    private record Written(boolean[] claimed, List<ProviderIndex.UsageChange> changes) {
+    /** What one batch's transaction did: per write whether it was claimed, and the changes for the index. */
+    record Written(boolean[] claimed, List<ProviderIndex.UsageChange> changes) {
     }
 
     /**
@@ -74,6 +86,7 @@ final class GroupCommit {
         writer.lock();
         try {
             while (!mine.done) {
+                LockSupport.parkNanos(COMMIT_DELAY_NANOS);
                 List<Pending> batch = new ArrayList<>();
                 for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
                     batch.add(p);
@@ -90,10 +103,6 @@ final class GroupCommit {
     }
 
     private void write(List<Pending> batch) {
-        if (batch.size() == 1) {
-            writeAlone(batch.getFirst());
-            return;
-        }
         List<ConsumerWrite> writes = batch.stream().map(p -> p.write).toList();
         Written written;
         try {
@@ -123,7 +132,11 @@ final class GroupCommit {
     }
 
     private Written writeEach(Handle h, List<ConsumerWrite> writes, Instant now) {
-        ClaimTransaction.lockInOrder(h, writes);
+        Map<String, Long> locked = ClaimTransaction.lockInOrder(h, writes);
+        Optional<NewConsumerBatch> newConsumers = NewConsumerBatch.of(h, writes);
+        if (newConsumers.isPresent()) {
+            return newConsumers.get().write(h, locked, ctx.index(), now);
+        }
         boolean[] claimed = new boolean[writes.size()];
         List<ProviderIndex.UsageChange> changes = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
