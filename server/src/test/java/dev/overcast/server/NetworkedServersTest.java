@@ -135,6 +135,31 @@ class NetworkedServersTest {
     }
 
     @Test
+    void aShelvedServersPortsAreUnboundAndBoundAgainWhereItIsUnshelved() {
+        String id = boot("shelved", List.of(Map.of("uuid", network)));
+        String attached = created(neutron.post("/ports", Map.of("port", Map.of("network_id", network))), "port");
+        assertThat(nova.post("/servers/" + id + "/os-interface", Map.of("interfaceAttachment",
+                Map.of("port_id", attached))).status()).isEqualTo(200);
+
+        assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
+                nova.get("/servers/" + id).json().at("/server/status").asString()));
+        JsonNode offloaded = neutron.get("/ports?device_id=" + id).json().path("ports");
+        assertThat(offloaded.size()).isEqualTo(2);
+        assertThat(names(offloaded, "binding:host_id")).containsOnly("");
+
+        assertThat(nova.post("/servers/" + id + "/action", Map.of("unshelve", Map.of())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+        String host = nova.get("/servers/" + id).json().at("/server/OS-EXT-SRV-ATTR:host").asString();
+        JsonNode unshelved = neutron.get("/ports?device_id=" + id).json().path("ports");
+        assertThat(names(unshelved, "binding:host_id")).containsOnly(host);
+        assertThat(nova.get("/servers/" + id).json().at("/server/addresses/private").size()).isEqualTo(2);
+
+        delete(id);
+    }
+
+    @Test
     void anUnknownNetworkIsRefusedAtCreate() {
         Reply reply = nova.post("/servers", Map.of("server", Map.of("name", "nowhere", "imageRef", image,
                 "flavorRef", "1", "networks", List.of(Map.of("uuid", "3f1a7d54-6f9e-4d0c-9a5b-1b2c3d4e5f60")))));

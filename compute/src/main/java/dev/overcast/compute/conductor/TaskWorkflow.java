@@ -260,6 +260,7 @@ final class TaskWorkflow {
         if (instance.host() != null) {
             hosts.destroy(instance.host(), instance.uuid());
         }
+        networking.unbind(instance);
         placement.release(instance.uuid());
         Instant end = ctx.clock().instant();
         Instance offloaded = instance.withState(Lifecycle.apply(instance.state(), Event.SHELVED_OFFLOADED, "shelve",

@@ -77,6 +77,18 @@ public final class InstanceNetworking {
     }
 
     /**
+     * Unbinds the instance's ports from its host when it is shelved and offloaded, as Nova does;
+     * a spawn on unshelve binds them again. A Network service that fails is logged, not fatal.
+     */
+    public void unbind(Instance instance) {
+        try {
+            networks.unbind(instance.uuid());
+        } catch (Networks.NetworkFailure e) {
+            LOG.warn("unbinding the ports of {} failed; it is offloaded anyway: {}", instance.uuid(), e.getMessage());
+        }
+    }
+
+    /**
      * Deletes the ports made for the instance and unbinds the ones it was given. A Network
      * service that fails is logged, not fatal: the instance is deleted all the same, as Nova does.
      */

@@ -46,6 +46,12 @@ public interface Networks {
      */
     void deallocate(String instanceUuid, java.util.Set<String> given);
 
+    /**
+     * Unbinds the server's ports from its host, keeping them the server's: a shelved server is
+     * offloaded from its host, and {@link #allocate} binds them again where it is unshelved.
+     */
+    void unbind(String instanceUuid);
+
     /** The server's NICs as Network shows them now (with floating IPs), for the info cache. */
     NetworkInfo refresh(String instanceUuid, java.util.Set<String> given);
 

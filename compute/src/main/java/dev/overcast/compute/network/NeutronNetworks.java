@@ -168,6 +168,15 @@ public final class NeutronNetworks implements Networks {
                 ports.add(r.portId() != null ? bind(token, r.portId(), binding)
                         : portOn(token, existing, r, binding, groups));
             }
+            // Interfaces attached since the create (unbound when the server was shelved) follow it too.
+            Set<String> requested = new HashSet<>();
+            ports.forEach(p -> requested.add(p.path("id").asString()));
+            for (JsonNode port : existing) {
+                String id = port.path("id").asString();
+                if (!requested.contains(id) && !port.path("binding:host_id").asString("").equals(binding.host())) {
+                    bind(token, id, binding);
+                }
+            }
             Set<String> given = new HashSet<>();
             Map<String, String> tags = new HashMap<>();
             for (NetworkRequest r : requests) {
@@ -244,6 +253,21 @@ public final class NeutronNetworks implements Networks {
             }
         } catch (NeutronError e) {
             throw new NetworkFailure("The ports of " + instanceUuid + " could not be released: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void unbind(String instanceUuid) {
+        String token = serviceToken.get();
+        try {
+            for (JsonNode port : neutron.list("ports", NeutronClient.q("device_id", instanceUuid), token)) {
+                if (!port.path("binding:host_id").asString("").isEmpty()) {
+                    ObjectNode unbound = Json.object().put("binding:host_id", "");
+                    neutron.put("/ports/" + port.path("id").asString(), Map.of("port", unbound), token);
+                }
+            }
+        } catch (NeutronError e) {
+            throw new NetworkFailure("The ports of " + instanceUuid + " could not be unbound: " + e.getMessage());
         }
     }
 

@@ -42,6 +42,10 @@ public final class NoNetworks implements Networks {
     }
 
     @Override
+    public void unbind(String instanceUuid) {
+    }
+
+    @Override
     public NetworkInfo refresh(String instanceUuid, Set<String> given) {
         return NetworkInfo.EMPTY;
     }
