@@ -20,20 +20,12 @@ class ServerSnapshotTest {
     @Test
     void aSnapshotIsAnActiveImageOfTheServerAndBackupsRotate(@TempDir Path dir) {
         try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
-                    Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
-                                    Map.of("name", "admin", "domain", Map.of("id", "default"), "password", "pw"))),
-                            "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))))
-                    .header("X-Subject-Token");
-            ApiClient nova = new ApiClient(overcast.url() + "/compute/v2.1").withToken(token)
-                    .withHeader("OpenStack-API-Version", "compute 2.96");
+            String token = adminToken(overcast);
+            ApiClient nova = nova(overcast, token);
             ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
             String image = glance.get("/v2/images").json().at("/images/0/id").asString();
             long size = glance.get("/v2/images/" + image).json().path("size").asLong();
-            String id = nova.post("/servers", Map.of("server", Map.of("name", "snap", "imageRef", image,
-                    "flavorRef", "1", "networks", "none"))).json().at("/server/id").asString();
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+            String id = bootActive(nova, image, "snap");
 
             Reply snapshot = nova.post("/servers/" + id + "/action", Map.of("createImage",
                     Map.of("name", "snap-1", "metadata", Map.of("purpose", "test"))));
@@ -84,19 +76,11 @@ class ServerSnapshotTest {
     @Test
     void aServerDeletedDuringItsBackupGoesWithoutWaitingForTheUploadsLease(@TempDir Path dir) {
         try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
-                    Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
-                                    Map.of("name", "admin", "domain", Map.of("id", "default"), "password", "pw"))),
-                            "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))))
-                    .header("X-Subject-Token");
-            ApiClient nova = new ApiClient(overcast.url() + "/compute/v2.1").withToken(token)
-                    .withHeader("OpenStack-API-Version", "compute 2.96");
+            String token = adminToken(overcast);
+            ApiClient nova = nova(overcast, token);
             String image = new ApiClient(overcast.url() + "/image").withToken(token).get("/v2/images").json()
                     .at("/images/0/id").asString();
-            String id = nova.post("/servers", Map.of("server", Map.of("name", "doomed", "imageRef", image,
-                    "flavorRef", "1", "networks", "none"))).json().at("/server/id").asString();
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+            String id = bootActive(nova, image, "doomed");
 
             Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
                     Map.of("name", "last", "backup_type", "daily", "rotation", 1)));
@@ -105,5 +89,26 @@ class ServerSnapshotTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
         }
+    }
+
+    private static String bootActive(ApiClient nova, String image, String name) {
+        String id = nova.post("/servers", Map.of("server", Map.of("name", name, "imageRef", image,
+                "flavorRef", "1", "networks", "none"))).json().at("/server/id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+        return id;
+    }
+
+    private static ApiClient nova(Overcast overcast, String token) {
+        return new ApiClient(overcast.url() + "/compute/v2.1").withToken(token)
+                .withHeader("OpenStack-API-Version", "compute 2.96");
+    }
+
+    private static String adminToken(Overcast overcast) {
+        return new ApiClient(overcast.url() + "/identity").post("/v3/auth/tokens", Map.of("auth",
+                Map.of("identity", Map.of("methods", List.of("password"), "password", Map.of("user",
+                                Map.of("name", "admin", "domain", Map.of("id", "default"), "password", "pw"))),
+                        "scope", Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))))))
+                .header("X-Subject-Token");
     }
 }
