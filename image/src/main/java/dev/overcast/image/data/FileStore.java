@@ -124,16 +124,23 @@ public final class FileStore implements ImageData {
         }
     }
 
-    /** A stream over the image's data from {@code offset}; empty if there is no data. */
+    /**
+     * A stream over the image's data from {@code offset}; empty if there is no data. Read with
+     * {@code O_DIRECT} where the file system allows it ({@link DirectReadStream}).
+     */
     public Optional<InputStream> open(String imageId, long offset) throws IOException {
-        FileChannel channel;
+        Path file = path(imageId);
         try {
-            channel = FileChannel.open(path(imageId), StandardOpenOption.READ);
+            Optional<InputStream> direct = DirectReadStream.open(file, offset);
+            if (direct.isPresent()) {
+                return direct;
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return Optional.of(java.nio.channels.Channels.newInputStream(channel));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        channel.position(offset);
-        return Optional.of(java.nio.channels.Channels.newInputStream(channel));
     }
 
     @Override
