@@ -115,7 +115,7 @@ final class AutoAllocation {
         l3.quotas().check(h, projectId, "subnet", 1);
         String networkId = l3.ports().createNetwork(h, new L3Ports.NetworkSpec(projectId, NETWORK_NAME));
         String cidr = cidrFor(projectId);
-        String gateway = Ip.v4(Ip.cidr(cidr).network().add(BigInteger.ONE));
+        String gateway = Ip.cidr(cidr).network().plus(1).toString();
         String subnetId = l3.ports().createSubnet(h, new L3Ports.SubnetSpec(networkId, projectId, SUBNET_NAME, cidr,
                 gateway, 4));
         ObjectNode routerBody = Json.object().put("name", ROUTER_NAME).put("project_id", projectId);

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 
 import dev.overcast.core.json.Json;
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.ipam.Cidr;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -181,9 +182,9 @@ final class RouterInterfaces {
         }
         for (String id : attached.stream().distinct().toList()) {
             L3Ports.SubnetInfo existing = l3.ports().subnet(h, id);
-            Ip.Cidr cidr = existing == null ? null : Ip.cidr(existing.cidr());
+            Cidr cidr = existing == null ? null : Ip.cidr(existing.cidr());
             for (L3Ports.SubnetInfo s : added) {
-                Ip.Cidr other = Ip.cidr(s.cidr());
+                Cidr other = Ip.cidr(s.cidr());
                 if (cidr != null && other != null && cidr.overlaps(other)) {
                     throw L3Errors.badRequest("router", "Cidr " + s.cidr() + " of subnet " + s.id()
                             + " overlaps with cidr " + existing.cidr() + " of subnet " + existing.id());

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.ipam.Cidr;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,7 +83,7 @@ final class RouterRoutes {
             }
             String destination = item.get("destination").asString();
             String nexthop = item.get("nexthop").asString();
-            Ip.Cidr cidr = Ip.cidr(destination);
+            Cidr cidr = Ip.cidr(destination);
             if (cidr == null) {
                 throw L3Errors.invalid("routes", "'" + destination + "' is not a valid IP subnet");
             }

@@ -1,6 +1,5 @@
 package dev.overcast.network.l3;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,11 +244,11 @@ final class FakeCore implements L3Ports {
     }
 
     private String free(NetworkInfo network, SubnetInfo subnet) {
-        Ip.Cidr cidr = Ip.cidr(subnet.cidr());
+        dev.overcast.network.ipam.Cidr cidr = Ip.cidr(subnet.cidr());
         List<String> used = used(network);
         long size = 1L << (32 - cidr.prefix());
         for (long i = 1; i < size - 1; i++) {
-            String candidate = Ip.v4(cidr.network().add(BigInteger.valueOf(i)));
+            String candidate = cidr.network().plus(i).toString();
             if (!candidate.equals(subnet.gatewayIp()) && !used.contains(candidate)) {
                 return candidate;
             }

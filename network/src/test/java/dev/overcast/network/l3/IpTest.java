@@ -9,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.overcast.network.ipam.Cidr;
+import dev.overcast.network.ipam.IpAddress;
+
 class IpTest {
     static LongStream seeds() {
         return LongStream.range(0, 200);
@@ -29,7 +32,7 @@ class IpTest {
             long flipped = value ^ (1L << (32 - prefix));
             assertThat(Ip.inCidr(Ip.v4(java.math.BigInteger.valueOf(flipped)), inside)).isFalse();
         }
-        assertThat(Ip.parse(address).value().longValue()).isEqualTo(value);
+        assertThat(IpAddress.parse(address).orElseThrow().value().longValue()).isEqualTo(value);
     }
 
     @ParameterizedTest
@@ -38,9 +41,9 @@ class IpTest {
         Random random = new Random(seed);
         String a = randomCidr(random);
         String b = randomCidr(random);
-        Ip.Cidr ca = Ip.cidr(a);
-        Ip.Cidr cb = Ip.cidr(b);
-        boolean contains = ca.contains(new Ip.Address(cb.network(), 4)) || cb.contains(new Ip.Address(ca.network(), 4));
+        Cidr ca = Ip.cidr(a);
+        Cidr cb = Ip.cidr(b);
+        boolean contains = ca.contains(cb.network()) || cb.contains(ca.network());
 
         assertThat(ca.overlaps(cb)).isEqualTo(contains).isEqualTo(cb.overlaps(ca));
     }
@@ -49,7 +52,8 @@ class IpTest {
     @ValueSource(strings = {"", "1.2.3", "1.2.3.256", "01.2.3.4", "example.com", "localhost", "1.2.3.4/24", "::g",
             "1:2"})
     void textThatIsNotAnAddressLiteralIsNoAddress(String text) {
-        assertThat(Ip.parse(text)).isNull();
+        assertThat(Ip.isAddress(text)).isFalse();
+        assertThat(Ip.version(text)).isZero();
     }
 
     @ParameterizedTest
@@ -70,10 +74,10 @@ class IpTest {
     @MethodSource("seeds")
     void everyProjectsAutoAllocatedSubnetIsASlash26InTen(long seed) {
         String project = Long.toHexString(new Random(seed).nextLong());
-        Ip.Cidr cidr = Ip.cidr(AutoAllocation.cidrFor(project));
+        Cidr cidr = Ip.cidr(AutoAllocation.cidrFor(project));
 
         assertThat(cidr.prefix()).isEqualTo(26);
-        assertThat(Ip.cidr("10.0.0.0/8").contains(new Ip.Address(cidr.network(), 4))).isTrue();
+        assertThat(Ip.cidr("10.0.0.0/8").contains(cidr.network())).isTrue();
         assertThat(AutoAllocation.cidrFor(project)).isEqualTo(AutoAllocation.cidrFor(project));
     }
 
