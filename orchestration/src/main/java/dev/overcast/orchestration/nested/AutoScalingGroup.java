@@ -9,12 +9,12 @@ import java.util.Set;
 
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.template.functions.Py;
 
@@ -26,7 +26,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * change of {@code resource} reaches the members in batches ({@link Capacity#batchSize}), with
  * {@code pause_time} seconds between them.
  */
-final class AutoScalingGroup implements ResourcePlugin {
+final class AutoScalingGroup extends DeclaredResource {
     static final String TYPE = "OS::Heat::AutoScalingGroup";
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
@@ -56,23 +56,12 @@ final class AutoScalingGroup implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return TYPE;
+    AutoScalingGroup() {
+        super(TYPE, "An autoscaling group that can scale arbitrary resources.",
+                PROPERTIES, attributeSchema());
     }
 
-    @Override
-    public String description() {
-        return "An autoscaling group that can scale arbitrary resources.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
+    private static Map<String, AttributeSchema> attributeSchema() {
         Map<String, AttributeSchema> a = new LinkedHashMap<>();
         a.put("outputs", new AttributeSchema("A map of resource names to the specified attribute of each "
                 + "individual resource.", PropertyType.MAP));
@@ -83,7 +72,7 @@ final class AutoScalingGroup implements ResourcePlugin {
         a.put("refs", new AttributeSchema("A list of resource IDs for the resources in the group.", PropertyType.LIST));
         a.put("refs_map", new AttributeSchema("A map of resource names to IDs for the resources in the group.",
                 PropertyType.MAP));
-        return a;
+        return java.util.Collections.unmodifiableMap(a);
     }
 
     @Override

@@ -8,11 +8,11 @@ import java.util.Set;
 
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.template.functions.Py;
 
@@ -23,7 +23,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * growing adds the next names, shrinking removes the highest, and {@code removal_policies}
  * remove chosen members (by name or physical id) for good.
  */
-final class ResourceGroup implements ResourcePlugin {
+final class ResourceGroup extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -50,23 +50,12 @@ final class ResourceGroup implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::ResourceGroup";
+    ResourceGroup() {
+        super("OS::Heat::ResourceGroup", "Creates one or more identically configured nested resources.",
+                PROPERTIES, attributeSchema());
     }
 
-    @Override
-    public String description() {
-        return "Creates one or more identically configured nested resources.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
+    private static Map<String, AttributeSchema> attributeSchema() {
         Map<String, AttributeSchema> a = new LinkedHashMap<>();
         a.put("refs", new AttributeSchema("A list of resource IDs for the resources in the group.", PropertyType.LIST));
         a.put("refs_map", new AttributeSchema("A map of resource names to IDs for the resources in the group.",
@@ -74,7 +63,7 @@ final class ResourceGroup implements ResourcePlugin {
         a.put("attributes", new AttributeSchema("A map of resource names to the attributes of each resource in "
                 + "the group.", PropertyType.MAP));
         a.put("removed_rsrc_list", new AttributeSchema("A list of removed resource names.", PropertyType.LIST));
-        return a;
+        return java.util.Collections.unmodifiableMap(a);
     }
 
     /** Members' attributes ({@code resource.0.x}, or {@code x} over all members) are attributes too. */

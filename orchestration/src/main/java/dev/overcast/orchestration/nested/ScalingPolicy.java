@@ -8,11 +8,11 @@ import java.util.Map;
 
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.template.functions.Py;
 
@@ -23,7 +23,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * {@code alarm}, or one within {@code cooldown} seconds of the last adjustment, changes
  * nothing, as in Heat.
  */
-final class ScalingPolicy implements ResourcePlugin {
+final class ScalingPolicy extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -43,26 +43,11 @@ final class ScalingPolicy implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::ScalingPolicy";
-    }
-
-    @Override
-    public String description() {
-        return "A resource to manage scaling of OS::Heat::AutoScalingGroup.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of(
+    ScalingPolicy() {
+        super("OS::Heat::ScalingPolicy", "A resource to manage scaling of OS::Heat::AutoScalingGroup.",
+                PROPERTIES, Map.of(
                 "alarm_url", new AttributeSchema("A signed url to handle the alarm.", PropertyType.STRING),
-                "signal_url", new AttributeSchema("A url to handle the alarm using native API.", PropertyType.STRING));
+                "signal_url", new AttributeSchema("A url to handle the alarm using native API.", PropertyType.STRING)));
     }
 
     @Override

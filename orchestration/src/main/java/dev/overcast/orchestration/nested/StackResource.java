@@ -5,10 +5,10 @@ import java.util.Map;
 
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.template.functions.Py;
 
@@ -19,7 +19,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * API of a region; here it is a nested stack of the same deployment (a {@code context} with
  * another region is refused).
  */
-final class StackResource implements ResourcePlugin {
+final class StackResource extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -36,25 +36,10 @@ final class StackResource implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::Stack";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing a stack, in this region.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of("stack_name", new AttributeSchema("Name of the stack.", PropertyType.STRING),
-                "outputs", new AttributeSchema("A dict of key-value pairs output from the stack.", PropertyType.MAP));
+    StackResource() {
+        super("OS::Heat::Stack", "A resource for managing a stack, in this region.",
+                PROPERTIES, Map.of("stack_name", new AttributeSchema("Name of the stack.", PropertyType.STRING),
+                "outputs", new AttributeSchema("A dict of key-value pairs output from the stack.", PropertyType.MAP)));
     }
 
     @Override

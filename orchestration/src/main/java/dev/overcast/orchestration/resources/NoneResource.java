@@ -3,25 +3,10 @@ package dev.overcast.orchestration.resources;
 import java.util.Map;
 
 /** OS::Heat::None: a placeholder that accepts any properties and does nothing. */
-final class NoneResource implements ResourcePlugin {
-    @Override
-    public String type() {
-        return "OS::Heat::None";
-    }
-
-    @Override
-    public String description() {
-        return "Enables easily disabling certain resources via the resource_registry.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+final class NoneResource extends DeclaredResource {
+    NoneResource() {
+        super("OS::Heat::None", "Enables easily disabling certain resources via the resource_registry.",
+                Map.of(), Map.of());
     }
 
     @Override

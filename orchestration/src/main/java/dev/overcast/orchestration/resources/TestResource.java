@@ -10,8 +10,11 @@ import dev.overcast.orchestration.template.functions.Py;
  * OS::Heat::TestResource: stores a value, can fail on purpose and can take its time, for
  * testing stacks. Waits go through the injected {@link Sleeper}, so tests do not wait.
  */
-final class TestResource implements ResourcePlugin {
+final class TestResource extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
+    private static final Map<String, AttributeSchema> ATTRIBUTES = Map.of("output", new AttributeSchema(
+            "The string that was stored. This value is also available by referencing the resource.",
+            PropertyType.STRING));
 
     private static Map<String, PropertySchema> schema() {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
@@ -39,26 +42,9 @@ final class TestResource implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::TestResource";
-    }
-
-    @Override
-    public String description() {
-        return "A resource which stores the string value that was provided.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of("output", new AttributeSchema(
-                "The string that was stored. This value is also available by referencing the resource.",
-                PropertyType.STRING));
+    TestResource() {
+        super("OS::Heat::TestResource", "A resource which stores the string value that was provided.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -15,9 +15,12 @@ import dev.overcast.orchestration.template.functions.Py;
  * {@link ResourceData}, so it works under any engine; when it completes it keeps the signals'
  * data for its {@code data} attribute.
  */
-final class WaitCondition implements ResourcePlugin {
+final class WaitCondition extends DeclaredResource {
     static final Duration POLL = Duration.ofSeconds(1);
     private static final Map<String, PropertySchema> PROPERTIES = schema();
+    private static final Map<String, AttributeSchema> ATTRIBUTES = Map.of("data", new AttributeSchema(
+            "JSON string containing data associated with wait condition signals sent to the handle.",
+            PropertyType.STRING));
 
     private static Map<String, PropertySchema> schema() {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
@@ -32,26 +35,9 @@ final class WaitCondition implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Heat::WaitCondition";
-    }
-
-    @Override
-    public String description() {
-        return "Resource for handling signals received by WaitConditionHandle.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of("data", new AttributeSchema(
-                "JSON string containing data associated with wait condition signals sent to the handle.",
-                PropertyType.STRING));
+    WaitCondition() {
+        super("OS::Heat::WaitCondition", "Resource for handling signals received by WaitConditionHandle.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -16,7 +16,7 @@ import dev.overcast.orchestration.template.functions.Py;
  * every key optional) is kept in the resource's data under its id, as Heat keeps them in the
  * handle's metadata; an OS::Heat::WaitCondition counts them.
  */
-final class WaitConditionHandle implements ResourcePlugin {
+final class WaitConditionHandle extends DeclaredResource {
     static final String TYPE = "OS::Heat::WaitConditionHandle";
     static final String SUCCESS = "SUCCESS";
     static final String FAILURE = "FAILURE";
@@ -31,23 +31,11 @@ final class WaitConditionHandle implements ResourcePlugin {
     record Signal(String id, Object data, String reason, String status) {
     }
 
-    @Override
-    public String type() {
-        return TYPE;
+    WaitConditionHandle() {
+        super(TYPE, "Resource for managing instance signals.", PROPERTIES, attributeSchema());
     }
 
-    @Override
-    public String description() {
-        return "Resource for managing instance signals.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
+    private static Map<String, AttributeSchema> attributeSchema() {
         Map<String, AttributeSchema> a = new LinkedHashMap<>();
         a.put("token", new AttributeSchema("Token for stack-user which can be used for signalling handle when "
                 + "signal_transport is set to TOKEN_SIGNAL. None for all other signal transports.", PropertyType.STRING));
@@ -61,7 +49,7 @@ final class WaitConditionHandle implements ResourcePlugin {
         a.put("signal", new AttributeSchema("JSON serialized map that includes the endpoint, token and/or other "
                 + "attributes the client must use for signalling this handle. The contents of this map depend on the "
                 + "type of signal selected in the signal_transport property.", PropertyType.STRING));
-        return a;
+        return java.util.Collections.unmodifiableMap(a);
     }
 
     @Override

@@ -7,10 +7,10 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code port_id} names one. The port and fixed address change in place (associate, move,
  * disassociate); another network or address makes a new floating IP.
  */
-public final class NeutronFloatingIP implements ResourcePlugin {
+public final class NeutronFloatingIP extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
     private static final Map<String, AttributeSchema> ATTRIBUTES = attributeSchema();
 
@@ -53,24 +53,9 @@ public final class NeutronFloatingIP implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::FloatingIP";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron floating ips.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NeutronFloatingIP() {
+        super("OS::Neutron::FloatingIP", "A resource for managing Neutron floating ips.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

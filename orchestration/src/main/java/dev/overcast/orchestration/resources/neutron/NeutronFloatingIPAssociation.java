@@ -7,11 +7,11 @@ import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 
 /**
@@ -19,7 +19,7 @@ import dev.overcast.orchestration.resources.ResourceState;
  * changes in place: another floating IP is associated after the old one is let go. Its physical
  * id is the floating IP's. Associating is idempotent, so a create run again does no harm.
  */
-public final class NeutronFloatingIPAssociation implements ResourcePlugin {
+public final class NeutronFloatingIPAssociation extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -33,24 +33,9 @@ public final class NeutronFloatingIPAssociation implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::FloatingIPAssociation";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for associating floating ips and ports.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+    public NeutronFloatingIPAssociation() {
+        super("OS::Neutron::FloatingIPAssociation", "A resource for associating floating ips and ports.",
+                PROPERTIES, Map.of());
     }
 
     @Override

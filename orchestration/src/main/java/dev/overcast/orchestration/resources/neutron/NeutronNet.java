@@ -7,15 +7,15 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
 /** OS::Neutron::Net: a network. Every property changes in place. */
-public final class NeutronNet implements ResourcePlugin {
+public final class NeutronNet extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
     private static final Map<String, AttributeSchema> ATTRIBUTES = attributeSchema();
 
@@ -51,24 +51,9 @@ public final class NeutronNet implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::Net";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron net.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NeutronNet() {
+        super("OS::Neutron::Net", "A resource for managing Neutron net.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

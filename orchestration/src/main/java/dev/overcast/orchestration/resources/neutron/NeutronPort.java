@@ -9,11 +9,11 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * new network or MAC address makes a new port. Without {@code security_groups} Neutron gives the
  * project's {@code default} group, on create and, as Heat does, on update.
  */
-public final class NeutronPort implements ResourcePlugin {
+public final class NeutronPort extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
     private static final Map<String, AttributeSchema> ATTRIBUTES = attributeSchema();
 
@@ -86,24 +86,9 @@ public final class NeutronPort implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::Port";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron ports.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NeutronPort() {
+        super("OS::Neutron::Port", "A resource for managing Neutron ports.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

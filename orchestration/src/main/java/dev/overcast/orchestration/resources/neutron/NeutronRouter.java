@@ -7,10 +7,10 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 
 /**
@@ -18,7 +18,7 @@ import dev.overcast.orchestration.resources.ResourceState;
  * {@code external_gateway_info} names one. Name, admin state and the gateway (set, changed or
  * cleared) change in place.
  */
-public final class NeutronRouter implements ResourcePlugin {
+public final class NeutronRouter extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
     private static final Map<String, AttributeSchema> ATTRIBUTES = attributeSchema();
 
@@ -50,24 +50,9 @@ public final class NeutronRouter implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::Router";
-    }
-
-    @Override
-    public String description() {
-        return "A resource that implements Neutron router.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NeutronRouter() {
+        super("OS::Neutron::Router", "A resource that implements Neutron router.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -8,11 +8,11 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code <router>:port_id=<port>}. A create run again finds the interface already there; any
  * change makes a new interface.
  */
-public final class NeutronRouterInterface implements ResourcePlugin {
+public final class NeutronRouterInterface extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -56,24 +56,9 @@ public final class NeutronRouterInterface implements ResourcePlugin {
         }
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::RouterInterface";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron router interfaces.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+    public NeutronRouterInterface() {
+        super("OS::Neutron::RouterInterface", "A resource for managing Neutron router interfaces.",
+                PROPERTIES, Map.of());
     }
 
     @Override

@@ -10,12 +10,12 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * in place; the rules are brought to the template's by {@link RulePlan} (deleting only what no
  * longer belongs and creating only what is missing), which is also what a create run again does.
  */
-public final class NeutronSecurityGroup implements ResourcePlugin {
+public final class NeutronSecurityGroup extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
     private static Map<String, PropertySchema> schema() {
@@ -47,24 +47,9 @@ public final class NeutronSecurityGroup implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::SecurityGroup";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron security groups.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+    public NeutronSecurityGroup() {
+        super("OS::Neutron::SecurityGroup", "A resource for managing Neutron security groups.",
+                PROPERTIES, Map.of());
     }
 
     @Override

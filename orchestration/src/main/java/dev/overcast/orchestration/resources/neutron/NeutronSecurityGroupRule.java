@@ -10,12 +10,12 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * updates no rule, so any change makes a new one. A create run again finds Neutron refusing the
  * rule as a duplicate ({@code SecurityGroupRuleExists}, which names the rule) and takes that rule.
  */
-public final class NeutronSecurityGroupRule implements ResourcePlugin {
+public final class NeutronSecurityGroupRule extends DeclaredResource {
     private static final Pattern EXISTING = Pattern.compile("Rule id is ([0-9a-fA-F-]+)");
     private static final Map<String, PropertySchema> PROPERTIES = schema();
 
@@ -64,24 +64,9 @@ public final class NeutronSecurityGroupRule implements ResourcePlugin {
         return p;
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::SecurityGroupRule";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron security group rules.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+    public NeutronSecurityGroupRule() {
+        super("OS::Neutron::SecurityGroupRule", "A resource for managing Neutron security group rules.",
+                PROPERTIES, Map.of());
     }
 
     @Override

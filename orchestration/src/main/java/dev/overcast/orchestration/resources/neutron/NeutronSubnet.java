@@ -8,12 +8,12 @@ import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 
 /**
@@ -22,7 +22,7 @@ import dev.overcast.orchestration.resources.ResourceState;
  * CIDR or IP version makes a new subnet. Neutron checks the CIDR, and a bad one fails the create
  * with Neutron's message.
  */
-public final class NeutronSubnet implements ResourcePlugin {
+public final class NeutronSubnet extends DeclaredResource {
     private static final List<Object> IPV6_MODES = List.of("dhcpv6-stateful", "dhcpv6-stateless", "slaac");
     private static final Map<String, PropertySchema> PROPERTIES = schema();
     private static final Map<String, AttributeSchema> ATTRIBUTES = attributeSchema();
@@ -82,24 +82,9 @@ public final class NeutronSubnet implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Neutron::Subnet";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Neutron subnets.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NeutronSubnet() {
+        super("OS::Neutron::Subnet", "A resource for managing Neutron subnets.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -8,11 +8,11 @@ import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +22,12 @@ import tools.jackson.databind.JsonNode;
  * anything else makes a new flavor. Without a name it is named from its creation key (see
  * {@link Calls}), so a create run again finds the flavor the first run made.
  */
-public final class NovaFlavor implements ResourcePlugin {
+public final class NovaFlavor extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
+    private static final Map<String, AttributeSchema> ATTRIBUTES = Map.of(
+            "name", new AttributeSchema("Name of the flavor.", PropertyType.STRING),
+            "is_public", new AttributeSchema("Whether the flavor is shared across all projects.",
+                    PropertyType.BOOLEAN));
 
     private static Map<String, PropertySchema> schema() {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
@@ -48,27 +52,9 @@ public final class NovaFlavor implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Nova::Flavor";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for creating OpenStack virtual hardware templates.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of(
-                "name", new AttributeSchema("Name of the flavor.", PropertyType.STRING),
-                "is_public", new AttributeSchema("Whether the flavor is shared across all projects.",
-                        PropertyType.BOOLEAN));
+    public NovaFlavor() {
+        super("OS::Nova::Flavor", "A resource for creating OpenStack virtual hardware templates.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -8,12 +8,12 @@ import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -24,8 +24,11 @@ import tools.jackson.databind.JsonNode;
  * holds the public key the template gives; any other key pair of that name is a conflict, as in
  * Heat.
  */
-public final class NovaKeyPair implements ResourcePlugin {
+public final class NovaKeyPair extends DeclaredResource {
     private static final Map<String, PropertySchema> PROPERTIES = schema();
+    private static final Map<String, AttributeSchema> ATTRIBUTES = Map.of(
+            "public_key", new AttributeSchema("The public key.", PropertyType.STRING),
+            "private_key", new AttributeSchema("The private key if it has been saved.", PropertyType.STRING));
 
     private static Map<String, PropertySchema> schema() {
         Map<String, PropertySchema> p = new LinkedHashMap<>();
@@ -41,26 +44,9 @@ public final class NovaKeyPair implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Nova::KeyPair";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for creating Nova key pairs.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of(
-                "public_key", new AttributeSchema("The public key.", PropertyType.STRING),
-                "private_key", new AttributeSchema("The private key if it has been saved.", PropertyType.STRING));
+    public NovaKeyPair() {
+        super("OS::Nova::KeyPair", "A resource for creating Nova key pairs.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -9,12 +9,12 @@ import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * unless {@code image_update_policy} is REPLACE; any other change replaces the server (Heat
  * resizes for a flavor change, which Compute cannot do yet).
  */
-public final class NovaServer implements ResourcePlugin {
+public final class NovaServer extends DeclaredResource {
     /** The server tag that carries the creation key. */
     private static final String TAG = "heat-";
     private static final Map<String, PropertySchema> PROPERTIES = schema();
@@ -101,24 +101,9 @@ public final class NovaServer implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(a);
     }
 
-    @Override
-    public String type() {
-        return "OS::Nova::Server";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing Nova instances.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
+    public NovaServer() {
+        super("OS::Nova::Server", "A resource for managing Nova instances.",
+                PROPERTIES, ATTRIBUTES);
     }
 
     @Override

@@ -7,11 +7,11 @@ import java.util.Map;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
 import dev.overcast.orchestration.resources.AttributeSchema;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.PropertyType;
-import dev.overcast.orchestration.resources.ResourcePlugin;
 import dev.overcast.orchestration.resources.ResourceState;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * scheduler hint. Without a name it is named from its creation key (see {@link Calls}), so a
  * create run again finds the group the first run made by that name.
  */
-public final class NovaServerGroup implements ResourcePlugin {
+public final class NovaServerGroup extends DeclaredResource {
     /** Server groups with a list of policies, the soft ones included (2.15), as Heat sends them. */
     private static final String VERSION = "2.15";
     private static final Map<String, PropertySchema> PROPERTIES = schema();
@@ -35,24 +35,9 @@ public final class NovaServerGroup implements ResourcePlugin {
         return java.util.Collections.unmodifiableMap(p);
     }
 
-    @Override
-    public String type() {
-        return "OS::Nova::ServerGroup";
-    }
-
-    @Override
-    public String description() {
-        return "A resource for managing a Nova server group.";
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return Map.of();
+    public NovaServerGroup() {
+        super("OS::Nova::ServerGroup", "A resource for managing a Nova server group.",
+                PROPERTIES, Map.of());
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.overcast.orchestration.resources.AttributeSchema;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;
 import dev.overcast.orchestration.resources.ResourceFailure;
-import dev.overcast.orchestration.resources.ResourcePlugin;
+import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.ResourceState;
 import dev.overcast.orchestration.software.SoftwareConfigRow;
 import dev.overcast.orchestration.software.SoftwareStore;
@@ -30,7 +30,7 @@ import dev.overcast.orchestration.software.SoftwareStore;
  * row holds, which matters when the text has random parts such as a MIME boundary), while a
  * replacement, whose properties differ, makes a new row.
  */
-final class StoredConfigType implements ResourcePlugin {
+final class StoredConfigType extends DeclaredResource {
     static final String UNGROUPED = "Heat::Ungrouped";
     private static final Map<String, AttributeSchema> ATTRIBUTES = Map.of("config",
             new AttributeSchema("The config value of the software config.", null));
@@ -46,36 +46,11 @@ final class StoredConfigType implements ResourcePlugin {
         Config render(Map<String, Object> properties, PluginContext context);
     }
 
-    private final String type;
-    private final String description;
-    private final Map<String, PropertySchema> properties;
     private final Renderer renderer;
 
     StoredConfigType(String type, String description, Map<String, PropertySchema> properties, Renderer renderer) {
-        this.type = type;
-        this.description = description;
-        this.properties = properties;
+        super(type, description, properties, ATTRIBUTES);
         this.renderer = renderer;
-    }
-
-    @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public Map<String, PropertySchema> properties() {
-        return properties;
-    }
-
-    @Override
-    public Map<String, AttributeSchema> attributes() {
-        return ATTRIBUTES;
     }
 
     @Override
