@@ -77,13 +77,19 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
         return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
     }
 
+    /** RFC 5952, as netaddr writes it: an IPv4-mapped address keeps its dotted tail. */
     private String v6() {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
         }
+        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
+                && groups[5] == 0xffff) {
+            return "::ffff:" + new IpAddress(4, value.and(BigInteger.valueOf(0xffffffffL))).v4();
+        }
+        // The longest run of two or more zero groups (the first of equals) becomes "::".
         int bestStart = -1;
-        int bestLength = 0;
+        int bestLength = 1;
         for (int i = 0; i < 8; ) {
             if (groups[i] != 0) {
                 i++;
@@ -99,20 +105,17 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
             }
             i = j;
         }
-        if (bestLength < 2) {
-            bestStart = -1;
-        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                out.append(i == 0 ? "::" : ":");
+                out.append("::");
                 i += bestLength - 1;
                 continue;
             }
-            out.append(Integer.toHexString(groups[i]));
-            if (i < 7) {
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
                 out.append(':');
             }
+            out.append(Integer.toHexString(groups[i]));
         }
         return out.toString();
     }

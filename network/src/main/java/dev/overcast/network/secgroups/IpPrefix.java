@@ -1,9 +1,11 @@
 package dev.overcast.network.secgroups;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.ipam.IpAddress;
 
 /**
  * A rule's {@code remote_ip_prefix}, parsed and written back as Neutron does: an address
@@ -152,49 +154,7 @@ record IpPrefix(byte[] bytes, int length) {
     }
 
     private static String format(byte[] bytes) {
-        if (bytes.length == 4) {
-            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (bytes[2 * i] & 0xff) << 8 | (bytes[2 * i + 1] & 0xff);
-        }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
-                && groups[5] == 0xffff) {
-            return "::ffff:" + (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "."
-                    + (bytes[15] & 0xff);
-        }
-        // RFC 5952: the longest run of two or more zero groups (the first of equals) becomes "::".
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return new IpAddress(bytes.length == 4 ? 4 : 6, new BigInteger(1, bytes)).toString();
     }
 
     @Override

@@ -26,6 +26,7 @@ class IpMathTest {
         assertThat(ip("2001:db8:0:1:0:0:0:1")).hasToString("2001:db8:0:1::1");
         assertThat(ip("2001:db8:0:0:1:0:0:1")).hasToString("2001:db8::1:0:0:1");
         assertThat(ip("2001:db8:1:1:1:1:0:1")).hasToString("2001:db8:1:1:1:1:0:1");
+        assertThat(ip("::ffff:0102:0304")).hasToString("::ffff:1.2.3.4");
     }
 
     @ParameterizedTest
