@@ -4,6 +4,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import dev.overcast.core.net.IpText;
+
 /** The access addresses a server may be given, checked and written as Nova writes them (IPv6 compressed). */
 final class AccessAddresses {
     private AccessAddresses() {
@@ -53,46 +55,9 @@ final class AccessAddresses {
                 // Java reads an IPv4-mapped address as IPv4; Nova keeps it as IPv6.
                 return "::ffff:" + address.getHostAddress();
             }
-            return compress(address.getAddress());
+            return IpText.ipv6(address.getAddress());
         } catch (UnknownHostException e) {
             throw CreateRequest.invalid(field, value, "'" + value + "' is not a 'ipv6'");
         }
-    }
-
-    /** RFC 5952: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
-    static String compress(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int g = 0; g < 8; g++) {
-            groups[g] = ((bytes[2 * g] & 0xff) << 8) | (bytes[2 * g + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int g = 0; g < 8; ) {
-            if (groups[g] != 0) {
-                g++;
-                continue;
-            }
-            int start = g;
-            while (g < 8 && groups[g] == 0) {
-                g++;
-            }
-            if (g - start > bestLength) {
-                bestStart = start;
-                bestLength = g - start;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int g = 0; g < 8; g++) {
-            if (g == bestStart) {
-                out.append("::");
-                g += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[g]));
-        }
-        return out.toString();
     }
 }

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import dev.overcast.core.net.IpText;
+
 /**
  * An IPv4 or IPv6 address as a number, so that ranges, pools and subnets are plain arithmetic.
  * Text is parsed strictly (no host names, no zone ids) and written canonically: dotted quads for
@@ -77,46 +79,11 @@ public record IpAddress(int version, BigInteger value) implements Comparable<IpA
         return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
     }
 
-    /** RFC 5952, as netaddr writes it: an IPv4-mapped address keeps its dotted tail. */
     private String v6() {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
-        }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
-                && groups[5] == 0xffff) {
-            return "::ffff:" + new IpAddress(4, value.and(BigInteger.valueOf(0xffffffffL))).v4();
-        }
-        // The longest run of two or more zero groups (the first of equals) becomes "::".
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        byte[] bytes = new byte[16];
+        byte[] raw = value.toByteArray(); // big-endian, perhaps with a sign byte or shorter
+        int n = Math.min(raw.length, 16);
+        System.arraycopy(raw, raw.length - n, bytes, 16 - n, n);
+        return IpText.ipv6(bytes);
     }
 }
