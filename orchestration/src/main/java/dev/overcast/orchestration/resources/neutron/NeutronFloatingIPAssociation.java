@@ -6,7 +6,6 @@ import java.util.Map;
 import dev.overcast.orchestration.cloud.Lookups;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
-import dev.overcast.orchestration.resources.AttributeSchema;
 import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertySchema;

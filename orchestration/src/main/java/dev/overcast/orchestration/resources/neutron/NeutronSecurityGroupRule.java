@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import dev.overcast.orchestration.cloud.Lookups.NeutronEntity;
 import dev.overcast.orchestration.cloud.ServiceClient;
 import dev.overcast.orchestration.resources.Applied;
-import dev.overcast.orchestration.resources.AttributeSchema;
 import dev.overcast.orchestration.resources.DeclaredResource;
 import dev.overcast.orchestration.resources.PluginContext;
 import dev.overcast.orchestration.resources.PropertyConstraint;
