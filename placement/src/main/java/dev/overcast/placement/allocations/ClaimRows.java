@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 import dev.overcast.placement.model.Inventory;
+import dev.overcast.placement.model.SqlArray;
 
 /** The SQL of the write path: consumers, their allocations, and what providers hold. */
 final class ClaimRows {
@@ -38,12 +40,20 @@ final class ClaimRows {
     }
 
     /**
-     * Locks a consumer's bucket for the rest of the transaction. Every writer of a consumer
-     * takes it first, so writers of one consumer wait on a row that always exists (see V13).
+     * Locks consumers' buckets for the rest of the transaction, in ascending order (the database
+     * walks the key's index through the sorted values). Every writer of a consumer takes its
+     * bucket first, so writers of one consumer wait on a row that always exists (see V13). An
+     * update that changes nothing locks as {@code select ... for update} does, and H2 keeps its
+     * parsed plan, which it does not for a {@code for update}.
      */
-    static void lockBucket(Handle h, int bucket) {
-        h.createQuery("select bucket from consumer_lock where bucket = :bucket for update")
-                .bind("bucket", bucket).mapTo(Integer.class).one();
+    static void lockBuckets(Handle h, Collection<String> consumers) {
+        if (consumers.isEmpty()) {
+            return;
+        }
+        Set<Integer> buckets = new TreeSet<>();
+        consumers.forEach(consumer -> buckets.add(bucket(consumer)));
+        h.createUpdate("update consumer_lock set bucket = bucket where bucket = any(:buckets)")
+                .bind("buckets", SqlArray.of("integer", buckets)).execute();
     }
 
     /** Locks a consumer row for the rest of the transaction; empty when there is none. */

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,6 +18,7 @@ import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
 import dev.overcast.placement.model.ProviderIndex;
 import dev.overcast.placement.model.ProviderWrites;
+import dev.overcast.placement.model.SqlArray;
 
 /**
  * Replaces the allocations of some consumers, inside the caller's transaction, so that no
@@ -102,33 +102,35 @@ final class ClaimTransaction {
     }
 
     /**
+     * What {@link #lockInOrder} locked.
+     *
+     * @param generations the generation of every provider locked
+     * @param anyConsumer whether any of the writes' consumers exists already
+     */
+    record Locked(Map<String, Long> generations, boolean anyConsumer) {
+    }
+
+    /**
      * Takes, in the global lock order, every lock that writing {@code writes} one after another
      * will take: their consumers' buckets, then the providers of their new allocations and of
      * what the consumers hold now. A batch of independent writes in one transaction calls this
      * first, so that locking each write's rows again (in that write's own order) waits for nobody
      * and no two transactions wait on each other in a cycle. Providers that do not exist are
-     * skipped: the write that names one is refused by its own {@link #lock}.
-     *
-     * @return the generation of every provider locked
+     * skipped: the write that names one is refused by its own {@link #lock}. A consumer holds
+     * allocations only once its row exists, so what new consumers hold is not read.
      */
-    static Map<String, Long> lockInOrder(Handle h, List<ConsumerWrite> writes) {
+    static Locked lockInOrder(Handle h, List<ConsumerWrite> writes) {
         Set<String> consumers = new TreeSet<>();
         writes.forEach(w -> consumers.add(w.consumer()));
-        lockBuckets(h, consumers);
+        ClaimRows.lockBuckets(h, consumers);
         Set<String> providers = new TreeSet<>();
         writes.forEach(w -> providers.addAll(w.allocations().keySet()));
-        ClaimRows.allocationsOf(h, consumers).forEach(r -> providers.add(r.provider()));
-        Map<String, Long> locked = new HashMap<>();
-        for (String provider : providers) {
-            ProviderWrites.lockIfExists(h, provider).ifPresent(generation -> locked.put(provider, generation));
+        boolean anyConsumer = h.createQuery("select uuid from consumer where uuid = any(:consumers) limit 1")
+                .bind("consumers", SqlArray.of("varchar", consumers)).mapTo(String.class).findOne().isPresent();
+        if (anyConsumer) {
+            ClaimRows.allocationsOf(h, consumers).forEach(r -> providers.add(r.provider()));
         }
-        return locked;
-    }
-
-    private static void lockBuckets(Handle h, Collection<String> consumers) {
-        Set<Integer> buckets = new TreeSet<>();
-        consumers.forEach(consumer -> buckets.add(ClaimRows.bucket(consumer)));
-        buckets.forEach(bucket -> ClaimRows.lockBucket(h, bucket));
+        return new Locked(ProviderWrites.lockExisting(h, providers), anyConsumer);
     }
 
     /** Refuses the first provider, in the writers' order, that does not exist. */
@@ -287,7 +289,7 @@ final class ClaimTransaction {
                 throw new IllegalArgumentException("consumer written twice: " + w.consumer());
             }
         }
-        lockBuckets(h, byConsumer.keySet());
+        ClaimRows.lockBuckets(h, byConsumer.keySet());
         for (String consumer : byConsumer.keySet()) {
             ClaimRows.lockConsumer(h, consumer).ifPresent(row -> existing.put(consumer, row));
         }
@@ -330,15 +332,14 @@ final class ClaimTransaction {
         Set<String> all = new TreeSet<>(moreProviders);
         previous.forEach(r -> all.add(r.provider()));
         writes.forEach(w -> all.addAll(w.allocations().keySet()));
-        for (String provider : all) {
-            Optional<Long> generation = ProviderWrites.lockIfExists(h, provider);
-            if (generation.isEmpty()) {
-                // Name the first unknown provider in the writers' order, as upstream does.
-                requireProviders(h, writes);
-                throw new ClaimRefused(new Refusal.UnknownProvider(provider));
-            }
-            locked.put(provider, generation.get());
+        Map<String, Long> generations = ProviderWrites.lockExisting(h, all);
+        if (generations.size() < all.size()) {
+            // Name the first unknown provider in the writers' order, as upstream does.
+            requireProviders(h, writes);
+            all.removeAll(generations.keySet());
+            throw new ClaimRefused(new Refusal.UnknownProvider(all.iterator().next()));
         }
+        locked.putAll(generations);
     }
 
     private List<CapacityCheck.Ask> asks() {

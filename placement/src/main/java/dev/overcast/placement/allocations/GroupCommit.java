@@ -132,10 +132,10 @@ final class GroupCommit {
     }
 
     private Written writeEach(Handle h, List<ConsumerWrite> writes, Instant now) {
-        Map<String, Long> locked = ClaimTransaction.lockInOrder(h, writes);
-        Optional<NewConsumerBatch> newConsumers = NewConsumerBatch.of(h, writes);
+        ClaimTransaction.Locked locked = ClaimTransaction.lockInOrder(h, writes);
+        Optional<NewConsumerBatch> newConsumers = NewConsumerBatch.of(locked, writes);
         if (newConsumers.isPresent()) {
-            return newConsumers.get().write(h, locked, ctx.index(), now);
+            return newConsumers.get().write(h, locked.generations(), ctx.index(), now);
         }
         boolean[] claimed = new boolean[writes.size()];
         List<ProviderIndex.UsageChange> changes = new ArrayList<>();

@@ -29,7 +29,7 @@ import dev.overcast.placement.model.StandardResourceClasses;
  * and the usage left by the claims accepted before it. Capacity comes from the provider
  * index where its copy is at the generation locked, otherwise from the database. Then the
  * accepted claims' consumers and allocations are inserted in two batches and each provider's
- * generation is bumped once per claim it took, as one claim at a time would have left it.
+ * generation goes up by the number of claims it took, as one claim at a time would have left it.
  *
  * <p>Only for claims every one of which is a new consumer, written once, of standard
  * resource classes (a custom class must be locked against its deletion); {@link #of} says
@@ -43,7 +43,10 @@ final class NewConsumerBatch {
     }
 
     /** The batch, if every write in it is a claim this class can decide; the caller has locked them. */
-    static Optional<NewConsumerBatch> of(Handle h, List<ConsumerWrite> writes) {
+    static Optional<NewConsumerBatch> of(ClaimTransaction.Locked locked, List<ConsumerWrite> writes) {
+        if (locked.anyConsumer()) {
+            return Optional.empty();
+        }
         Set<String> consumers = new HashSet<>();
         for (ConsumerWrite w : writes) {
             boolean simple = !w.releasesAll() && consumers.add(w.consumer())
@@ -54,9 +57,7 @@ final class NewConsumerBatch {
                 return Optional.empty();
             }
         }
-        boolean anyExists = !h.createQuery("select uuid from consumer where uuid in (<consumers>)")
-                .bindList("consumers", new ArrayList<>(consumers)).mapTo(String.class).list().isEmpty();
-        return anyExists ? Optional.empty() : Optional.of(new NewConsumerBatch(writes));
+        return Optional.of(new NewConsumerBatch(writes));
     }
 
     /**
@@ -94,14 +95,14 @@ final class NewConsumerBatch {
         }
         insert(h, accepted, now);
         List<ProviderIndex.UsageChange> changes = new ArrayList<>();
+        Map<String, Long> generations = new TreeMap<>();
         for (Map.Entry<String, Integer> e : claimsOn.entrySet()) {
             long from = locked.get(e.getKey());
-            long to = from;
-            for (int n = 0; n < e.getValue(); n++) {
-                to = ProviderWrites.bumpGeneration(h, e.getKey(), to, now);
-            }
+            long to = from + e.getValue();
+            generations.put(e.getKey(), to);
             changes.add(new ProviderIndex.UsageChange(e.getKey(), from, to, delta.get(e.getKey()), now));
         }
+        ProviderWrites.setGenerations(h, generations, now);
         return new GroupCommit.Written(claimed, changes);
     }
 

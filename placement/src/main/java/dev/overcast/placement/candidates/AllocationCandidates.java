@@ -66,9 +66,11 @@ public final class AllocationCandidates {
      * @param requests  the candidates, at most {@code limit}
      * @param summaries every provider of the trees the candidates draw resources from (only the
      *                  providers used when not nested-aware), each once
+     * @param anchors   by position in {@code requests}, the uuid of the root provider each was
+     *                  found at: the tree it draws on, with the sharing providers around it
      */
-    public record Result(List<AllocationRequest> requests, List<Provider> summaries) {
-        public static final Result EMPTY = new Result(List.of(), List.of());
+    public record Result(List<AllocationRequest> requests, List<Provider> summaries, List<String> anchors) {
+        public static final Result EMPTY = new Result(List.of(), List.of(), List.of());
     }
 
     /** The candidates for {@code query} among the providers of {@code view}. */

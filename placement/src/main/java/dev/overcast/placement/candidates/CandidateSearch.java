@@ -14,6 +14,8 @@ import dev.overcast.placement.candidates.AllocationCandidates.Options;
 import dev.overcast.placement.candidates.AllocationCandidates.Result;
 import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
+import dev.overcast.placement.model.ProviderSlots;
+import dev.overcast.placement.model.ResourceRoom;
 
 /**
  * One run of the engine (see {@link AllocationCandidates} for the design): walks the roots,
@@ -29,6 +31,8 @@ final class CandidateSearch {
     private final boolean isolate;
     /** The candidates so far, in order. */
     private final List<AllocationRequest> found = new ArrayList<>();
+    /** By position in {@link #found}, the uuid of the root each candidate was anchored at. */
+    private final List<String> anchors = new ArrayList<>();
     /**
      * The candidates that could come twice (from several anchors: those using sharing
      * providers, or made by combining groups). A single root's own candidate is unique and
@@ -42,6 +46,8 @@ final class CandidateSearch {
     private static final class Group {
         final RequestGroup source;
         final String[] classes;
+        /** By position, the classes' {@link ResourceRoom#number}s. */
+        final int[] numbers;
         final long[] amounts;
         String inTreeRoot;
 
@@ -49,10 +55,12 @@ final class CandidateSearch {
             this.source = source;
             int n = source.resources().size();
             classes = new String[n];
+            numbers = new int[n];
             amounts = new long[n];
             int i = 0;
             for (Map.Entry<String, Long> e : source.resources().entrySet()) {
                 classes[i] = e.getKey();
+                numbers[i] = ResourceRoom.number(e.getKey());
                 amounts[i] = e.getValue();
                 i++;
             }
@@ -120,18 +128,20 @@ final class CandidateSearch {
         if (onlyAnchor != null) {
             Provider root = view.get(onlyAnchor);
             if (root != null) {
-                visit(root);
+                visit(root, null);
             }
         } else {
             walk();
         }
-        List<AllocationRequest> requests = new ArrayList<>(found);
         if (options.randomize()) {
-            for (int i = requests.size() - 1; i > 0; i--) {
-                Collections.swap(requests, i, random().nextInt(i + 1));
+            for (int i = found.size() - 1; i > 0; i--) {
+                int j = random().nextInt(i + 1);
+                Collections.swap(found, i, j);
+                Collections.swap(anchors, i, j);
             }
         }
-        return new Result(List.copyOf(requests), options.summaries() ? summaries(requests) : List.of());
+        return new Result(List.copyOf(found), options.summaries() ? summaries(found) : List.of(),
+                List.copyOf(anchors));
     }
 
     private Provider lookup(String uuid) {
@@ -148,6 +158,7 @@ final class CandidateSearch {
 
     private void walk() {
         List<Provider> order = view.providers();
+        ProviderSlots slots = order instanceof ProviderSlots s ? s : null;
         int n = order.size();
         if (n == 0) {
             return;
@@ -160,13 +171,17 @@ final class CandidateSearch {
             }
             Provider p = order.get(at);
             if (p != null && p.isRoot()) {
-                visit(p);
+                visit(p, slots == null ? null : slots.room(at));
             }
         }
     }
 
-    /** Adds the candidates anchored at root {@code root}. */
-    private void visit(Provider root) {
+    /**
+     * Adds the candidates anchored at root {@code root}.
+     *
+     * @param room the root's {@link ResourceRoom} when the view keeps it, else null
+     */
+    private void visit(Provider root, long[] room) {
         if (!rootTraitsOk(root)) {
             return;
         }
@@ -176,12 +191,13 @@ final class CandidateSearch {
         if (groups.length == 1 && !groups[0].granular() && childless && shared.isEmpty()) {
             // The common case: one group, a childless root, nothing shared with it.
             Group g = groups[0];
-            if (alone(g, root)) {
+            if (alone(g, root, room)) {
                 // Unique: only this anchor makes it, unless the root is itself a sharing provider.
                 AllocationRequest single = new AllocationRequest(Map.of(root.uuid(), g.source.resources()),
                         Map.of("", List.of(root.uuid())));
                 if (!sharingUuids.contains(root.uuid()) || seen.add(single)) {
                     found.add(single);
+                    anchors.add(root.uuid());
                 }
             }
             return;
@@ -194,12 +210,29 @@ final class CandidateSearch {
             }
             perGroup.add(choices);
         }
-        combine(perGroup);
+        combine(root, perGroup);
     }
 
     private boolean rootTraitsOk(Provider root) {
         Set<String> traits = root.traits();
-        return traits.containsAll(query.rootRequired()) && Collections.disjoint(traits, query.rootForbidden());
+        return (query.rootRequired().isEmpty() || traits.containsAll(query.rootRequired()))
+                && none(query.rootForbidden(), traits);
+    }
+
+    /**
+     * True when a provider's {@code has} holds none of the query's {@code wanted}. Asks
+     * {@code has} about each wanted element: {@link Collections#disjoint} would walk every trait
+     * of the provider instead, and make an iterator even for nothing wanted.
+     */
+    private static boolean none(Set<String> wanted, Set<String> has) {
+        if (!wanted.isEmpty()) {
+            for (String w : wanted) {
+                if (has.contains(w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The sharing providers outside this tree that share an aggregate with some provider in it. */
@@ -222,30 +255,40 @@ final class CandidateSearch {
         return out;
     }
 
-    /** True when provider {@code p} alone meets group {@code g}: tree, resources, traits, aggregates. */
-    private static boolean alone(Group g, Provider p) {
+    /**
+     * True when provider {@code p} alone meets group {@code g}: tree, resources, traits, aggregates.
+     *
+     * @param room {@code p}'s {@link ResourceRoom}, read instead of its maps, or null
+     */
+    private static boolean alone(Group g, Provider p, long[] room) {
         if (g.inTreeRoot != null && !g.inTreeRoot.equals(p.rootUuid())) {
             return false;
         }
-        for (int i = 0; i < g.classes.length; i++) {
-            if (!p.canAllocate(g.classes[i], g.amounts[i])) {
+        if (room != null) {
+            if (!ResourceRoom.fits(room, g.numbers, g.amounts)) {
                 return false;
+            }
+        } else {
+            for (int i = 0; i < g.classes.length; i++) {
+                if (!p.canAllocate(g.classes[i], g.amounts[i])) {
+                    return false;
+                }
             }
         }
         RequestGroup s = g.source;
         Set<String> traits = p.traits();
         for (Set<String> any : s.requiredTraits()) {
-            if (Collections.disjoint(any, traits)) {
+            if (none(any, traits)) {
                 return false;
             }
         }
-        return Collections.disjoint(s.forbiddenTraits(), traits) && inAll(s.memberOf(), p.aggregates())
-                && Collections.disjoint(s.forbiddenAggregates(), p.aggregates());
+        return none(s.forbiddenTraits(), traits) && inAll(s.memberOf(), p.aggregates())
+                && none(s.forbiddenAggregates(), p.aggregates());
     }
 
     private static boolean inAll(List<Set<String>> memberOf, Set<String> aggregates) {
         for (Set<String> any : memberOf) {
-            if (Collections.disjoint(any, aggregates)) {
+            if (none(any, aggregates)) {
                 return false;
             }
         }
@@ -256,12 +299,12 @@ final class CandidateSearch {
     private static List<Choice> single(Group g, List<Provider> tree, List<Provider> shared) {
         List<Choice> out = new ArrayList<>();
         for (Provider p : tree) {
-            if (alone(g, p)) {
+            if (alone(g, p, null)) {
                 out.add(choiceOf(g, p));
             }
         }
         for (Provider s : shared) {
-            if (alone(g, s)) {
+            if (alone(g, s, null)) {
                 out.add(choiceOf(g, s));
             }
         }
@@ -282,7 +325,7 @@ final class CandidateSearch {
      */
     private List<Choice> spread(Group g, Provider root, List<Provider> tree, List<Provider> shared) {
         RequestGroup s = g.source;
-        if (!Collections.disjoint(s.forbiddenAggregates(), root.aggregates())) {
+        if (!none(s.forbiddenAggregates(), root.aggregates())) {
             return List.of();
         }
         boolean rootInAggregates = inAll(s.memberOf(), root.aggregates());
@@ -329,15 +372,14 @@ final class CandidateSearch {
 
     /** Without a forbidden trait or a forbidden aggregate of its own. */
     private static boolean usable(RequestGroup s, Provider p) {
-        return Collections.disjoint(s.forbiddenTraits(), p.traits())
-                && Collections.disjoint(s.forbiddenAggregates(), p.aggregates());
+        return none(s.forbiddenTraits(), p.traits()) && none(s.forbiddenAggregates(), p.aggregates());
     }
 
     private static boolean collectivelyHas(List<Set<String>> required, Set<Provider> providers) {
         for (Set<String> any : required) {
             boolean met = false;
             for (Provider p : providers) {
-                if (!Collections.disjoint(any, p.traits())) {
+                if (!none(any, p.traits())) {
                     met = true;
                     break;
                 }
@@ -361,7 +403,7 @@ final class CandidateSearch {
     }
 
     /** Every pick of one choice per group, merged, while under the limit. */
-    private void combine(List<List<Choice>> perGroup) {
+    private void combine(Provider root, List<List<Choice>> perGroup) {
         int m = perGroup.size();
         int[] at = new int[m];
         Choice[] pick = new Choice[m];
@@ -372,6 +414,7 @@ final class CandidateSearch {
             AllocationRequest merged = merge(pick);
             if (merged != null && seen.add(merged)) {
                 found.add(merged);
+                anchors.add(root.uuid());
             }
             if (!advance(at, perGroup)) {
                 return;

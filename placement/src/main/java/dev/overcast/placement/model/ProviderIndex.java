@@ -38,7 +38,7 @@ public final class ProviderIndex {
      * {@code i}: walks read it in sequence without hashing a uuid per provider. Replaced when
      * providers come or go, updated in place when one changes; guarded by {@code this} for writes.
      */
-    private volatile Slots slots = new Slots(List.of());
+    private volatile ProviderSlots slots = new ProviderSlots(List.of());
     /** Every uuid some provider names as its parent; rebuilt with the trees. */
     private volatile Set<String> parents = Set.of();
     /**
@@ -156,9 +156,9 @@ public final class ProviderIndex {
 
     /**
      * Every provider in the order of {@link #uuids()}, each its newest copy (a provider
-     * deleted since may still be there until the list is next asked for).
+     * deleted since may still be there until the list is next asked for), with its room.
      */
-    public List<Provider> providers() {
+    public ProviderSlots providers() {
         return slots;
     }
 
@@ -230,39 +230,8 @@ public final class ProviderIndex {
         trees.keySet().retainAll(newTrees.keySet());
         trees.putAll(newTrees);
         order = all.stream().map(Provider::uuid).toList();
-        slots = new Slots(all);
+        slots = new ProviderSlots(all);
         parents = Set.copyOf(children.keySet());
     }
 
-    /** A fixed list of provider slots, each replaceable in place. */
-    private static final class Slots extends java.util.AbstractList<Provider> implements java.util.RandomAccess {
-        private final java.util.concurrent.atomic.AtomicReferenceArray<Provider> providers;
-        private final Map<String, Integer> positions;
-
-        Slots(List<Provider> inOrder) {
-            providers = new java.util.concurrent.atomic.AtomicReferenceArray<>(inOrder.toArray(Provider[]::new));
-            positions = java.util.HashMap.newHashMap(inOrder.size());
-            for (int i = 0; i < inOrder.size(); i++) {
-                positions.put(inOrder.get(i).uuid(), i);
-            }
-        }
-
-        /** Puts {@code p} in its provider's slot, if the provider has one. */
-        void replace(Provider p) {
-            Integer at = positions.get(p.uuid());
-            if (at != null) {
-                providers.set(at, p);
-            }
-        }
-
-        @Override
-        public Provider get(int index) {
-            return providers.get(index);
-        }
-
-        @Override
-        public int size() {
-            return providers.length();
-        }
-    }
 }

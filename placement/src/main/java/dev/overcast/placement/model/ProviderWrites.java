@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import dev.overcast.core.http.ApiException;
 import dev.overcast.placement.PlacementErrors;
@@ -209,12 +210,45 @@ public final class ProviderWrites {
     }
 
     /**
+     * Sets the generations of providers this transaction has locked, in one batch of statements.
+     *
+     * @param generations provider uuid → its new generation
+     */
+    public static void setGenerations(Handle h, Map<String, Long> generations, Instant now) {
+        if (generations.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("update resource_provider set generation = :generation, "
+                + "updated_at = :now where uuid = :uuid");
+        generations.forEach((uuid, generation) -> batch.bind("generation", generation).bind("now", now)
+                .bind("uuid", uuid).add());
+        batch.execute();
+    }
+
+    /**
      * Locks a provider row for the rest of the transaction and returns its generation; a 404
      * when it does not exist. Lock providers in uuid order to avoid deadlocks.
      */
     public static long lockGeneration(Handle h, String uuid) {
         return lockIfExists(h, uuid)
                 .orElseThrow(() -> ApiException.notFound("No resource provider with uuid " + uuid + " found"));
+    }
+
+    /**
+     * Locks the rows of the providers that exist among {@code uuids} for the rest of the
+     * transaction, in ascending order of uuid (the order every writer locks providers in).
+     *
+     * @return the generation of each provider locked
+     */
+    public static Map<String, Long> lockExisting(Handle h, java.util.Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return Map.of();
+        }
+        return h.createQuery("select uuid, generation from resource_provider where uuid = any(:uuids) order by uuid "
+                        + "for update")
+                .bind("uuids", SqlArray.of("varchar", uuids))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Locks a provider row for the rest of the transaction; its generation, or empty when there is none. */

@@ -173,8 +173,8 @@ public final class PlacementRpc {
         Map<Integer, Map<String, Map<String, Long>>> allocations = new HashMap<>();
         for (int i = 0; i < result.requests().size(); i++) {
             Map<String, Map<String, Long>> a = result.requests().get(i).allocations();
-            String root = simpleRoot(a, group.resources());
-            if (root == null) {
+            String root = result.anchors().get(i);
+            if (!takesAllFrom(root, a, group.resources())) {
                 root = rootOf(result.requests().get(i));
                 allocations.put(i, a);
             }
@@ -184,18 +184,17 @@ public final class PlacementRpc {
     }
 
     /**
-     * The root, when a candidate takes every requested amount from a root provider alone; else null.
-     * The engine hands the common candidate the group's own map of amounts, so comparing by
-     * identity first spares comparing a thousand maps entry by entry.
+     * True when a candidate takes every requested amount from its anchor, a root, alone. The engine
+     * hands the common candidate the group's own map of amounts, so comparing by identity first
+     * spares comparing a thousand maps entry by entry.
      */
-    private String simpleRoot(Map<String, Map<String, Long>> allocations, Map<String, Long> requested) {
+    private static boolean takesAllFrom(String anchor, Map<String, Map<String, Long>> allocations,
+                                        Map<String, Long> requested) {
         if (allocations.size() != 1) {
-            return null;
+            return false;
         }
-        Map.Entry<String, Map<String, Long>> only = allocations.entrySet().iterator().next();
-        Provider p = view.get(only.getKey());
-        return p != null && p.isRoot() && (only.getValue() == requested || only.getValue().equals(requested))
-                ? only.getKey() : null;
+        Map<String, Long> amounts = allocations.get(anchor);
+        return amounts == requested || requested.equals(amounts);
     }
 
     /** The root of the tree a candidate is anchored at: that of a provider that shares nothing. */
