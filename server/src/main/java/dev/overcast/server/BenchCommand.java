@@ -41,8 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
     int seconds;
 
-    @Option(names = "--concurrency", description = "Concurrent clients (default ${DEFAULT-VALUE}).", defaultValue = "8")
-    int concurrency;
+    @Option(names = "--concurrency", description = "Concurrent clients (default 8; for the scheduler benchmark "
+            + SchedulerBench.DEFAULT_CONCURRENCY + ", requests in flight during a burst).")
+    Integer concurrency;
 
     @Option(names = "--hash-rounds", description = "bcrypt cost of the admin password (default ${DEFAULT-VALUE}, Keystone's).",
             defaultValue = "12")
@@ -91,10 +92,11 @@ final class BenchCommand implements Callable<Integer> {
             return new StackBench(stackSizes).run();
         }
         if (target.equals("boot")) {
-            return new BootBench(hosts.getFirst(), servers, singles, concurrency).run();
+            return new BootBench(hosts.getFirst(), servers, singles, clients(8)).run();
         }
         if (target.equals("scheduler")) {
-            return new SchedulerBench(hosts, requests, concurrency, maxPlacementResults, randomize).run();
+            return new SchedulerBench(hosts, requests, clients(SchedulerBench.DEFAULT_CONCURRENCY), maxPlacementResults,
+                    randomize).run();
         }
         if (!target.equals("identity")) {
             System.err.println("overcast bench: unknown target '" + target
@@ -114,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
                       "scope": {"project": {"name": "admin", "domain": {"id": "default"}}}}}""".formatted(password);
             String first = issue(url, passwordAuth);
             System.out.printf("Overcast identity benchmark: %d s per figure, %d concurrent clients, %d cores%n",
-                    seconds, concurrency, Runtime.getRuntime().availableProcessors());
+                    seconds, clients(8), Runtime.getRuntime().availableProcessors());
 
             List<String> tokens = Collections.synchronizedList(new ArrayList<>());
             report("token issue, password method (bcrypt cost " + hashRounds + ")",
@@ -147,12 +149,17 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The {@code --concurrency} given, else this benchmark's default. */
+    private int clients(int byDefault) {
+        return concurrency != null ? concurrency : byDefault;
+    }
+
     private Result run(IntFunction<Object> operation) throws InterruptedException {
         AtomicLong count = new AtomicLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
+            for (int c = 0; c < clients(8); c++) {
                 pool.submit(() -> {
                     while (System.nanoTime() < deadline) {
                         operation.apply((int) count.getAndIncrement());

@@ -18,6 +18,7 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.Transactions;
 import dev.overcast.network.QuotaCheck;
 import dev.overcast.network.api.Fields;
 import dev.overcast.network.api.NeutronListing;
@@ -56,7 +57,7 @@ final class SecurityGroupApi {
     private Response list(Request req) {
         AuthContext auth = req.auth();
         boolean admin = ctx.isAdmin(auth);
-        List<ObjectNode> items = ctx.jdbi().inTransaction(h -> {
+        List<ObjectNode> items = Transactions.write(ctx.jdbi(), h -> {
             ensureDefaults(h, req, auth, admin);
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             List<GroupRow> groups = admin ? store.allGroups() : store.groupsOf(auth.projectId());
@@ -115,7 +116,7 @@ final class SecurityGroupApi {
         Boolean stateful = Attributes.bool(body, "stateful");
         String owner = owner(body, auth);
         ctx.enforce(req, "create_security_group", Map.of("project_id", owner));
-        ObjectNode item = ctx.jdbi().inTransaction(h -> {
+        ObjectNode item = Transactions.write(ctx.jdbi(), h -> {
             // The quota lock first, as a port create takes it before it makes the default group.
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             boolean makesDefault = store.defaultGroupOf(owner).isEmpty();
@@ -139,7 +140,7 @@ final class SecurityGroupApi {
         String name = body.has("name") ? notDefault(Attributes.string(body, "name", 255, "")) : null;
         String description = Attributes.string(body, "description", 255, null);
         Boolean stateful = Attributes.bool(body, "stateful");
-        ObjectNode item = ctx.jdbi().inTransaction(h -> {
+        ObjectNode item = Transactions.write(ctx.jdbi(), h -> {
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             GroupRow group = visible(store, auth, id);
             ctx.enforce(req, "update_security_group", target(group));
@@ -163,7 +164,7 @@ final class SecurityGroupApi {
     private Response delete(Request req) {
         AuthContext auth = req.auth();
         String id = req.param("id");
-        ctx.jdbi().useTransaction(h -> {
+        Transactions.write(ctx.jdbi(), h -> {
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             GroupRow group = visible(store, auth, id);
             ctx.enforce(req, "delete_security_group", target(group));
@@ -178,6 +179,7 @@ final class SecurityGroupApi {
             }
             store.deleteTags(id);
             store.deleteGroup(id);
+            return null;
         });
         return Response.noContent();
     }

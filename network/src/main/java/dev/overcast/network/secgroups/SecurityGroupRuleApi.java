@@ -18,6 +18,7 @@ import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
 import dev.overcast.network.NetworkContext;
 import dev.overcast.network.NeutronErrors;
+import dev.overcast.network.Transactions;
 import dev.overcast.network.QuotaCheck;
 import dev.overcast.network.api.Fields;
 import dev.overcast.network.api.NeutronListing;
@@ -55,7 +56,7 @@ final class SecurityGroupRuleApi {
 
     private Response list(Request req) {
         AuthContext auth = req.auth();
-        List<ObjectNode> items = ctx.jdbi().inTransaction(h -> {
+        List<ObjectNode> items = Transactions.write(ctx.jdbi(), h -> {
             if (auth.projectId() != null) {
                 defaults.ensure(h, auth.projectId());
             }
@@ -85,7 +86,7 @@ final class SecurityGroupRuleApi {
         boolean bulk = req.hasBody() && req.json().isObject() && req.json().has("security_group_rules");
         List<RuleSpec> rules = bulk ? readBulk(req) : List.of(RuleSpec.read(
                 ResourceBody.read(req, "security_group_rule", RuleSpec.CREATE_ATTRIBUTES)).validated());
-        List<ObjectNode> items = ctx.jdbi().inTransaction(h -> insert(h, req, auth, rules));
+        List<ObjectNode> items = Transactions.write(ctx.jdbi(), h -> insert(h, req, auth, rules));
         if (!bulk) {
             return Response.created(Json.object().set("security_group_rule", items.getFirst()));
         }
@@ -173,12 +174,13 @@ final class SecurityGroupRuleApi {
 
     private Response delete(Request req) {
         AuthContext auth = req.auth();
-        ctx.jdbi().useTransaction(h -> {
+        Transactions.write(ctx.jdbi(), h -> {
             SecurityGroupStore store = h.attach(SecurityGroupStore.class);
             RuleRow rule = visible(store, auth, req.param("id"));
             ctx.enforce(req, "delete_security_group_rule", target(rule));
             store.deleteRule(rule.id());
             store.touchGroup(rule.securityGroupId(), ctx.clock().instant());
+            return null;
         });
         return Response.noContent();
     }
