@@ -41,8 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE}).", defaultValue = "5")
     int seconds;
 
-    @Option(names = "--concurrency", description = "Concurrent clients (default 8; for the scheduler benchmark "
-            + SchedulerBench.DEFAULT_CONCURRENCY + ", requests in flight during a burst).")
+    @Option(names = "--concurrency", description = "Concurrent clients (default 8; boot benchmark 16; scheduler "
+            + "benchmark " + SchedulerBench.DEFAULT_CONCURRENCY + ", the decisions in flight during a burst).")
     Integer concurrency;
 
     @Option(names = "--hash-rounds", description = "bcrypt cost of the admin password (default ${DEFAULT-VALUE}, Keystone's).",
@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             return new StackBench(stackSizes).run();
         }
         if (target.equals("boot")) {
-            return new BootBench(hosts.getFirst(), servers, singles, clients(8)).run();
+            return new BootBench(hosts.getFirst(), servers, singles, clients(16)).run();
         }
         if (target.equals("scheduler")) {
             return new SchedulerBench(hosts, requests, clients(SchedulerBench.DEFAULT_CONCURRENCY), maxPlacementResults,
