@@ -195,7 +195,7 @@ final class CandidateSearch {
                 // Unique: only this anchor makes it, unless the root is itself a sharing provider.
                 AllocationRequest single = new AllocationRequest(Map.of(root.uuid(), g.source.resources()),
                         Map.of("", List.of(root.uuid())));
-                if (!sharingUuids.contains(root.uuid()) || seen.add(single)) {
+                if (sharingUuids.isEmpty() || !sharingUuids.contains(root.uuid()) || seen.add(single)) {
                     found.add(single);
                     anchors.add(root.uuid());
                 }
