@@ -123,8 +123,10 @@ class StackCrashTest {
     }
 
     /**
-     * 200 test resources in ten lanes of twenty, each waiting 0.15 s: about three seconds of work.
-     * Returns once a quarter of them are done, with the rest in flight or waiting.
+     * 200 test resources in ten lanes of twenty, each waiting 0.3 s: about six seconds of work, so
+     * that on a loaded machine, where one poll of the resources can take a second, the engine is
+     * still killed mid-stack. Returns once a quarter of them are done, with the rest in flight or
+     * waiting.
      */
     private static String createAndWaitForProgress(int port) {
         ApiClient heat = heat(port);
@@ -132,7 +134,7 @@ class StackCrashTest {
         for (int i = 0; i < RESOURCES; i++) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("type", "OS::Heat::TestResource");
-            r.put("properties", Map.of("value", "v" + i, "wait_secs", 0.15));
+            r.put("properties", Map.of("value", "v" + i, "wait_secs", 0.3));
             if (i >= LANES) {
                 r.put("depends_on", "r" + (i - LANES));
             }
