@@ -321,8 +321,10 @@ public final class LegacyEngine implements StackEngine, AutoCloseable {
         if (stopping.contains(stack.id())) {
             return;
         }
-        mark(stack, action, status, reason);
-        store.unlock(stack.id(), settings.engineId());
+        // The status and the lock's release in one statement: a client that sees the final status
+        // may start the next action at once, and must not find the stack still locked.
+        store.setStatusAndUnlock(stack.id(), action, status, reason, clock.instant(), settings.engineId());
+        events.stack(stack, action, status, reason);
     }
 
     private StackRow withLock(StackRow s) {

@@ -128,6 +128,22 @@ public final class StackStore {
                 .bind("id", id).execute());
     }
 
+    /**
+     * Sets the stack's status and, in the same statement, releases its lock if {@code engine}
+     * holds it: a client that sees the action's final status can start the next action at once.
+     */
+    public void setStatusAndUnlock(String id, String action, String status, String reason, Instant at,
+                                   String engine) {
+        boolean update = action.equals("UPDATE") || action.equals("ROLLBACK");
+        jdbi.useHandle(h -> h.createUpdate("update stack set action = :action, status = :status, status_reason = "
+                        + ":reason" + (update ? ", updated_at = :at" : "")
+                        + ", lock_expires = case when lock_engine = :engine then null else lock_expires end"
+                        + ", lock_engine = case when lock_engine = :engine then null else lock_engine end"
+                        + " where id = :id")
+                .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
+                .bind("engine", engine).bind("id", id).execute());
+    }
+
     /** Stores what an update gives the stack. */
     public void setDefinition(StackRow s) {
         jdbi.useHandle(h -> h.createUpdate("update stack set template = :template, files = :files, environment = "
