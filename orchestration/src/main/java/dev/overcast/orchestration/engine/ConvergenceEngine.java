@@ -247,9 +247,10 @@ public final class ConvergenceEngine implements StackEngine, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("stack {}: {} failed unexpectedly", stack.id(), action, e);
             } finally {
-                store.setStatus(stack.id(), action, status, reason, clock.instant());
+                // In one statement, as the legacy engine's finish: a client that sees the final
+                // status must not find the stack still locked.
+                store.setStatusAndUnlock(stack.id(), action, status, reason, clock.instant(), settings.engineId());
                 events.stack(stack, action, status, reason);
-                store.unlock(stack.id(), settings.engineId());
                 acting.remove(stack.id());
             }
         });
