@@ -121,27 +121,36 @@ public final class StackStore {
      * time (Heat shows none for a stack that was never updated).
      */
     public void setStatus(String id, String action, String status, String reason, Instant at) {
-        boolean update = action.equals("UPDATE") || action.equals("ROLLBACK");
-        jdbi.useHandle(h -> h.createUpdate("update stack set action = :action, status = :status, status_reason = "
-                        + ":reason" + (update ? ", updated_at = :at" : "") + " where id = :id")
-                .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
-                .bind("id", id).execute());
+        writeStatus(id, action, status, reason, at, null);
     }
 
     /**
-     * Sets the stack's status and, in the same statement, releases its lock if {@code engine}
-     * holds it: a client that sees the action's final status can start the next action at once.
+     * Sets the stack's status as {@link #setStatus} does and, in the same statement, releases its
+     * lock if {@code engine} holds it: a client that sees the action's final status can start the
+     * next action at once.
      */
     public void setStatusAndUnlock(String id, String action, String status, String reason, Instant at,
                                    String engine) {
+        writeStatus(id, action, status, reason, at, engine);
+    }
+
+    /** @param unlocking the engine whose lock on the stack goes with it, or null to leave the lock */
+    private void writeStatus(String id, String action, String status, String reason, Instant at, String unlocking) {
         boolean update = action.equals("UPDATE") || action.equals("ROLLBACK");
-        jdbi.useHandle(h -> h.createUpdate("update stack set action = :action, status = :status, status_reason = "
-                        + ":reason" + (update ? ", updated_at = :at" : "")
-                        + ", lock_expires = case when lock_engine = :engine then null else lock_expires end"
-                        + ", lock_engine = case when lock_engine = :engine then null else lock_engine end"
-                        + " where id = :id")
-                .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
-                .bind("engine", engine).bind("id", id).execute());
+        jdbi.useHandle(h -> {
+            var statement = h.createUpdate("update stack set action = :action, status = :status, status_reason = "
+                            + ":reason" + (update ? ", updated_at = :at" : "")
+                            + (unlocking == null ? "" : ", lock_expires = case when lock_engine = :engine then null "
+                            + "else lock_expires end, lock_engine = case when lock_engine = :engine then null "
+                            + "else lock_engine end")
+                            + " where id = :id")
+                    .bind("action", action).bind("status", status).bind("reason", reason).bind("at", ts(at))
+                    .bind("id", id);
+            if (unlocking != null) {
+                statement.bind("engine", unlocking);
+            }
+            statement.execute();
+        });
     }
 
     /** Stores what an update gives the stack. */

@@ -147,6 +147,12 @@ final class ClaimRows {
         batch.execute();
     }
 
+    /** Whether any of {@code consumers} exists. */
+    static boolean anyConsumer(Handle h, Collection<String> consumers) {
+        return h.createQuery("select uuid from consumer where uuid = any(:consumers) limit 1")
+                .bind("consumers", SqlArray.of("varchar", consumers)).mapTo(String.class).findOne().isPresent();
+    }
+
     /** Which of {@code uuids} are providers. */
     static Set<String> existingProviders(Handle h, Collection<String> uuids) {
         if (uuids.isEmpty()) {

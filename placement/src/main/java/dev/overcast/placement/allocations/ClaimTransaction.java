@@ -18,7 +18,6 @@ import dev.overcast.placement.model.Inventory;
 import dev.overcast.placement.model.Provider;
 import dev.overcast.placement.model.ProviderIndex;
 import dev.overcast.placement.model.ProviderWrites;
-import dev.overcast.placement.model.SqlArray;
 
 /**
  * Replaces the allocations of some consumers, inside the caller's transaction, so that no
@@ -125,8 +124,7 @@ final class ClaimTransaction {
         ClaimRows.lockBuckets(h, consumers);
         Set<String> providers = new TreeSet<>();
         writes.forEach(w -> providers.addAll(w.allocations().keySet()));
-        boolean anyConsumer = h.createQuery("select uuid from consumer where uuid = any(:consumers) limit 1")
-                .bind("consumers", SqlArray.of("varchar", consumers)).mapTo(String.class).findOne().isPresent();
+        boolean anyConsumer = ClaimRows.anyConsumer(h, consumers);
         if (anyConsumer) {
             ClaimRows.allocationsOf(h, consumers).forEach(r -> providers.add(r.provider()));
         }

@@ -2,6 +2,7 @@ package dev.overcast.placement.model;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a provider has room for, packed into one array for the candidate walk: per resource
@@ -16,19 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceRoom {
     private static final int STRIDE = 5;
     private static final Map<String, Integer> NUMBERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     private ResourceRoom() {
     }
 
     /** The number standing for {@code resourceClass} in packed arrays. */
     public static int number(String resourceClass) {
-        Integer n = NUMBERS.get(resourceClass);
-        if (n != null) {
-            return n;
-        }
-        synchronized (NUMBERS) {
-            return NUMBERS.computeIfAbsent(resourceClass, k -> NUMBERS.size());
-        }
+        return NUMBERS.computeIfAbsent(resourceClass, k -> NEXT.getAndIncrement());
     }
 
     /** The room of {@code p} as it is now. */
