@@ -168,7 +168,7 @@ final class BuildWorkflow {
                         build.uuid()))
                 .withLease(null, null);
         var db = ctx.cells().db(cell0);
-        String message = "No valid host was found. " + none.message();
+        String message = none.message(); // "No valid host was found. " and why
         new FaultStore(db).record(build.uuid(), new Fault(500, message, none.message(), null, now));
         new InstanceStore(db).insert(failed, build.metadata(), build.tags());
         ActionStore actions = new ActionStore(db);

@@ -138,7 +138,7 @@ class ServerLifecycleTest {
         String id = create(member(), body);
         JsonNode s = waitFor(member(), id, "ERROR");
         assertThat(s.path("fault").path("code").asInt()).isEqualTo(500);
-        assertThat(s.path("fault").path("message").asString()).startsWith("No valid host was found.")
+        assertThat(s.path("fault").path("message").asString()).startsWith("No valid host was found. Placement")
                 .contains("DISK_GB");
         assertThat(member().delete("/v2.1/servers/" + id).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> member().get("/v2.1/servers/" + id).status() == 404);
