@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "20000")
     int requests;
 
+    @Option(names = "--warmup", description = "Scheduler benchmark: decisions made on each run's hosts before "
+            + "measuring, for the JIT (default ${DEFAULT-VALUE}).", defaultValue = "20000")
+    int warmup;
+
     @Option(names = "--max-placement-results", description = "Scheduler benchmark: candidates asked of Placement "
             + "per decision (default: the scheduler's, Nova's 1000).")
     Integer maxPlacementResults;
@@ -95,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
             return new BootBench(hosts.getFirst(), servers, singles, clients(16)).run();
         }
         if (target.equals("scheduler")) {
-            return new SchedulerBench(hosts, requests, clients(SchedulerBench.DEFAULT_CONCURRENCY), maxPlacementResults,
+            return new SchedulerBench(hosts, requests, warmup, clients(SchedulerBench.DEFAULT_CONCURRENCY),
+                    maxPlacementResults,
                     randomize).run();
         }
         if (!target.equals("identity")) {
