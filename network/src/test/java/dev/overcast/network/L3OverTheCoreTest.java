@@ -2,12 +2,18 @@ package dev.overcast.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.overcast.testkit.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Routers, floating IPs and auto-allocated topologies over the real core, as the all-in-one
@@ -66,6 +72,48 @@ class L3OverTheCoreTest {
         var after = member.get("/v2.0/floatingips/" + fipId).json().path("floatingip");
         assertThat(after.path("port_id").isNull()).as("the deleted port's floating IP is let go").isTrue();
         assertThat(server.portEvents()).contains("network-vif-deleted server-1 " + port);
+    }
+
+    /** Runs {@code calls} at once; returns their replies in order. */
+    private static List<ApiClient.Reply> atOnce(List<Callable<ApiClient.Reply>> calls) throws Exception {
+        List<ApiClient.Reply> replies = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ApiClient.Reply>> futures = new ArrayList<>();
+            for (Callable<ApiClient.Reply> call : calls) {
+                futures.add(pool.submit(call));
+            }
+            for (Future<ApiClient.Reply> f : futures) {
+                replies.add(f.get());
+            }
+        }
+        return replies;
+    }
+
+    @Test
+    void floatingIpsAndRouterGatewaysCreatedAtOnceAllGetAnAddressOfTheirOwn() throws Exception {
+        String external = externalNetwork("public-race", "172.26.0.0/24", false);
+        ApiClient member = server.member("u", "p-race");
+        List<Callable<ApiClient.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) { // a project may have 10 routers
+            calls.add(() -> member.post("/v2.0/floatingips", Map.of("floatingip",
+                    Map.of("floating_network_id", external))));
+            calls.add(() -> member.post("/v2.0/floatingips", Map.of("floatingip",
+                    Map.of("floating_network_id", external))));
+            int n = i;
+            calls.add(() -> member.post("/v2.0/routers", Map.of("router", Map.of("name", "r" + n,
+                    "external_gateway_info", Map.of("network_id", external)))));
+        }
+
+        List<ApiClient.Reply> replies = atOnce(calls);
+
+        List<String> addresses = new ArrayList<>();
+        for (ApiClient.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            JsonNode body = reply.json();
+            addresses.add(body.has("floatingip") ? body.at("/floatingip/floating_ip_address").asString()
+                    : body.at("/router/external_gateway_info/external_fixed_ips/0/ip_address").asString());
+        }
+        assertThat(addresses).hasSize(24).doesNotHaveDuplicates().allMatch(a -> a.startsWith("172.26.0."));
     }
 
     @Test

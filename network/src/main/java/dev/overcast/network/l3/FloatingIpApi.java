@@ -14,6 +14,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
+import dev.overcast.network.Transactions;
 import dev.overcast.network.api.Fields;
 import dev.overcast.network.api.NeutronListing;
 import dev.overcast.network.api.ResourceBody;
@@ -73,7 +74,7 @@ final class FloatingIpApi {
     private Response create(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.CREATE_ATTRIBUTES);
-        Written written = l3.network().jdbi().inTransaction(h -> {
+        Written written = Transactions.write(l3.network().jdbi(), h -> {
             FloatingIpRow row = fips.create(h, caller, body);
             return new Written(FloatingIpView.render(h, l3.ports(), row), serverPorts(h, null, row));
         });
@@ -85,7 +86,7 @@ final class FloatingIpApi {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "floatingip", FloatingIps.UPDATE_ATTRIBUTES);
         String id = req.param("id");
-        Written written = l3.network().jdbi().inTransaction(h -> {
+        Written written = Transactions.write(l3.network().jdbi(), h -> {
             FloatingIpRow before = fips.locked(h, caller, id);
             FloatingIpRow after = fips.update(h, caller, before, body);
             return new Written(FloatingIpView.render(h, l3.ports(), after), serverPorts(h, before, after));
@@ -97,7 +98,7 @@ final class FloatingIpApi {
     private Response delete(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         String id = req.param("id");
-        Written written = l3.network().jdbi().inTransaction(h -> {
+        Written written = Transactions.write(l3.network().jdbi(), h -> {
             FloatingIpRow before = fips.locked(h, caller, id);
             fips.delete(h, caller, before);
             return new Written(null, serverPorts(h, before, null));

@@ -7,6 +7,7 @@ import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
 import dev.overcast.core.http.Routes;
 import dev.overcast.core.json.Json;
+import dev.overcast.network.Transactions;
 import dev.overcast.network.api.Fields;
 import dev.overcast.network.api.NeutronListing;
 import dev.overcast.network.api.ResourceBody;
@@ -75,7 +76,7 @@ final class RouterApi {
     private Response create(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "router", Routers.CREATE_ATTRIBUTES);
-        ObjectNode view = l3.network().jdbi().inTransaction(h ->
+        ObjectNode view = Transactions.write(l3.network().jdbi(), h ->
                 RouterView.render(h, l3.ports(), routers.create(h, caller, body)));
         return Response.created(wrap(view));
     }
@@ -84,7 +85,7 @@ final class RouterApi {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = ResourceBody.read(req, "router", Routers.UPDATE_ATTRIBUTES);
         String id = req.param("id");
-        ObjectNode view = l3.network().jdbi().inTransaction(h -> {
+        ObjectNode view = Transactions.write(l3.network().jdbi(), h -> {
             RouterRow row = routers.locked(h, caller, id);
             return RouterView.render(h, l3.ports(), routers.update(h, caller, row, body));
         });
@@ -94,7 +95,10 @@ final class RouterApi {
     private Response delete(Request req) {
         Caller caller = Caller.of(l3.network(), req);
         String id = req.param("id");
-        l3.network().jdbi().useTransaction(h -> routers.delete(h, caller, routers.locked(h, caller, id)));
+        Transactions.write(l3.network().jdbi(), h -> {
+            routers.delete(h, caller, routers.locked(h, caller, id));
+            return null;
+        });
         return Response.noContent();
     }
 
@@ -102,7 +106,7 @@ final class RouterApi {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = interfaceBody(req);
         String id = req.param("id");
-        ObjectNode out = l3.network().jdbi().inTransaction(h -> {
+        ObjectNode out = Transactions.write(l3.network().jdbi(), h -> {
             RouterInterfaces.Info info = interfaces.add(h, caller, routers.locked(h, caller, id), body);
             return RouterInterfaces.render(info, RouterView.tags(h, RouterView.TAG_TYPE, id));
         });
@@ -113,7 +117,7 @@ final class RouterApi {
         Caller caller = Caller.of(l3.network(), req);
         ObjectNode body = interfaceBody(req);
         String id = req.param("id");
-        ObjectNode out = l3.network().jdbi().inTransaction(h -> {
+        ObjectNode out = Transactions.write(l3.network().jdbi(), h -> {
             RouterInterfaces.Info info = interfaces.remove(h, caller, routers.locked(h, caller, id), body);
             return RouterInterfaces.render(info, RouterView.tags(h, RouterView.TAG_TYPE, id));
         });
@@ -127,7 +131,7 @@ final class RouterApi {
             throw L3Errors.invalid("routes", "Validation of dictionary's keys failed. Expected keys: {'routes'}");
         }
         String id = req.param("id");
-        ObjectNode view = l3.network().jdbi().inTransaction(h -> {
+        ObjectNode view = Transactions.write(l3.network().jdbi(), h -> {
             RouterRow row = routers.locked(h, caller, id);
             return RouterView.render(h, l3.ports(), routers.changeRoutes(h, caller, row, body, add));
         });
