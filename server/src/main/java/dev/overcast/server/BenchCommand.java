@@ -99,9 +99,12 @@ final class BenchCommand implements Callable<Integer> {
             return new BootBench(hosts.getFirst(), servers, singles, clients(16)).run();
         }
         if (target.equals("scheduler")) {
+            if (requests < 1 || warmup < 0) {
+                System.err.println("overcast bench scheduler: --requests must be at least 1 and --warmup at least 0");
+                return 2;
+            }
             return new SchedulerBench(hosts, requests, warmup, clients(SchedulerBench.DEFAULT_CONCURRENCY),
-                    maxPlacementResults,
-                    randomize).run();
+                    maxPlacementResults, randomize).run();
         }
         if (!target.equals("identity")) {
             System.err.println("overcast bench: unknown target '" + target

@@ -94,8 +94,8 @@ final class SchedulerBench {
         System.out.printf("Overcast scheduler benchmark: %d requests per run after %d to warm up, %d concurrent, %d cores,"
                         + " max heap %d MiB, default filters and weighers, max_placement_results %d,"
                         + " randomize_allocation_candidates %s%n",
-                requests, warmup, concurrency, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                settings.maxPlacementResults(), randomize);
+                requests, warmup, concurrency, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, settings.maxPlacementResults(), randomize);
         System.out.printf("  %8s %14s %10s %10s %12s %14s %12s%n", "hosts", "placements/s", "p50 ms", "p99 ms",
                 "peak heap", "setup s", "CPU ms each");
         for (int hosts : hostCounts) {

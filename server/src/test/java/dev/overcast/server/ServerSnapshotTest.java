@@ -68,6 +68,28 @@ class ServerSnapshotTest {
         }
     }
 
+    @Test
+    void aServerDeletedWhileShelvedTakesItsShelvedImageWithIt(@TempDir Path dir) {
+        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
+            String token = adminToken(overcast);
+            ApiClient nova = nova(overcast, token);
+            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
+            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
+            String id = bootActive(nova, image, "parked");
+            assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
+                    nova.get("/servers/" + id).json().at("/server/status").asString()));
+            assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images")).hasSize(1);
+
+            assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
+
+            assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images"))
+                    .as("deleted with the server's delete, before its answer").isEmpty();
+            assertThat(glance.get("/v2/images/" + image).status()).as("the image it booted from stays").isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
+        }
+    }
+
     /**
      * The upload holds the server's task (a lease of a minute) until it ends; a delete that came in
      * meanwhile must then run at once, not once that lease lapses. Tempest deletes a server right

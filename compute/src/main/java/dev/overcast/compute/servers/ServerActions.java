@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.conductor.ComputeHosts;
+import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
 import dev.overcast.compute.instances.VmState;
@@ -144,8 +145,16 @@ final class ServerActions {
     private Response forceDelete(Request req, String uuid) {
         ServerRecord r = lookup.require(req, uuid);
         ctx.enforce(req, ServerPolicy.FORCE_DELETE, Map.of("project_id", r.instance().projectId()));
-        tasks.delete(req, uuid);
+        delete(req, uuid);
         return Response.accepted(null);
+    }
+
+    /** {@code DELETE /servers/{id}}, and {@code forceDelete}: a shelved server's image goes with it, as in Nova. */
+    void delete(Request req, String uuid) {
+        Instance deleted = tasks.delete(req, uuid);
+        if (deleted != null) {
+            snapshots.dropImageOfShelved(req, deleted);
+        }
     }
 
     private Response reboot(Request req, String uuid, JsonNode args) {

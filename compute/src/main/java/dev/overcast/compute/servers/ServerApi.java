@@ -48,7 +48,7 @@ public final class ServerApi {
         r.get("/v2.1/servers/{id}", this::showOrUnknown);
         r.put("/v2.1/servers/{id}", this::update);
         r.delete("/v2.1/servers/{id}", req -> {
-            tasks.delete(req, req.param("id"));
+            actions.delete(req, req.param("id"));
             return Response.noContent();
         });
         r.post("/v2.1/servers/{id}/action", actions::handle);

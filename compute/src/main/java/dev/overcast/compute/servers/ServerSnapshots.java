@@ -15,6 +15,7 @@ import dev.overcast.compute.images.Snapshots;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
+import dev.overcast.compute.instances.VmState;
 import dev.overcast.core.http.ApiException;
 import dev.overcast.core.http.Request;
 import dev.overcast.core.http.Response;
@@ -184,6 +185,25 @@ final class ServerSnapshots {
         String token = req.header("X-Auth-Token").orElse(null);
         if (imageId != null && snapshots != null && token != null) {
             Thread.ofVirtual().start(() -> snapshots.discard(token, imageId));
+        }
+    }
+
+    /**
+     * A server deleted while shelved: the image its shelve kept is deleted too, with the caller's
+     * token, as Nova does. As there, an image that is gone already or not the caller's is let be.
+     */
+    void dropImageOfShelved(Request req, Instance i) {
+        VmState vm = i.state().vm();
+        String imageId = i.systemMetadata().get(SHELVED_IMAGE);
+        String token = req.header("X-Auth-Token").orElse(null);
+        if ((vm == VmState.SHELVED || vm == VmState.SHELVED_OFFLOADED) && imageId != null && snapshots != null
+                && token != null) {
+            try {
+                snapshots.discard(token, imageId);
+            } catch (RuntimeException e) {
+                LOG.warn("the shelved image {} of deleted server {} was not deleted: {}", imageId, i.uuid(),
+                        e.toString());
+            }
         }
     }
 

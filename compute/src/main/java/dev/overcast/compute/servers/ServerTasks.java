@@ -40,8 +40,13 @@ final class ServerTasks {
         }
     }
 
-    /** Deletes a server in any state. */
-    void delete(Request req, String uuid) {
+    /**
+     * Deletes a server in any state.
+     *
+     * @return the instance as it was when this request asked for its delete; null when the
+     *         server was still a build request, or its delete was already under way
+     */
+    Instance delete(Request req, String uuid) {
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
             ServerRecord r = lookup.require(req, uuid);
             ctx.enforce(req, ServerPolicy.DELETE, Map.of("project_id", r.instance().projectId()));
@@ -50,15 +55,15 @@ final class ServerTasks {
                 if (new BuildStore(ctx.api()).deleteBuild(uuid)) {
                     // A conductor may have claimed a host already; releasing is harmless when it has not.
                     n.allocations().release(uuid);
-                    return;
+                    return null;
                 }
                 continue; // It reached its cell meanwhile.
             }
             if (r.instance().state().task() == dev.overcast.compute.instances.TaskState.DELETING) {
-                return;
+                return null;
             }
             if (request(req, r, Lifecycle.Event.DELETE_REQUESTED, "delete", "delete")) {
-                return;
+                return r.instance();
             }
         }
         throw new ApiException(409, "Instance " + uuid + " changed while it was being deleted; try again");
