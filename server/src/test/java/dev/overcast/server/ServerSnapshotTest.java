@@ -68,6 +68,63 @@ class ServerSnapshotTest {
         }
     }
 
+    /**
+     * As in Nova: a snapshot inherits its base image's properties and minimums; it is private when
+     * the server's own project takes it, and shared with that project when an admin takes it.
+     */
+    @Test
+    void aSnapshotInheritsItsBaseImagesPropertiesAndIsPrivateToItsServersProject(@TempDir Path dir) {
+        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
+            String token = adminToken(overcast);
+            ApiClient nova = nova(overcast, token);
+            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
+            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
+            Reply patched = glance.withHeader("Content-Type", "application/openstack-images-v2.1-json-patch")
+                    .patch("/v2/images/" + image, List.of(Map.of("op", "add", "path", "/os_distro", "value", "cirros"),
+                            Map.of("op", "add", "path", "/img_signature", "value", "c2lnbmVk"),
+                            Map.of("op", "replace", "path", "/min_ram", "value", 64)));
+            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+            ApiClient identity = new ApiClient(overcast.url() + "/identity/v3").withToken(token);
+            String project = identity.post("/projects", Map.of("project", Map.of("name", "alpha",
+                    "domain_id", "default"))).json().at("/project/id").asString();
+            String user = identity.post("/users", Map.of("user", Map.of("name", "alice", "password", "alicepw",
+                    "domain_id", "default"))).json().at("/user/id").asString();
+            String member = identity.get("/roles?name=member").json().at("/roles/0/id").asString();
+            identity.put("/projects/" + project + "/users/" + user + "/roles/" + member, null);
+            var alice = NovaStackTest.User.login(overcast, "alice", "alicepw", "alpha");
+            ApiClient aliceNova = alice.nova().withHeader("OpenStack-API-Version", "compute 2.96");
+            String id = bootActive(aliceNova, image, "hers");
+
+            String own = snapshot(aliceNova, id, "by-alice");
+            String admins = snapshot(nova, id, "by-admin");
+
+            var mine = glance.get("/v2/images/" + own).json();
+            assertThat(mine.path("visibility").asString()).isEqualTo("private");
+            assertThat(mine.path("owner").asString()).isEqualTo(project);
+            assertThat(mine.path("os_distro").asString()).isEqualTo("cirros");
+            assertThat(mine.has("img_signature")).as("never inherited").isFalse();
+            assertThat(mine.path("min_ram").asInt()).isEqualTo(64);
+            assertThat(mine.path("instance_uuid").asString()).isEqualTo(id);
+            assertThat(mine.has("instance_owner")).isFalse();
+            var taken = glance.get("/v2/images/" + admins).json();
+            assertThat(taken.path("visibility").asString()).isEqualTo("shared");
+            assertThat(taken.path("owner").asString()).isNotEqualTo(project);
+            assertThat(taken.path("instance_owner").asString()).isEqualTo(project);
+            assertThat(glance.get("/v2/images/" + admins + "/members").json().at("/members/0/member_id").asString())
+                    .isEqualTo(project);
+            assertThat(new ApiClient(overcast.url() + "/image").withToken(alice.token()).get("/v2/images/" + admins)
+                    .status()).as("the server's project can read it").isEqualTo(200);
+        }
+    }
+
+    private static String snapshot(ApiClient nova, String server, String name) {
+        Reply reply = nova.post("/servers/" + server + "/action", Map.of("createImage", Map.of("name", name)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                nova.get("/servers/" + server).json().at("/server/OS-EXT-STS:task_state").isNull());
+        return reply.json().path("image_id").asString();
+    }
+
     @Test
     void aServerDeletedWhileShelvedTakesItsShelvedImageWithIt(@TempDir Path dir) {
         try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {

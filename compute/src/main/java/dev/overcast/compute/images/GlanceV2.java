@@ -86,6 +86,12 @@ final class GlanceV2 {
         }
     }
 
+    /** Shares image {@code id} with project {@code member} (its membership is pending until it accepts). */
+    void addMember(String id, String member, String token) {
+        send(request("/v2/images/" + encode(id) + "/members", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(Map.of("member", member)))), 200);
+    }
+
     void delete(String id, String token) {
         send(request("/v2/images/" + encode(id), token).DELETE(), 204);
     }

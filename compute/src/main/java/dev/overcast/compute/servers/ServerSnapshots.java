@@ -94,7 +94,8 @@ final class ServerSnapshots {
         }
         CellMapping cell = ServerLookup.cellOf(r, action);
         String token = ComputeContext.callerToken(req);
-        Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), backupType);
+        Snapshots.Source source = new Snapshots.Source(uuid, i.projectId(), i.imageRef(), req.auth().userId(),
+                req.auth().projectId(), backupType);
         String imageId = snapshots.create(token, name, source, metadata);
 
         InstanceStore store = new InstanceStore(ctx.cells().db(cell));
@@ -136,7 +137,8 @@ final class ServerSnapshots {
         }
         CellMapping cell = ServerLookup.cellOf(r, "shelve");
         String token = ComputeContext.callerToken(req);
-        Snapshots.Source source = new Snapshots.Source(uuid, i.imageRef(), req.auth().userId(), null);
+        Snapshots.Source source = new Snapshots.Source(uuid, i.projectId(), i.imageRef(), req.auth().userId(),
+                req.auth().projectId(), null);
         String imageId = snapshots.create(token, i.displayName() + "-shelved", source, Map.of());
         InstanceStore store = new InstanceStore(ctx.cells().db(cell));
         Instant now = ctx.clock().instant();
