@@ -66,6 +66,14 @@ public final class AgentClient {
         return powerState(host, AgentRpc.RESUME, new AgentRpc.InstanceArgs(uuid));
     }
 
+    public PowerState rescue(String host, String uuid) {
+        return powerState(host, AgentRpc.RESCUE, new AgentRpc.InstanceArgs(uuid));
+    }
+
+    public PowerState unrescue(String host, String uuid) {
+        return powerState(host, AgentRpc.UNRESCUE, new AgentRpc.InstanceArgs(uuid));
+    }
+
     public PowerState reboot(String host, String uuid, boolean hard) {
         return powerState(host, AgentRpc.REBOOT, new AgentRpc.RebootArgs(uuid, hard));
     }

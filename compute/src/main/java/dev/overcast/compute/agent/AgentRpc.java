@@ -19,7 +19,8 @@ import dev.overcast.core.bus.Target;
  *     whether another host may be tried;</li>
  * <li>{@code destroy} (call): removes an instance; one the host does not run is already gone;</li>
  * <li>{@code power_off}, {@code power_on}, {@code reboot} (calls) → the power state after; from 1.1 also
- *     {@code pause}, {@code unpause}, {@code suspend}, {@code resume};</li>
+ *     {@code pause}, {@code unpause}, {@code suspend}, {@code resume}; from 1.2 also {@code rescue} and
+ *     {@code unrescue};</li>
  * <li>{@code console_output} (call): an instance's console log, its last {@code length} lines
  *     when given;</li>
  * <li>{@code list_instances} (call): what the host runs, with power states;</li>
@@ -46,6 +47,8 @@ public final class AgentRpc {
     static final Method UNPAUSE = Method.of("unpause", "1.1");
     static final Method SUSPEND = Method.of("suspend", "1.1");
     static final Method RESUME = Method.of("resume", "1.1");
+    static final Method RESCUE = Method.of("rescue", "1.2");
+    static final Method UNRESCUE = Method.of("unrescue", "1.2");
 
     /** The agent of {@code host}. */
     public static Target host(String host) {
@@ -116,6 +119,10 @@ public final class AgentRpc {
                         new PowerStateReply(driver.suspend(host, args.uuid())))
                 .on("resume", "1.1", InstanceArgs.class, (args, context) ->
                         new PowerStateReply(driver.resume(host, args.uuid())))
+                .on("rescue", "1.2", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.rescue(host, args.uuid())))
+                .on("unrescue", "1.2", InstanceArgs.class, (args, context) ->
+                        new PowerStateReply(driver.unrescue(host, args.uuid())))
                 .build();
     }
 

@@ -55,6 +55,8 @@ public final class AgentHosts implements ComputeHosts {
                 case UNPAUSE -> agents.unpause(host, instanceUuid);
                 case SUSPEND -> agents.suspend(host, instanceUuid);
                 case RESUME -> agents.resume(host, instanceUuid);
+                case RESCUE -> agents.rescue(host, instanceUuid);
+                case UNRESCUE -> agents.unrescue(host, instanceUuid);
             }
         });
     }

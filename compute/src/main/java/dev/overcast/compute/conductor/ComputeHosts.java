@@ -33,7 +33,7 @@ public interface ComputeHosts {
 
     /** What {@link #power} does. */
     enum PowerAction {
-        OFF, ON, SOFT_REBOOT, HARD_REBOOT, PAUSE, UNPAUSE, SUSPEND, RESUME
+        OFF, ON, SOFT_REBOOT, HARD_REBOOT, PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE
     }
 
     /** The last {@code lines} lines of the console log (all when null). */

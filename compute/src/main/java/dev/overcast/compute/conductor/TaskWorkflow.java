@@ -91,6 +91,9 @@ final class TaskWorkflow {
                     case SUSPENDING -> power(store, instance, "suspend", "suspend", Event.SUSPENDED,
                             PowerAction.SUSPEND);
                     case RESUMING -> power(store, instance, "resume", "resume", Event.RESUMED, PowerAction.RESUME);
+                    case RESCUING -> power(store, instance, "rescue", "rescue", Event.RESCUED, PowerAction.RESCUE);
+                    case UNRESCUING -> power(store, instance, "unrescue", "unrescue", Event.UNRESCUED,
+                            PowerAction.UNRESCUE);
                     case SHELVING -> shelve(store, instance);
                     case UNSHELVING -> unshelve(cell, store, instance);
                     case REBUILDING -> rebuild(store, instance);

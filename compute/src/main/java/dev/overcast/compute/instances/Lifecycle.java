@@ -26,6 +26,7 @@ public final class Lifecycle {
         REBOOT_REQUESTED, HARD_REBOOT_REQUESTED, REBOOTED,
         PAUSE_REQUESTED, PAUSED, UNPAUSE_REQUESTED, UNPAUSED,
         SUSPEND_REQUESTED, SUSPENDED, RESUME_REQUESTED, RESUMED,
+        RESCUE_REQUESTED, RESCUED, UNRESCUE_REQUESTED, UNRESCUED,
         SHELVE_REQUESTED, SHELVED_OFFLOADED, UNSHELVE_REQUESTED, UNSHELVED,
         REBUILD_REQUESTED, REBUILT, REBUILT_STOPPED,
         SNAPSHOT_REQUESTED, SNAPSHOT_TAKEN,
@@ -53,7 +54,10 @@ public final class Lifecycle {
     /** Tasks that, when the hypervisor refuses, leave the instance as it was. */
     private static final Set<TaskState> ABORTABLE = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
             TaskState.REBOOTING, TaskState.REBOOTING_HARD, TaskState.PAUSING, TaskState.UNPAUSING,
-            TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING, TaskState.IMAGE_SNAPSHOT);
+            TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING, TaskState.IMAGE_SNAPSHOT,
+            TaskState.RESCUING, TaskState.UNRESCUING);
+    /** Where Nova lets a server be rescued. */
+    private static final Set<VmState> RESCUABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR);
     private static final Set<VmState> SHELVABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED,
             VmState.SUSPENDED);
 
@@ -98,6 +102,13 @@ public final class Lifecycle {
             new Transition(Event.RESUME_REQUESTED, EnumSet.of(VmState.SUSPENDED), NO_TASK, true,
                     null, TaskState.RESUMING, false, null),
             new Transition(Event.RESUMED, EnumSet.of(VmState.SUSPENDED), EnumSet.of(TaskState.RESUMING), false,
+                    VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.RESCUE_REQUESTED, RESCUABLE, NO_TASK, true, null, TaskState.RESCUING, false, null),
+            new Transition(Event.RESCUED, RESCUABLE, EnumSet.of(TaskState.RESCUING), false,
+                    VmState.RESCUED, null, true, PowerState.RUNNING),
+            new Transition(Event.UNRESCUE_REQUESTED, EnumSet.of(VmState.RESCUED), NO_TASK, true,
+                    null, TaskState.UNRESCUING, false, null),
+            new Transition(Event.UNRESCUED, EnumSet.of(VmState.RESCUED), EnumSet.of(TaskState.UNRESCUING), false,
                     VmState.ACTIVE, null, true, PowerState.RUNNING),
             new Transition(Event.SHELVE_REQUESTED, SHELVABLE, NO_TASK, true, null, TaskState.SHELVING, false, null),
             new Transition(Event.SHELVED_OFFLOADED, SHELVABLE, EnumSet.of(TaskState.SHELVING), false,

@@ -8,7 +8,8 @@ public enum TaskState {
     SCHEDULING("scheduling"), SPAWNING("spawning"), DELETING("deleting"), POWERING_OFF("powering-off"),
     POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
     UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), SHELVING("shelving"),
-    UNSHELVING("unshelving"), REBUILDING("rebuilding"), IMAGE_SNAPSHOT("image_snapshot");
+    UNSHELVING("unshelving"), REBUILDING("rebuilding"), IMAGE_SNAPSHOT("image_snapshot"), RESCUING("rescuing"),
+    UNRESCUING("unrescuing");
 
     private final String value;
 

@@ -39,6 +39,8 @@ public final class ServerPolicy {
     static final String UNPAUSE = "os_compute_api:os-pause-server:unpause";
     static final String SUSPEND = "os_compute_api:os-suspend-server:suspend";
     static final String RESUME = "os_compute_api:os-suspend-server:resume";
+    static final String RESCUE = "os_compute_api:os-rescue";
+    static final String UNRESCUE = "os_compute_api:os-unrescue";
     static final String SHELVE = "os_compute_api:os-shelve:shelve";
     static final String UNSHELVE = "os_compute_api:os-shelve:unshelve";
     static final String SHELVE_OFFLOAD = "os_compute_api:os-shelve:shelve_offload";
@@ -78,8 +80,8 @@ public final class ServerPolicy {
         r.put(UNLOCK, PROJECT_MEMBER_OR_ADMIN);
         r.put(UNLOCK_OVERRIDE, ADMIN);
         r.put(CONSOLE_OUTPUT, PROJECT_MEMBER_OR_ADMIN);
-        for (String rule : new String[] {REBUILD, PAUSE, UNPAUSE, SUSPEND, RESUME, SHELVE, UNSHELVE, RESTORE,
-                FORCE_DELETE, PASSWORD_CLEAR, CREATE_IMAGE, CREATE_BACKUP}) {
+        for (String rule : new String[] {REBUILD, PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE, SHELVE, UNSHELVE,
+                RESTORE, FORCE_DELETE, PASSWORD_CLEAR, CREATE_IMAGE, CREATE_BACKUP}) {
             r.put(rule, PROJECT_MEMBER_OR_ADMIN);
         }
         for (String rule : new String[] {IPS, IPS_SHOW, PASSWORD_SHOW}) {

@@ -60,6 +60,16 @@ public interface VirtDriver {
     PowerState resume(String host, String uuid);
 
     /**
+     * Boots the instance from a rescue disk, its own disk attached beside it.
+     *
+     * @throws InstanceNotFoundException when the host does not run it
+     */
+    PowerState rescue(String host, String uuid);
+
+    /** Boots the instance from its own disk again. @throws InstanceNotFoundException when not there */
+    PowerState unrescue(String host, String uuid);
+
+    /**
      * Reboots an instance: {@code hard} resets it, otherwise the guest is asked to restart.
      *
      * @throws InstanceNotFoundException when the host does not run it

@@ -113,6 +113,21 @@ class LifecycleTest {
     }
 
     @Test
+    void aRescueShowsRescueUntilUnrescuedAndIsRefusedWhilePaused() {
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        InstanceState rescued = apply(apply(stopped, Event.RESCUE_REQUESTED), Event.RESCUED);
+        assertThat(rescued).isEqualTo(state(VmState.RESCUED, null, PowerState.RUNNING));
+        assertThat(rescued.status()).isEqualTo("RESCUE");
+        assertThat(Lifecycle.allows(rescued, Event.RESCUE_REQUESTED)).isFalse();
+        assertThat(Lifecycle.allows(rescued, Event.REBOOT_REQUESTED)).isFalse();
+        assertThat(Lifecycle.allows(state(VmState.PAUSED, null, PowerState.PAUSED), Event.RESCUE_REQUESTED))
+                .isFalse();
+        InstanceState unrescuing = apply(rescued, Event.UNRESCUE_REQUESTED);
+        assertThat(apply(unrescuing, Event.TASK_ABORTED)).isEqualTo(rescued);
+        assertThat(apply(unrescuing, Event.UNRESCUED)).isEqualTo(state(VmState.ACTIVE, null, PowerState.RUNNING));
+    }
+
+    @Test
     void aShelvedServerIsOffloadedAndUnshelvedToActive() {
         InstanceState paused = state(VmState.PAUSED, null, PowerState.PAUSED);
         InstanceState offloaded = apply(apply(paused, Event.SHELVE_REQUESTED), Event.SHELVED_OFFLOADED);

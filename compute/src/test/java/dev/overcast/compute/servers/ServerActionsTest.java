@@ -143,6 +143,58 @@ class ServerActionsTest {
     }
 
     @Test
+    void aRescuedServerBootsFromTheRescueDiskUntilItIsUnrescued() {
+        String id = active("rescuer");
+        Reply rescued = act(id, Map.of("rescue", Map.of("adminPass", "s3cret")));
+        assertThat(rescued.status()).as(rescued.body()).isEqualTo(200);
+        assertThat(rescued.json().path("adminPass").asString()).isEqualTo("s3cret");
+        JsonNode shown = waitFor(member(), id, "RESCUE");
+        assertThat(shown.path("OS-EXT-STS:vm_state").asString()).isEqualTo("rescued");
+        assertThat(shown.path("OS-EXT-STS:power_state").asInt()).isEqualTo(1);
+        assertThat(member().post("/v2.1/servers/" + id + "/action", Map.of("os-getConsoleOutput", Map.of()))
+                .json().path("output").asString()).contains("root=LABEL=rescue");
+
+        Reply again = act(id, Map.of("rescue", Map.of()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/conflictingRequest/message").asString())
+                .isEqualTo("Cannot 'rescue' instance " + id + " while it is in vm_state rescued");
+        assertThat(act(id, Map.of("reboot", Map.of("type", "HARD"))).status()).isEqualTo(409);
+        assertThat(act(id, Map.of("rebuild", Map.of("imageRef", TestImages.BOOTABLE))).status()).isEqualTo(409);
+
+        assertThat(act(id, Map.of("unrescue", Map.of())).status()).isEqualTo(202);
+        waitFor(member(), id, "ACTIVE");
+        assertThat(member().get("/v2.1/servers/" + id + "/os-instance-actions").json().path("instanceActions")
+                .findValuesAsString("action")).contains("rescue", "unrescue");
+        assertThat(act(id, Map.of("unrescue", Map.of())).status()).as("not rescued").isEqualTo(409);
+
+        Reply generated = act(id, Map.of("rescue", Map.of("rescue_image_ref", OTHER_IMAGE)));
+        assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+        assertThat(generated.json().path("adminPass").asString()).hasSize(12);
+        waitFor(member(), id, "RESCUE");
+    }
+
+    @Test
+    void rescueRefusesBadInputPausedServersAndOtherProjects() {
+        String id = active("unrescuable");
+        String missing = "0b2b8f7e-1111-4c0f-9b5a-2f6f1d3e4c5a";
+        assertThat(act(id, Map.of("rescue", Map.of("rescue_image_ref", missing))).json()
+                .at("/badRequest/message").asString()).isEqualTo("Image " + missing + " could not be found.");
+        assertThat(act(id, Map.of("rescue", Map.of("rescue_image_ref", "nope"))).status()).isEqualTo(400);
+        assertThat(act(id, Map.of("rescue", Map.of("adminPass", 7))).status()).isEqualTo(400);
+        assertThat(act(id, Map.of("rescue", Map.of("bogus", "x"))).json().at("/badRequest/message").asString())
+                .contains("Additional properties are not allowed ('bogus' was unexpected)");
+        assertThat(act(id, Map.of("rescue", "now")).status()).isEqualTo(400);
+        assertThat(server.member("u2", "p2", "2.96").post("/v2.1/servers/" + id + "/action",
+                Map.of("rescue", Map.of())).status()).isEqualTo(404);
+        assertThat(member().post("/v2.1/servers/" + missing + "/action", Map.of("rescue", Map.of())).status())
+                .isEqualTo(404);
+        act(id, Map.of("pause", Map.of()));
+        waitFor(member(), id, "PAUSED");
+        assertThat(act(id, Map.of("rescue", Map.of())).status()).isEqualTo(409);
+        assertThat(member().get("/v2.1/servers/" + id).json().at("/server/status").asString()).isEqualTo("PAUSED");
+    }
+
+    @Test
     void actionsOvercastDoesNotDoYetSaySo() {
         String id = active("unsupported");
         Reply resize = act(id, Map.of("resize", Map.of("flavorRef", "2")));

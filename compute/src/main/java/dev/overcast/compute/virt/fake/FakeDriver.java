@@ -276,6 +276,16 @@ public final class FakeDriver implements VirtDriver {
     }
 
     @Override
+    public PowerState rescue(String host, String uuid) {
+        return instance(host, uuid).rescue();
+    }
+
+    @Override
+    public PowerState unrescue(String host, String uuid) {
+        return instance(host, uuid).unrescue();
+    }
+
+    @Override
     public PowerState powerOn(String host, String uuid) {
         return instance(host, uuid).powerOn();
     }

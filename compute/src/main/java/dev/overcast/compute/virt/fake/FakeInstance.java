@@ -97,6 +97,24 @@ final class FakeInstance {
         return powerState;
     }
 
+    synchronized PowerState rescue() {
+        console.add("[ 1234.500000] reboot: Restarting system");
+        console.add("[    0.000000] Linux version 6.1.0-overcast-fake (builder@overcast) #1 SMP PREEMPT_DYNAMIC");
+        console.add("[    0.000000] Command line: BOOT_IMAGE=/vmlinuz root=LABEL=rescue ro console=ttyS0");
+        console.add("[    1.100000] EXT4-fs (vda1): mounted filesystem with ordered data mode.");
+        console.add("[    1.200000] rescue: the instance's own disk is /dev/vdb");
+        console.add("");
+        console.add(name + " login: ");
+        powerState = PowerState.RUNNING;
+        return powerState;
+    }
+
+    synchronized PowerState unrescue() {
+        console.add("[ 1234.500000] reboot: Restarting system");
+        boot(null);
+        return powerState;
+    }
+
     synchronized PowerState powerOn() {
         if (powerState != PowerState.RUNNING) {
             boot(null);
