@@ -25,7 +25,8 @@ import dev.overcast.core.http.ServiceApi;
 import dev.overcast.core.version.VersionHistory;
 
 /**
- * Compute's public API: Nova v2.1 under {@code /compute}, microversions 2.1 to 2.96. Built by
+ * Compute's public API: Nova v2.1 under {@code /compute}, microversions 2.1 to 2.96, and its v2.0
+ * compatible mode under {@code /compute/v2}. Built by
  * {@link Compute}, which shares its stores with the conductor and scheduler.
  */
 public final class ComputeService implements ServiceApi {
@@ -64,6 +65,18 @@ public final class ComputeService implements ServiceApi {
      */
     @Override
     public boolean strictTrailingSlash() {
+        return true;
+    }
+
+    /** Nova's v2.0 compatible mode: {@code /v2/...} is the v2.1 API at 2.1, lenient with bodies. */
+    @Override
+    public OlderApi olderApi() {
+        return new OlderApi("/v2", "/v2.1");
+    }
+
+    /** {@code /v2.1/{project_id}/servers}, as Nova still routes it (and {@code /v2/{project_id}/...}). */
+    @Override
+    public boolean projectIdInPath() {
         return true;
     }
 

@@ -74,21 +74,16 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
     }
 
     private static void allowedFields(Request req, JsonNode s) {
-        for (String field : s.propertyNames()) {
-            boolean known = V2_1_FIELDS.contains(field)
-                    || (field.equals("description") && req.versionAtLeast(2, 19))
-                    || (field.equals("tags") && req.versionAtLeast(2, 52))
-                    || (field.equals("trusted_image_certificates") && req.versionAtLeast(2, 63))
-                    || ((field.equals("host") || field.equals("hypervisor_hostname")) && req.versionAtLeast(2, 74))
-                    || (field.equals("hostname") && req.versionAtLeast(2, 90));
-            if (field.equals("personality") && req.versionAtLeast(2, 57)) {
-                known = false;
-            }
-            if (!known) {
-                throw ApiException.badRequest("Invalid input for field/attribute server. Value: " + s
-                        + ". Additional properties are not allowed ('" + field + "' was unexpected)");
-            }
-        }
+        String value = s.toString();
+        UnknownAttributes.check(req, s, field -> field.equals("personality") ? !req.versionAtLeast(2, 57)
+                : V2_1_FIELDS.contains(field)
+                || (field.equals("description") && req.versionAtLeast(2, 19))
+                || (field.equals("tags") && req.versionAtLeast(2, 52))
+                || (field.equals("trusted_image_certificates") && req.versionAtLeast(2, 63))
+                || ((field.equals("host") || field.equals("hypervisor_hostname")) && req.versionAtLeast(2, 74))
+                || (field.equals("hostname") && req.versionAtLeast(2, 90)),
+                field -> ApiException.badRequest("Invalid input for field/attribute server. Value: " + value
+                        + ". Additional properties are not allowed ('" + field + "' was unexpected)"));
     }
 
     /** The image of a boot from a local image mapping (block_device_mapping_v2, boot_index 0). */
@@ -141,14 +136,11 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
         if (!net.isObject()) {
             throw invalid("networks", net.toString(), net + " is not of type 'object'");
         }
-        for (String field : net.propertyNames()) {
-            boolean known = field.equals("uuid") || field.equals("port") || field.equals("fixed_ip")
-                    || (field.equals("tag") && req.versionAtLeast(2, 32));
-            if (!known) {
-                throw ApiException.badRequest("Invalid input for field/attribute networks. Value: " + net
-                        + ". Additional properties are not allowed ('" + field + "' was unexpected)");
-            }
-        }
+        String value = net.toString();
+        UnknownAttributes.check(req, net, field -> field.equals("uuid") || field.equals("port")
+                || field.equals("fixed_ip") || (field.equals("tag") && req.versionAtLeast(2, 32)),
+                field -> ApiException.badRequest("Invalid input for field/attribute networks. Value: " + value
+                        + ". Additional properties are not allowed ('" + field + "' was unexpected)"));
         String port = net.hasNonNull("port") ? net.get("port").asString() : null;
         String uuid = net.hasNonNull("uuid") ? net.get("uuid").asString() : null;
         String fixedIp = net.hasNonNull("fixed_ip") ? net.get("fixed_ip").asString() : null;

@@ -154,14 +154,11 @@ final class InterfaceApi {
             throw ApiException.badRequest("Invalid input for field/attribute interfaceAttachment. "
                     + "'interfaceAttachment' is a required property");
         }
-        for (String field : a.propertyNames()) {
-            boolean known = Set.of("port_id", "net_id", "fixed_ips").contains(field)
-                    || (field.equals("tag") && req.versionAtLeast(2, 49));
-            if (!known) {
-                throw ApiException.badRequest("Invalid input for field/attribute interfaceAttachment. Value: " + a
-                        + ". Additional properties are not allowed ('" + field + "' was unexpected)");
-            }
-        }
+        String value = a.toString();
+        UnknownAttributes.check(req, a, field -> Set.of("port_id", "net_id", "fixed_ips").contains(field)
+                || (field.equals("tag") && req.versionAtLeast(2, 49)),
+                field -> ApiException.badRequest("Invalid input for field/attribute interfaceAttachment. Value: "
+                        + value + ". Additional properties are not allowed ('" + field + "' was unexpected)"));
         String port = a.hasNonNull("port_id") ? a.get("port_id").asString() : null;
         String net = a.hasNonNull("net_id") ? a.get("net_id").asString() : null;
         if (port != null && net != null) {

@@ -185,6 +185,12 @@ public final class ServerApi {
         if (!s.isObject()) {
             throw ApiException.badRequest("Invalid input for field/attribute server. 'server' is a required property");
         }
+        UnknownAttributes.check(req, s, field -> switch (field) {
+            case "name", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig" -> true;
+            case "description" -> req.versionAtLeast(2, 19);
+            case "hostname" -> req.versionAtLeast(2, 90);
+            default -> false;
+        }, ServerApi::unexpected);
         Instance i = r.instance();
         String name = i.displayName();
         String description = i.description();
@@ -197,22 +203,12 @@ public final class ServerApi {
             JsonNode v = e.getValue();
             switch (field) {
                 case "name" -> name = text(v, field, 1, 255, false);
-                case "description" -> {
-                    if (!req.versionAtLeast(2, 19)) {
-                        throw unexpected(field);
-                    }
-                    description = text(v, field, 0, 255, true);
-                }
-                case "hostname" -> {
-                    if (!req.versionAtLeast(2, 90)) {
-                        throw unexpected(field);
-                    }
-                    hostname = text(v, field, 1, 63, false);
-                }
+                case "description" -> description = text(v, field, 0, 255, true);
+                case "hostname" -> hostname = text(v, field, 1, 63, false);
                 case "accessIPv4" -> v4 = AccessAddresses.v4(field, text(v, field, 0, 64, true));
                 case "accessIPv6" -> v6 = AccessAddresses.v6(field, text(v, field, 0, 64, true));
                 case "OS-DCF:diskConfig" -> diskConfig = DiskConfig.read(v);
-                default -> throw unexpected(field);
+                default -> throw unexpected(field); // UnknownAttributes let through only these
             }
         }
         Instance updated = i.withUserFields(name, description, hostname, v4, v6, i.imageRef(), i.keyName(),

@@ -115,23 +115,18 @@ final class ServerRebuild {
     }
 
     private static void allowed(Request req, JsonNode args) {
-        for (String field : args.propertyNames()) {
-            boolean known = switch (field) {
-                case "imageRef", "name", "adminPass", "metadata", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig",
-                     "preserve_ephemeral" -> true;
-                case "personality" -> !req.versionAtLeast(2, 57);
-                case "description" -> req.versionAtLeast(2, 19);
-                case "key_name" -> req.versionAtLeast(2, 54);
-                case "user_data" -> req.versionAtLeast(2, 57);
-                case "trusted_image_certificates" -> req.versionAtLeast(2, 63);
-                case "hostname" -> req.versionAtLeast(2, 90);
-                default -> false;
-            };
-            if (!known) {
-                throw ApiException.badRequest("Invalid input for field/attribute rebuild. Additional properties are "
-                        + "not allowed ('" + field + "' was unexpected)");
-            }
-        }
+        UnknownAttributes.check(req, args, field -> switch (field) {
+            case "imageRef", "name", "adminPass", "metadata", "accessIPv4", "accessIPv6", "OS-DCF:diskConfig",
+                 "preserve_ephemeral" -> true;
+            case "personality" -> !req.versionAtLeast(2, 57);
+            case "description" -> req.versionAtLeast(2, 19);
+            case "key_name" -> req.versionAtLeast(2, 54);
+            case "user_data" -> req.versionAtLeast(2, 57);
+            case "trusted_image_certificates" -> req.versionAtLeast(2, 63);
+            case "hostname" -> req.versionAtLeast(2, 90);
+            default -> false;
+        }, field -> ApiException.badRequest("Invalid input for field/attribute rebuild. Additional properties are "
+                + "not allowed ('" + field + "' was unexpected)"));
     }
 
 

@@ -40,14 +40,12 @@ final class ServerRescue {
             if (!args.isObject()) {
                 throw CreateRequest.invalid("rescue", args.toString(), args + " is not of type 'object', 'null'");
             }
-            for (String field : args.propertyNames()) {
-                switch (field) {
-                    case "adminPass" -> password = string(args, field);
-                    case "rescue_image_ref" -> imageRef = string(args, field);
-                    default -> throw CreateRequest.invalid("rescue", args.toString(),
-                            "Additional properties are not allowed ('" + field + "' was unexpected)");
-                }
-            }
+            String value = args.toString();
+            UnknownAttributes.check(req, args, field -> field.equals("adminPass") || field.equals("rescue_image_ref"),
+                    field -> CreateRequest.invalid("rescue", value,
+                            "Additional properties are not allowed ('" + field + "' was unexpected)"));
+            password = args.has("adminPass") ? string(args, "adminPass") : null;
+            imageRef = args.has("rescue_image_ref") ? string(args, "rescue_image_ref") : null;
             if (imageRef != null && !imageRef.matches(
                     "(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")) {
                 throw CreateRequest.invalid("rescue_image_ref", imageRef, "'" + imageRef + "' is not a 'uuid'");

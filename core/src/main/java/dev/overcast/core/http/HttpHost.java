@@ -122,18 +122,26 @@ public final class HttpHost implements AutoCloseable {
                     "title", "Not Found", "message", "The resource could not be found."))), ids.local());
         } else {
             String relative = path.substring(service.prefix.length());
+            ServiceApi.OlderApi older = service.api.olderApi();
+            boolean lenient = older != null && relative.startsWith(older.prefix() + "/")
+                    && relative.length() > older.prefix().length() + 1;
+            if (lenient) {
+                relative = older.routedAs() + relative.substring(older.prefix().length());
+            }
             Response response;
             List<ResponseHeader> versionHeaders = List.of();
             try {
                 ApiVersion version = null;
                 VersionHistory history = service.api.versions();
-                if (history != null) {
+                if (history != null && lenient) {
+                    version = history.min();
+                } else if (history != null) {
                     version = history.negotiate(name -> req.headers().first(HeaderNames.create(name)).orElse(null));
                     versionHeaders = history.responseHeaders(version);
                 }
-                Routes.Match match = service.routes.match(method, relative.isEmpty() ? "/" : relative);
-                template = match.route().template();
-                response = handle(req, service, relative, match, ids, version);
+                Routed routed = route(service, method, relative.isEmpty() ? "/" : relative);
+                template = routed.match().route().template();
+                response = handle(req, service, routed, ids, version, lenient);
             } catch (Routes.MethodNotAllowed e) {
                 response = fault(service, e, ids).header("Allow", e.allowHeader());
             } catch (ApiException e) {
@@ -162,8 +170,37 @@ public final class HttpHost implements AutoCloseable {
                 .register(metrics).record(java.time.Duration.ofNanos(nanos));
     }
 
-    private Response handle(ServerRequest req, Mounted service, String relative, Routes.Match match,
-                            RequestIds ids, ApiVersion version) {
+    /**
+     * A route found for a path; {@code project} the project id the path named, where the
+     * service lets paths name one and the route was found only without it.
+     */
+    private record Routed(Routes.Match match, String path, String project) {
+    }
+
+    private static Routed route(Mounted service, String method, String path) {
+        try {
+            return new Routed(service.routes.match(method, path), path, null);
+        } catch (Routes.MethodNotAllowed e) {
+            throw e;
+        } catch (ApiException notFound) {
+            List<String> segments = PathTemplate.split(path);
+            if (!service.api.projectIdInPath() || segments.size() < 3) {
+                throw notFound;
+            }
+            String without = "/" + segments.getFirst() + path.substring(path.indexOf('/', path.indexOf('/', 1) + 1));
+            try {
+                return new Routed(service.routes.match(method, without), without, segments.get(1));
+            } catch (Routes.MethodNotAllowed e) {
+                throw e;
+            } catch (ApiException stillNotFound) {
+                throw notFound;
+            }
+        }
+    }
+
+    private Response handle(ServerRequest req, Mounted service, Routed routed, RequestIds ids, ApiVersion version,
+                            boolean lenient) {
+        Routes.Match match = routed.match();
         Request.Body body = match.route().streamsBody()
                 ? new Request.Body(new byte[0], req.content().inputStream())
                 : new Request.Body(readBody(req), null);
@@ -174,13 +211,17 @@ public final class HttpHost implements AutoCloseable {
         } else if (match.route().requiresToken()) {
             throw ApiException.unauthorized("The request you have made requires authentication.");
         }
+        if (routed.project() != null && auth != null && !routed.project().equals(auth.projectId())) {
+            throw ApiException.badRequest("Malformed request URL: URL's project_id '" + routed.project()
+                    + "' doesn't match Context's project_id '" + auth.projectId() + "'");
+        }
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String name : req.query().names()) {
             query.put(name, req.query().all(name));
         }
-        Request request = new Request(req.prologue().method().text(), relative, match.params(), query,
+        Request request = new Request(req.prologue().method().text(), routed.path(), match.params(), query,
                 name -> req.headers().first(HeaderNames.create(name)), body, auth, ids,
-                baseUrl(req) + service.prefix, version);
+                baseUrl(req) + service.prefix, version, lenient);
         return match.route().handler().handle(request);
     }
 

@@ -27,11 +27,12 @@ public final class Request {
     private final RequestIds ids;
     private final String serviceUrl;
     private final ApiVersion version;
+    private final boolean lenient;
     private JsonNode json;
 
     Request(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
             Function<String, Optional<String>> headers, Body body, AuthContext auth, RequestIds ids,
-            String serviceUrl, ApiVersion version) {
+            String serviceUrl, ApiVersion version, boolean lenient) {
         this.method = method;
         this.path = path;
         this.pathParams = pathParams;
@@ -43,6 +44,16 @@ public final class Request {
         this.ids = ids;
         this.serviceUrl = serviceUrl;
         this.version = version;
+        this.lenient = lenient;
+    }
+
+    /**
+     * True when the request came through the service's older API ({@link ServiceApi#olderApi()}),
+     * whose bodies may carry attributes the handler does not know: it ignores them instead of
+     * refusing them.
+     */
+    public boolean lenient() {
+        return lenient;
     }
 
     /**

@@ -35,6 +35,29 @@ public interface ServiceApi {
     }
 
     /**
+     * An older version of the API that the same routes serve, as Nova's v2.0 compatible mode
+     * on {@code /v2}: a request under {@code prefix + "/"} is routed as if under {@code routedAs},
+     * at the oldest microversion whatever its headers ask, is answered without version headers,
+     * and reads its body leniently ({@link Request#lenient()}). Null when there is none.
+     */
+    default OlderApi olderApi() {
+        return null;
+    }
+
+    /** See {@link #olderApi()}. */
+    record OlderApi(String prefix, String routedAs) {
+    }
+
+    /**
+     * Whether a path may name the caller's project right after its version segment, as Nova's
+     * {@code /v2.1/{project_id}/servers}: such a path is routed as the one without it, and a
+     * token scoped to another project gets a 400.
+     */
+    default boolean projectIdInPath() {
+        return false;
+    }
+
+    /**
      * A service-specific header that repeats the request id on every answer, as Nova's
      * {@code x-compute-request-id}; null when the service has none.
      */
