@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,56 +18,72 @@ import dev.overcast.testkit.ApiClient.Reply;
 
 /** Snapshots and backups of a server become images in the Image service, with the server's image data. */
 class ServerSnapshotTest {
+    @TempDir
+    static Path dir;
+    static Overcast overcast;
+    static String token;
+    static ApiClient nova;
+    static ApiClient glance;
+    /** The test image every server here boots from. */
+    static String image;
+
+    @BeforeAll
+    static void start() {
+        overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()));
+        token = adminToken(overcast);
+        nova = nova(overcast, token);
+        glance = new ApiClient(overcast.url() + "/image").withToken(token);
+        image = glance.get("/v2/images").json().at("/images/0/id").asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        overcast.close();
+    }
 
     @Test
-    void aSnapshotIsAnActiveImageOfTheServerAndBackupsRotate(@TempDir Path dir) {
-        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = adminToken(overcast);
-            ApiClient nova = nova(overcast, token);
-            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
-            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
-            long size = glance.get("/v2/images/" + image).json().path("size").asLong();
-            String id = bootActive(nova, image, "snap");
+    void aSnapshotIsAnActiveImageOfTheServerAndBackupsRotate() {
+        long size = glance.get("/v2/images/" + image).json().path("size").asLong();
+        String id = bootActive(nova, image, "snap");
 
-            Reply snapshot = nova.post("/servers/" + id + "/action", Map.of("createImage",
-                    Map.of("name", "snap-1", "metadata", Map.of("purpose", "test"))));
-            assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
-            String snap = snapshot.json().path("image_id").asString();
-            assertThat(snapshot.header("Location")).endsWith("/images/" + snap);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "active".equals(glance.get("/v2/images/" + snap).json().path("status").asString()));
-            var made = glance.get("/v2/images/" + snap).json();
-            assertThat(made.path("size").asLong()).isEqualTo(size);
-            assertThat(made.path("instance_uuid").asString()).isEqualTo(id);
-            assertThat(made.path("image_type").asString()).isEqualTo("snapshot");
-            assertThat(made.path("purpose").asString()).isEqualTo("test");
+        Reply snapshot = nova.post("/servers/" + id + "/action", Map.of("createImage",
+                Map.of("name", "snap-1", "metadata", Map.of("purpose", "test"))));
+        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
+        String snap = snapshot.json().path("image_id").asString();
+        assertThat(snapshot.header("Location")).endsWith("/images/" + snap);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "active".equals(glance.get("/v2/images/" + snap).json().path("status").asString()));
+        var made = glance.get("/v2/images/" + snap).json();
+        assertThat(made.path("size").asLong()).isEqualTo(size);
+        assertThat(made.path("instance_uuid").asString()).isEqualTo(id);
+        assertThat(made.path("image_type").asString()).isEqualTo("snapshot");
+        assertThat(made.path("purpose").asString()).isEqualTo("test");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                nova.get("/servers/" + id).json().at("/server/OS-EXT-STS:task_state").isNull());
+
+        for (int n = 1; n <= 3; n++) {
+            Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
+                    Map.of("name", "backup-" + n, "backup_type", "daily", "rotation", 2)));
+            assertThat(backup.status()).as(backup.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     nova.get("/servers/" + id).json().at("/server/OS-EXT-STS:task_state").isNull());
-
-            for (int n = 1; n <= 3; n++) {
-                Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
-                        Map.of("name", "backup-" + n, "backup_type", "daily", "rotation", 2)));
-                assertThat(backup.status()).as(backup.body()).isEqualTo(202);
-                await().atMost(Duration.ofSeconds(30)).until(() ->
-                        nova.get("/servers/" + id).json().at("/server/OS-EXT-STS:task_state").isNull());
-            }
-            var backups = glance.get("/v2/images?image_type=backup&instance_uuid=" + id).json().path("images");
-            assertThat(backups.findValuesAsString("name")).containsExactlyInAnyOrder("backup-2", "backup-3");
-
-            // Shelving keeps the disk as an image named after the server, which unshelving drops.
-            assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
-                    nova.get("/servers/" + id).json().at("/server/status").asString()));
-            var shelved = glance.get("/v2/images?name=snap-shelved").json().path("images");
-            assertThat(shelved).hasSize(1);
-            assertThat(shelved.get(0).path("status").asString()).isEqualTo("active");
-            assertThat(nova.post("/servers/" + id + "/action", Map.of("unshelve", Map.of())).status())
-                    .isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    glance.get("/v2/images?name=snap-shelved").json().path("images").isEmpty());
         }
+        var backups = glance.get("/v2/images?image_type=backup&instance_uuid=" + id).json().path("images");
+        assertThat(backups.findValuesAsString("name")).containsExactlyInAnyOrder("backup-2", "backup-3");
+
+        // Shelving keeps the disk as an image named after the server, which unshelving drops.
+        assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
+                nova.get("/servers/" + id).json().at("/server/status").asString()));
+        var shelved = glance.get("/v2/images?name=snap-shelved").json().path("images");
+        assertThat(shelved).hasSize(1);
+        assertThat(shelved.get(0).path("status").asString()).isEqualTo("active");
+        assertThat(nova.post("/servers/" + id + "/action", Map.of("unshelve", Map.of())).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACTIVE".equals(nova.get("/servers/" + id).json().at("/server/status").asString()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                glance.get("/v2/images?name=snap-shelved").json().path("images").isEmpty());
     }
 
     /**
@@ -73,48 +91,42 @@ class ServerSnapshotTest {
      * the server's own project takes it, and shared with that project when an admin takes it.
      */
     @Test
-    void aSnapshotInheritsItsBaseImagesPropertiesAndIsPrivateToItsServersProject(@TempDir Path dir) {
-        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = adminToken(overcast);
-            ApiClient nova = nova(overcast, token);
-            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
-            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
-            Reply patched = glance.withHeader("Content-Type", "application/openstack-images-v2.1-json-patch")
-                    .patch("/v2/images/" + image, List.of(Map.of("op", "add", "path", "/os_distro", "value", "cirros"),
-                            Map.of("op", "add", "path", "/img_signature", "value", "c2lnbmVk"),
-                            Map.of("op", "replace", "path", "/min_ram", "value", 64)));
-            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
-            ApiClient identity = new ApiClient(overcast.url() + "/identity/v3").withToken(token);
-            String project = identity.post("/projects", Map.of("project", Map.of("name", "alpha",
-                    "domain_id", "default"))).json().at("/project/id").asString();
-            String user = identity.post("/users", Map.of("user", Map.of("name", "alice", "password", "alicepw",
-                    "domain_id", "default"))).json().at("/user/id").asString();
-            String member = identity.get("/roles?name=member").json().at("/roles/0/id").asString();
-            identity.put("/projects/" + project + "/users/" + user + "/roles/" + member, null);
-            var alice = NovaStackTest.User.login(overcast, "alice", "alicepw", "alpha");
-            ApiClient aliceNova = alice.nova().withHeader("OpenStack-API-Version", "compute 2.96");
-            String id = bootActive(aliceNova, image, "hers");
+    void aSnapshotInheritsItsBaseImagesPropertiesAndIsPrivateToItsServersProject() {
+        Reply patched = glance.withHeader("Content-Type", "application/openstack-images-v2.1-json-patch")
+                .patch("/v2/images/" + image, List.of(Map.of("op", "add", "path", "/os_distro", "value", "cirros"),
+                        Map.of("op", "add", "path", "/img_signature", "value", "c2lnbmVk"),
+                        Map.of("op", "replace", "path", "/min_ram", "value", 64)));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        ApiClient identity = new ApiClient(overcast.url() + "/identity/v3").withToken(token);
+        String project = identity.post("/projects", Map.of("project", Map.of("name", "alpha",
+                "domain_id", "default"))).json().at("/project/id").asString();
+        String user = identity.post("/users", Map.of("user", Map.of("name", "alice", "password", "alicepw",
+                "domain_id", "default"))).json().at("/user/id").asString();
+        String member = identity.get("/roles?name=member").json().at("/roles/0/id").asString();
+        identity.put("/projects/" + project + "/users/" + user + "/roles/" + member, null);
+        var alice = NovaStackTest.User.login(overcast, "alice", "alicepw", "alpha");
+        ApiClient aliceNova = alice.nova().withHeader("OpenStack-API-Version", "compute 2.96");
+        String id = bootActive(aliceNova, image, "hers");
 
-            String own = snapshot(aliceNova, id, "by-alice");
-            String admins = snapshot(nova, id, "by-admin");
+        String own = snapshot(aliceNova, id, "by-alice");
+        String admins = snapshot(nova, id, "by-admin");
 
-            var mine = glance.get("/v2/images/" + own).json();
-            assertThat(mine.path("visibility").asString()).isEqualTo("private");
-            assertThat(mine.path("owner").asString()).isEqualTo(project);
-            assertThat(mine.path("os_distro").asString()).isEqualTo("cirros");
-            assertThat(mine.has("img_signature")).as("never inherited").isFalse();
-            assertThat(mine.path("min_ram").asInt()).isEqualTo(64);
-            assertThat(mine.path("instance_uuid").asString()).isEqualTo(id);
-            assertThat(mine.has("instance_owner")).isFalse();
-            var taken = glance.get("/v2/images/" + admins).json();
-            assertThat(taken.path("visibility").asString()).isEqualTo("shared");
-            assertThat(taken.path("owner").asString()).isNotEqualTo(project);
-            assertThat(taken.path("instance_owner").asString()).isEqualTo(project);
-            assertThat(glance.get("/v2/images/" + admins + "/members").json().at("/members/0/member_id").asString())
-                    .isEqualTo(project);
-            assertThat(new ApiClient(overcast.url() + "/image").withToken(alice.token()).get("/v2/images/" + admins)
-                    .status()).as("the server's project can read it").isEqualTo(200);
-        }
+        var mine = glance.get("/v2/images/" + own).json();
+        assertThat(mine.path("visibility").asString()).isEqualTo("private");
+        assertThat(mine.path("owner").asString()).isEqualTo(project);
+        assertThat(mine.path("os_distro").asString()).isEqualTo("cirros");
+        assertThat(mine.has("img_signature")).as("never inherited").isFalse();
+        assertThat(mine.path("min_ram").asInt()).isEqualTo(64);
+        assertThat(mine.path("instance_uuid").asString()).isEqualTo(id);
+        assertThat(mine.has("instance_owner")).isFalse();
+        var taken = glance.get("/v2/images/" + admins).json();
+        assertThat(taken.path("visibility").asString()).isEqualTo("shared");
+        assertThat(taken.path("owner").asString()).isNotEqualTo(project);
+        assertThat(taken.path("instance_owner").asString()).isEqualTo(project);
+        assertThat(glance.get("/v2/images/" + admins + "/members").json().at("/members/0/member_id").asString())
+                .isEqualTo(project);
+        assertThat(new ApiClient(overcast.url() + "/image").withToken(alice.token()).get("/v2/images/" + admins)
+                .status()).as("the server's project can read it").isEqualTo(200);
     }
 
     private static String snapshot(ApiClient nova, String server, String name) {
@@ -126,25 +138,19 @@ class ServerSnapshotTest {
     }
 
     @Test
-    void aServerDeletedWhileShelvedTakesItsShelvedImageWithIt(@TempDir Path dir) {
-        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = adminToken(overcast);
-            ApiClient nova = nova(overcast, token);
-            ApiClient glance = new ApiClient(overcast.url() + "/image").withToken(token);
-            String image = glance.get("/v2/images").json().at("/images/0/id").asString();
-            String id = bootActive(nova, image, "parked");
-            assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
-                    nova.get("/servers/" + id).json().at("/server/status").asString()));
-            assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images")).hasSize(1);
+    void aServerDeletedWhileShelvedTakesItsShelvedImageWithIt() {
+        String id = bootActive(nova, image, "parked");
+        assertThat(nova.post("/servers/" + id + "/action", Map.of("shelve", Map.of())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SHELVED_OFFLOADED".equals(
+                nova.get("/servers/" + id).json().at("/server/status").asString()));
+        assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images")).hasSize(1);
 
-            assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
+        assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
 
-            assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images"))
-                    .as("deleted with the server's delete, before its answer").isEmpty();
-            assertThat(glance.get("/v2/images/" + image).status()).as("the image it booted from stays").isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
-        }
+        assertThat(glance.get("/v2/images?name=parked-shelved").json().path("images"))
+                .as("deleted with the server's delete, before its answer").isEmpty();
+        assertThat(glance.get("/v2/images/" + image).status()).as("the image it booted from stays").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
     }
 
     /**
@@ -153,21 +159,15 @@ class ServerSnapshotTest {
      * after asking for its backup.
      */
     @Test
-    void aServerDeletedDuringItsBackupGoesWithoutWaitingForTheUploadsLease(@TempDir Path dir) {
-        try (Overcast overcast = Overcast.start(ComputeEndToEndTest.config(dir, Map.of()))) {
-            String token = adminToken(overcast);
-            ApiClient nova = nova(overcast, token);
-            String image = new ApiClient(overcast.url() + "/image").withToken(token).get("/v2/images").json()
-                    .at("/images/0/id").asString();
-            String id = bootActive(nova, image, "doomed");
+    void aServerDeletedDuringItsBackupGoesWithoutWaitingForTheUploadsLease() {
+        String id = bootActive(nova, image, "doomed");
 
-            Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
-                    Map.of("name", "last", "backup_type", "daily", "rotation", 1)));
-            assertThat(backup.status()).as(backup.body()).isEqualTo(202);
-            assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
+        Reply backup = nova.post("/servers/" + id + "/action", Map.of("createBackup",
+                Map.of("name", "last", "backup_type", "daily", "rotation", 1)));
+        assertThat(backup.status()).as(backup.body()).isEqualTo(202);
+        assertThat(nova.delete("/servers/" + id).status()).isEqualTo(204);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> nova.get("/servers/" + id).status() == 404);
     }
 
     private static String bootActive(ApiClient nova, String image, String name) {

@@ -16,13 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * does. A simulated server's disk is its image, so a snapshot's data is a copy of that image's.
  */
 public final class Snapshots {
-    private final GlanceV2 glance;
-
-    /** @param imageUrl the Image service's base URL, such as {@code http://host/image} */
-    public Snapshots(String imageUrl, Duration timeout) {
-        this.glance = new GlanceV2(imageUrl, timeout);
-    }
-
     /** The fields of Glance's image that are the image's own, not properties a snapshot inherits. */
     private static final Set<String> IMAGE_FIELDS = Set.of("id", "name", "status", "visibility", "protected",
             "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "min_ram",
@@ -32,6 +25,13 @@ public final class Snapshots {
     private static final Set<String> NON_INHERITABLE = Set.of("cinder_encryption_key_id",
             "cinder_encryption_key_deletion_policy", "img_signature", "img_signature_hash_method",
             "img_signature_key_type", "img_signature_certificate_uuid", "cache_in_nova", "bittorrent");
+
+    private final GlanceV2 glance;
+
+    /** @param imageUrl the Image service's base URL, such as {@code http://host/image} */
+    public Snapshots(String imageUrl, Duration timeout) {
+        this.glance = new GlanceV2(imageUrl, timeout);
+    }
 
     /**
      * What the snapshot records of its server, and who takes it.
