@@ -71,8 +71,9 @@ public final class IdentityPolicy {
         r.put("identity:list_trusts", ADMIN_OR_SYSTEM_READER);
         r.put("identity:get_trust", ADMIN_OR_SYSTEM_READER);
         r.put("identity:delete_trust", ADMIN);
-        for (String entity : new String[] {"policy", "consumer"}) {
-            String plural = entity.equals("policy") ? "policies" : "consumers";
+        for (String entity : new String[] {"policy", "consumer", "identity_provider", "protocol", "mapping",
+                "service_provider"}) {
+            String plural = entity.equals("policy") ? "policies" : entity + "s";
             r.put("identity:list_" + plural, ADMIN_OR_SYSTEM_READER);
             r.put("identity:get_" + entity, ADMIN_OR_SYSTEM_READER);
             r.put("identity:create_" + entity, ADMIN);

@@ -18,6 +18,7 @@ import dev.overcast.identity.credential.ApplicationCredentialMethod;
 import dev.overcast.identity.credential.CredentialRoutes;
 import dev.overcast.identity.group.GroupApi;
 import dev.overcast.identity.project.ProjectApi;
+import dev.overcast.identity.federation.FederationApi;
 import dev.overcast.identity.registry.RegistryApi;
 import dev.overcast.identity.role.GrantApi;
 import dev.overcast.identity.role.RoleApi;
@@ -66,6 +67,7 @@ public final class IdentityService implements ServiceApi {
         new CatalogApi(ctx).routes(routes);
         new TrustApi(ctx).routes(routes);
         new RegistryApi(ctx, passwords).routes(routes);
+        new FederationApi(ctx).routes(routes);
         new UserApi(ctx, passwords).routes(routes);
         new GroupApi(ctx).routes(routes);
         new CredentialRoutes(ctx, passwords).routes(routes);

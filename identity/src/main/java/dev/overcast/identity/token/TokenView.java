@@ -1,5 +1,6 @@
 package dev.overcast.identity.token;
 
+import java.util.List;
 
 import dev.overcast.core.auth.AuthContext;
 import dev.overcast.core.auth.AuthContext.Ref;
@@ -7,6 +8,7 @@ import dev.overcast.core.json.Json;
 import dev.overcast.identity.IdentityContext;
 import dev.overcast.identity.Times;
 import dev.overcast.identity.catalog.Catalog;
+import dev.overcast.identity.federation.FederationApi;
 import dev.overcast.identity.trust.TrustScopes;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,6 +49,10 @@ final class TokenView {
             token.roles().forEach(r -> roles.add(ref(r)));
             if (withCatalog) {
                 t.set("catalog", catalog.render(token.projectId()));
+                List<ObjectNode> providers = FederationApi.inToken(ctx);
+                if (!providers.isEmpty()) {
+                    t.set("service_providers", Json.tree(providers));
+                }
             }
         }
         if (token.applicationCredentialId() != null) {
