@@ -55,7 +55,7 @@ final class StackChecks {
                 }
                 continue;
             }
-            Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, true);
+            Properties.validate(def.name(), plugin, given == null ? Map.of() : given, true);
             if (template.resolvedType(def.name()) instanceof ResolvedType.TemplateResource t) {
                 checkNested(template, def.name(), t.path(), depth + 1);
             }

@@ -45,7 +45,7 @@ final class TemplateApi {
         if (!template.parameterGroups().isEmpty()) {
             out.put("ParameterGroups", template.parameterGroups());
         }
-        out.put("Environment", template.environment().asMap());
+        out.put("Environment", template.environment().userView());
         return Response.ok(out);
     }
 

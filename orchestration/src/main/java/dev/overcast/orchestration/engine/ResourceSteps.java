@@ -237,7 +237,7 @@ final class ResourceSteps {
 
     private Map<String, Object> properties(ResourceDefinition def, ResourcePlugin plugin) {
         Map<String, Object> given = def.resolveProperties(context);
-        return Properties.validate(def.name(), plugin.properties(), given == null ? Map.of() : given, false);
+        return Properties.validate(def.name(), plugin, given == null ? Map.of() : given, false);
     }
 
     static boolean updatable(ResourcePlugin plugin, Map<String, Object> before, Map<String, Object> after) {

@@ -66,7 +66,7 @@ public final class UpdatePreview {
             ResourceDefinition def = template.resource(name);
             ResourcePlugin plugin = types.require(def.type());
             Map<String, Object> given = def.resolveProperties(context);
-            Map<String, Object> properties = Properties.validate(name, plugin.properties(),
+            Map<String, Object> properties = Properties.validate(name, plugin,
                     given == null ? Map.of() : given, false);
             changes.put(name, change(context.row(name), def.type(), plugin, properties,
                     def.resolveMetadata(context)));

@@ -10,6 +10,11 @@ final class NoneResource extends DeclaredResource {
     }
 
     @Override
+    public boolean acceptsAnyProperties() {
+        return true;
+    }
+
+    @Override
     public Applied create(String name, Map<String, Object> properties, PluginContext context) {
         return new Applied(context.physicalName(name), Map.of());
     }

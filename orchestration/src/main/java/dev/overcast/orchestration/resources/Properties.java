@@ -21,6 +21,17 @@ public final class Properties {
     }
 
     /**
+     * @return the properties of a resource of type {@code plugin}: with defaults applied, in schema
+     *         order; as given, for a type that takes any
+     * @throws TemplateException StackValidationFailed naming the property
+     */
+    public static Map<String, Object> validate(String resourceName, ResourcePlugin plugin, Map<String, Object> given,
+            boolean lenient) {
+        return plugin.acceptsAnyProperties() ? new LinkedHashMap<>(given)
+                : validate(resourceName, plugin.properties(), given, lenient);
+    }
+
+    /**
      * @return the properties with defaults applied, in schema order
      * @throws TemplateException StackValidationFailed naming the property
      */

@@ -24,6 +24,14 @@ public interface ResourcePlugin {
     /** @return the properties by name */
     Map<String, PropertySchema> properties();
 
+    /**
+     * @return whether the type takes any properties unchecked, as OS::Heat::None does to stand in
+     *         for any other type through the resource registry
+     */
+    default boolean acceptsAnyProperties() {
+        return false;
+    }
+
     /** @return the attributes by name ({@code show} is added by the engine) */
     Map<String, AttributeSchema> attributes();
 

@@ -83,7 +83,7 @@ public final class Adoption {
             StackData.ResourceData data) {
         ResourcePlugin plugin = types.require(def.type());
         Map<String, Object> given = def.resolveProperties(context);
-        Map<String, Object> properties = Properties.validate(def.name(), plugin.properties(),
+        Map<String, Object> properties = Properties.validate(def.name(), plugin,
                 given == null ? Map.of() : given, false);
         if (data == null || data.resourceId() == null || data.resourceId().isEmpty()) {
             throw new ResourceFailure("Exception", "Resource ID was not provided.");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.overcast.core.json.Json;
 import dev.overcast.orchestration.OrchestrationServer;
 import dev.overcast.testkit.ApiClient;
 
@@ -165,6 +166,21 @@ class HeatApiTest {
         return names;
     }
 
+    /** As Heat's: OS::Heat::None stands in for any type through the registry, whatever its properties. */
+    @Test
+    void noneStandsInForAnyTypeWithItsProperties() {
+        Map<String, Object> template = Map.of("heat_template_version", "2016-04-08", "resources", Map.of("pw",
+                Map.of("type", "OS::Heat::RandomString", "properties", Map.of("length", 8, "no_such", "x"))));
+        Map<String, Object> environment = Map.of("resource_registry",
+                Map.of("OS::Heat::RandomString", "OS::Heat::None"));
+        var reply = alice.post("/v1/p1/validate", Map.of("template", template, "environment", environment));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().at("/Environment/resource_registry/OS::Heat::RandomString").asString())
+                .isEqualTo("OS::Heat::None");
+        assertThat(alice.post("/v1/p1/validate", Map.of("template", template)).status())
+                .as("RandomString itself refuses no_such").isEqualTo(400);
+    }
+
     /** Regression: heat's gabbi test validates a template whose property needs a parameter with no value. */
     @Test
     void validateAcceptsParametersWithoutValues() {
@@ -189,6 +205,9 @@ class HeatApiTest {
         assertThat(size.get("Type").asString()).isEqualTo("Number");
         assertThat(size.get("MinValue").asInt()).isEqualTo(1);
         assertThat(reply.json().get("Description").asString()).isEqualTo("No description");
+        assertThat(reply.json().get("Environment")).as("Heat's user_env_as_dict").isEqualTo(Json.parse("""
+                {"parameters": {}, "parameter_defaults": {}, "resource_registry": {"resources": {}},
+                 "event_sinks": []}"""));
         assertThat(alice.post("/v1/p1/validate", Map.of()).json().get("error").get("message").asString())
                 .isEqualTo("No template specified");
     }

@@ -81,6 +81,20 @@ public record Environment(Map<String, Object> parameters, Map<String, Object> pa
         return Merging.copy(map);
     }
 
+    /**
+     * @return the environment as a user gave it (Heat's {@code user_env_as_dict}, what template
+     *         validation answers): no encrypted parameter names, and a registry that always has
+     *         its {@code resources} section
+     */
+    public Map<String, Object> userView() {
+        Map<String, Object> out = asMap();
+        out.remove("encrypted_param_names");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> registry = (Map<String, Object>) out.get("resource_registry");
+        registry.putIfAbsent("resources", new LinkedHashMap<>());
+        return out;
+    }
+
     /** @return the environment as it would be written (Heat's {@code env_as_dict}) */
     public Map<String, Object> asMap() {
         Map<String, Object> out = new LinkedHashMap<>();
