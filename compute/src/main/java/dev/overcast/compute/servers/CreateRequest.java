@@ -163,7 +163,7 @@ record CreateRequest(String name, String imageRef, String flavorRef, String avai
         return new NetworkRequest(port != null ? null : uuid, port, port != null ? null : fixedIp, tag);
     }
 
-    private static boolean isUuid(String text) {
+    static boolean isUuid(String text) {
         return text.matches("(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
     }
 

@@ -46,8 +46,7 @@ final class ServerRescue {
                             "Additional properties are not allowed ('" + field + "' was unexpected)"));
             password = args.has("adminPass") ? string(args, "adminPass") : null;
             imageRef = args.has("rescue_image_ref") ? string(args, "rescue_image_ref") : null;
-            if (imageRef != null && !imageRef.matches(
-                    "(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")) {
+            if (imageRef != null && !CreateRequest.isUuid(imageRef)) {
                 throw CreateRequest.invalid("rescue_image_ref", imageRef, "'" + imageRef + "' is not a 'uuid'");
             }
         }

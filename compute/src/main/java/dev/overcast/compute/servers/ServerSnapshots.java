@@ -183,10 +183,9 @@ final class ServerSnapshots {
 
     /** After an unshelve is asked for, the image a shelve kept is no longer needed, as in Nova. */
     void dropShelvedImage(Request req, Instance i) {
-        String imageId = i.systemMetadata().get(SHELVED_IMAGE);
-        String token = req.header("X-Auth-Token").orElse(null);
-        if (imageId != null && snapshots != null && token != null) {
-            Thread.ofVirtual().start(() -> snapshots.discard(token, imageId));
+        Runnable discard = shelvedImageDiscard(req, i);
+        if (discard != null) {
+            Thread.ofVirtual().start(discard);
         }
     }
 
@@ -196,17 +195,26 @@ final class ServerSnapshots {
      */
     void dropImageOfShelved(Request req, Instance i) {
         VmState vm = i.state().vm();
+        Runnable discard = shelvedImageDiscard(req, i);
+        if ((vm == VmState.SHELVED || vm == VmState.SHELVED_OFFLOADED) && discard != null) {
+            discard.run();
+        }
+    }
+
+    /** Deletes the image {@code i}'s shelve kept, with the caller's token; null when there is none to delete. */
+    private Runnable shelvedImageDiscard(Request req, Instance i) {
         String imageId = i.systemMetadata().get(SHELVED_IMAGE);
         String token = req.header("X-Auth-Token").orElse(null);
-        if ((vm == VmState.SHELVED || vm == VmState.SHELVED_OFFLOADED) && imageId != null && snapshots != null
-                && token != null) {
+        if (imageId == null || snapshots == null || token == null) {
+            return null;
+        }
+        return () -> {
             try {
                 snapshots.discard(token, imageId);
             } catch (RuntimeException e) {
-                LOG.warn("the shelved image {} of deleted server {} was not deleted: {}", imageId, i.uuid(),
-                        e.toString());
+                LOG.warn("the shelved image {} of server {} was not deleted: {}", imageId, i.uuid(), e.toString());
             }
-        }
+        };
     }
 
     private void upload(CellMapping cell, InstanceStore store, Instance snapshotting, String token,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jdbi.v3.core.Handle;
 
@@ -88,6 +89,14 @@ public final class FederationApi {
                 .map((rs, c) -> Json.object().put("auth_url", rs.getString("auth_url")).put("id", rs.getString("id"))
                         .put("sp_url", rs.getString("sp_url")))
                 .list());
+    }
+
+    /** Runs a delete of one row; none deleted is the 404 {@code notFound} makes. */
+    private void deleteOne(String sql, Map<String, String> binds, Supplier<ApiException> notFound) {
+        int deleted = ctx.jdbi().withHandle(h -> h.createUpdate(sql).bindMap(binds).execute());
+        if (deleted == 0) {
+            throw notFound.get();
+        }
     }
 
     // ---- identity providers ----
@@ -179,11 +188,7 @@ public final class FederationApi {
     private Response deleteIdp(Request req) {
         ctx.enforce(req, "identity:delete_identity_provider", Map.of());
         String id = req.param("idp_id");
-        int deleted = ctx.jdbi().withHandle(h -> h.createUpdate("delete from federation_idp where id = :id")
-                .bind("id", id).execute());
-        if (deleted == 0) {
-            throw idpNotFound(id);
-        }
+        deleteOne("delete from federation_idp where id = :id", Map.of("id", id), () -> idpNotFound(id));
         return Response.noContent();
     }
 
@@ -315,12 +320,8 @@ public final class FederationApi {
         ctx.enforce(req, "identity:delete_protocol", Map.of());
         String idpId = req.param("idp_id");
         String id = req.param("protocol_id");
-        int deleted = ctx.jdbi().withHandle(h -> h.createUpdate(
-                        "delete from federation_protocol where idp_id = :idp and id = :id")
-                .bind("idp", idpId).bind("id", id).execute());
-        if (deleted == 0) {
-            throw protocolNotFound(id);
-        }
+        deleteOne("delete from federation_protocol where idp_id = :idp and id = :id", Map.of("idp", idpId, "id", id),
+                () -> protocolNotFound(id));
         return Response.noContent();
     }
 
@@ -415,11 +416,7 @@ public final class FederationApi {
     private Response deleteMapping(Request req) {
         ctx.enforce(req, "identity:delete_mapping", Map.of());
         String id = req.param("mapping_id");
-        int deleted = ctx.jdbi().withHandle(h -> h.createUpdate("delete from federation_mapping where id = :id")
-                .bind("id", id).execute());
-        if (deleted == 0) {
-            throw mappingNotFound(id);
-        }
+        deleteOne("delete from federation_mapping where id = :id", Map.of("id", id), () -> mappingNotFound(id));
         return Response.noContent();
     }
 
@@ -509,11 +506,7 @@ public final class FederationApi {
     private Response deleteSp(Request req) {
         ctx.enforce(req, "identity:delete_service_provider", Map.of());
         String id = req.param("sp_id");
-        int deleted = ctx.jdbi().withHandle(h -> h.createUpdate("delete from federation_sp where id = :id")
-                .bind("id", id).execute());
-        if (deleted == 0) {
-            throw spNotFound(id);
-        }
+        deleteOne("delete from federation_sp where id = :id", Map.of("id", id), () -> spNotFound(id));
         return Response.noContent();
     }
 
