@@ -44,9 +44,11 @@ class BuildWorkflowTest {
         assertThat(s.path("status").asString()).isEqualTo("ACTIVE");
         JsonNode actions = member().get("/v2.1/servers/" + id + "/os-instance-actions").json();
         String request = actions.at("/instanceActions/0/request_id").asString();
-        JsonNode events = server.admin("2.96").get("/v2.1/servers/" + id + "/os-instance-actions/" + request).json()
-                .at("/instanceAction/events");
-        assertThat(events.findValuesAsString("result")).containsExactly("Error", "Success");
+        // As in Nova, an event's result is recorded when the step returns, which may be just after the server
+        // shows ACTIVE.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.admin("2.96")
+                .get("/v2.1/servers/" + id + "/os-instance-actions/" + request).json().at("/instanceAction/events")
+                .findValuesAsString("result")).containsExactly("Error", "Success"));
         assertThat(server.placementAdmin().get("/allocations/" + id).json().path("allocations").size()).isEqualTo(1);
     }
 

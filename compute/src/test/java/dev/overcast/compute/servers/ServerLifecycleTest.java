@@ -85,10 +85,13 @@ class ServerLifecycleTest {
         assertThat(actions).hasSize(1);
         assertThat(actions.get(0).path("action").asString()).isEqualTo("create");
         String request = actions.get(0).path("request_id").asString();
-        JsonNode action = member().get("/v2.1/servers/" + id + "/os-instance-actions/" + request).json()
-                .path("instanceAction");
-        assertThat(action.path("events").get(0).path("event").asString()).isEqualTo("compute__do_build_and_run_instance");
-        assertThat(action.path("events").get(0).path("result").asString()).isEqualTo("Success");
+        // As in Nova, the event's result is recorded when the build returns, which may be just after ACTIVE shows.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode event = member().get("/v2.1/servers/" + id + "/os-instance-actions/" + request).json()
+                    .at("/instanceAction/events/0");
+            assertThat(event.path("event").asString()).isEqualTo("compute__do_build_and_run_instance");
+            assertThat(event.path("result").asString()).isEqualTo("Success");
+        });
     }
 
     @Test
