@@ -306,5 +306,10 @@ final class SchedulerBench {
         public void release(String consumer) {
             delegate.release(consumer);
         }
+
+        @Override
+        public boolean move(String from, String to, String consumerType, boolean replaceTarget) {
+            return delegate.move(from, to, consumerType, replaceTarget);
+        }
     }
 }

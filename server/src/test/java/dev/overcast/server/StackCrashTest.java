@@ -46,7 +46,7 @@ class StackCrashTest {
             }
             Process second = start(dir, port, "convergence", "engine-a", Map.of());
             try {
-                assertThat(settle(port, path)).isEqualTo("CREATE_COMPLETE");
+                assertThat(settle(port, path)).as(() -> why(port, path)).isEqualTo("CREATE_COMPLETE");
                 assertAllResources(port, path, "CREATE_COMPLETE");
             } finally {
                 stop(second);
@@ -77,7 +77,7 @@ class StackCrashTest {
         @Test
         void convergenceCompletesTheStackOnTheOtherEngine(@TempDir Path dir) throws Exception {
             killOneOfTwo(dir, "convergence", (portB, path) -> {
-                assertThat(settle(portB, path)).isEqualTo("CREATE_COMPLETE");
+                assertThat(settle(portB, path)).as(() -> why(portB, path)).isEqualTo("CREATE_COMPLETE");
                 assertAllResources(portB, path, "CREATE_COMPLETE");
             });
         }
@@ -170,6 +170,21 @@ class StackCrashTest {
             return !status.get("s").endsWith("_IN_PROGRESS");
         });
         return status.get("s");
+    }
+
+    /** The stack's status reason and those of its resources that did not complete, for a failure's message. */
+    private static String why(int port, String path) {
+        ApiClient heat = heat(port);
+        StringBuilder out = new StringBuilder(heat.get(path).json().at("/stack/stack_status_reason").asString());
+        for (JsonNode r : heat.get(path + "/resources").json().path("resources")) {
+            if (!r.path("resource_status").asString().equals("COMPLETE")) {
+                out.append("; ").append(r.path("resource_name").asString()).append(' ')
+                        .append(r.path("resource_action").asString()).append('_')
+                        .append(r.path("resource_status").asString()).append(": ")
+                        .append(r.path("resource_status_reason").asString());
+            }
+        }
+        return out.toString();
     }
 
     private static void assertAllResources(int port, String path, String status) {

@@ -37,13 +37,13 @@ public record SchedulingRequest(Map<String, String> imageProperties, Map<String,
                 : new RequestedDestination(requestedHost, requestedNode);
         return new RequestSpec(flavor(i.flavor()), imageProperties, i.projectId(), i.userId(), schedulerHints,
                 availabilityZone, destination, forceHost == null ? List.of() : List.of(forceHost),
-                forceNode == null ? List.of() : List.of(forceNode), group, 1, i.uuid());
+                forceNode == null ? List.of() : List.of(forceNode), group, 1, i.uuid(), List.of());
     }
 
     /** As {@link #toRequestSpec}, for a move: any host of the zone the server was asked in, none forced. */
     public RequestSpec toMoveSpec(Instance i) {
         return new RequestSpec(flavor(i.flavor()), imageProperties, i.projectId(), i.userId(), schedulerHints,
-                availabilityZone, null, List.of(), List.of(), null, 1, i.uuid());
+                availabilityZone, null, List.of(), List.of(), null, 1, i.uuid(), List.of());
     }
 
     private static Flavor flavor(InstanceFlavor f) {

@@ -6,14 +6,16 @@ import java.util.Optional;
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.builds.BuildStore;
 import dev.overcast.compute.instances.Instance;
+import dev.overcast.compute.instances.InstanceFlavor;
 import dev.overcast.compute.scheduler.RequestSpec;
+import dev.overcast.compute.scheduler.RequestedDestination;
 import dev.overcast.compute.scheduler.Scheduled;
 import dev.overcast.compute.scheduler.Scheduler;
 import dev.overcast.compute.scheduler.WeighedHost;
 
 /**
- * Schedules an instance that is already in its cell again (an unshelve), from the request spec
- * its create left in the API database. The chosen host is claimed in Placement.
+ * Schedules an instance that is already in its cell again (an unshelve, a resize or a migration), from the
+ * request spec its create left in the API database. The chosen host is claimed in Placement.
  */
 final class Rescheduler {
     private final ComputeContext ctx;
@@ -26,8 +28,22 @@ final class Rescheduler {
 
     /** The claimed host, or empty when none fits. */
     Optional<WeighedHost> place(Instance i) {
-        RequestSpec request = new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i);
-        return switch (scheduler.select(request, List.of(i.uuid()))) {
+        return select(new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i));
+    }
+
+    /**
+     * A host for the instance's resize or cold migration: any but its own, for {@code flavor}, or only
+     * {@code requestedHost} when an admin named one. The instance's consumer in Placement claims it.
+     */
+    Optional<WeighedHost> placeMove(Instance i, InstanceFlavor flavor, String requestedHost) {
+        RequestSpec request = new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i.withFlavor(flavor))
+                .withIgnoreHosts(List.of(i.host()));
+        return select(requestedHost == null ? request
+                : request.withRequestedDestination(new RequestedDestination(requestedHost, null)));
+    }
+
+    private Optional<WeighedHost> select(RequestSpec request) {
+        return switch (scheduler.select(request, List.of(request.instanceUuid()))) {
             case Scheduled s -> Optional.of(s.instances().getFirst().host());
             default -> Optional.empty();
         };

@@ -31,8 +31,9 @@ import dev.overcast.compute.services.HostAggregates;
 
 /**
  * The task of an instance in its cell, driven to its end: spawn (with reschedules to the
- * alternates), delete, power off, power on, reboot. The instance's task_state says what is
- * owed; a lease on the row says who is working on it. Every step is safe to repeat: the agent's
+ * alternates), delete, power off, power on, reboot, and the steps of a resize
+ * ({@link MoveWorkflow}). The instance's task_state says what is owed; a lease on the row says who
+ * is working on it. Every step is safe to repeat: the agent's
  * spawn and destroy are idempotent, Placement's release is, and each state change is a
  * compare-and-set, so a task taken over after a crash simply runs again.
  */
@@ -50,6 +51,7 @@ final class TaskWorkflow {
     private final InstanceNotifier notifier;
     private final String owner;
     private final InstanceNetworking networking;
+    private final MoveWorkflow moves;
 
     TaskWorkflow(ComputeContext ctx, PlacementClient placement, ComputeHosts hosts, ServerGroups groups,
                  Rescheduler rescheduler, HostAggregates zones, InstanceNotifier notifier, String owner) {
@@ -62,6 +64,7 @@ final class TaskWorkflow {
         this.notifier = notifier;
         this.owner = owner;
         this.networking = new InstanceNetworking(ctx.networks(), ctx.clock());
+        this.moves = new MoveWorkflow(ctx, placement, hosts, rescheduler, zones, notifier);
     }
 
     /** Runs the instance's task to its end, unless another worker holds it or it has none. */
@@ -98,6 +101,9 @@ final class TaskWorkflow {
                     case UNSHELVING -> unshelve(cell, store, instance);
                     case REBUILDING -> rebuild(store, instance);
                     case IMAGE_SNAPSHOT -> abandonSnapshot(store, instance);
+                    case RESIZE_PREP -> moves.prepare(store, instance);
+                    case RESIZE_MIGRATING -> moves.migrate(store, instance);
+                    case RESIZE_REVERTING -> moves.revert(store, instance);
                     case SCHEDULING -> fail(cell, store, instance, "Instance " + instance.uuid()
                             + " was left scheduling in its cell.");
                 };
@@ -203,6 +209,7 @@ final class TaskWorkflow {
             hosts.destroy(instance.host(), instance.uuid());
         }
         // A host that is down is deleted locally, as Nova does; its agent finds no instance to keep.
+        moves.forget(store, instance);
         networking.release(store.db(), instance);
         placement.release(instance.uuid());
         groups.removeMember(instance.uuid());

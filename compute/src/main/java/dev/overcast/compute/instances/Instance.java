@@ -43,6 +43,14 @@ public record Instance(String uuid, String projectId, String userId, String disp
                 createdAt, updatedAt, deletedAt, deleted);
     }
 
+    /** This instance with another flavor: a resize's, or its old one back on a revert. */
+    public Instance withFlavor(InstanceFlavor other) {
+        return new Instance(uuid, projectId, userId, displayName, description, hostname, host, node,
+                availabilityZone, other, imageRef, keyName, keyData, userData, state, lockedBy, lockReason,
+                reservationId, launchIndex, accessIpV4, accessIpV6, systemMetadata, launchedAt, terminatedAt, leaseOwner,
+                leaseUntil, createdAt, updatedAt, deletedAt, deleted);
+    }
+
     public Instance withSystemMetadata(Map<String, String> meta) {
         return new Instance(uuid, projectId, userId, displayName, description, hostname, host, node,
                 availabilityZone, flavor, imageRef, keyName, keyData, userData, state, lockedBy, lockReason,

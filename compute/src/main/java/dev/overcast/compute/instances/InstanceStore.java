@@ -71,7 +71,7 @@ public final class InstanceStore {
     public boolean transition(InstanceState from, Instance changed, Instant now) {
         return db.withHandle(h -> h.createUpdate("""
                         update instances set vm_state = :vm_state, task_state = :task_state, power_state = :power_state,
-                               host = :host, node = :node, availability_zone = :availability_zone,
+                               host = :host, node = :node, availability_zone = :availability_zone, flavor = :flavor,
                                launched_at = :launched_at, terminated_at = :terminated_at,
                                system_metadata = :system_metadata, lease_owner = :lease_owner,
                                lease_until = :lease_until, deleted = :deleted, deleted_at = :deleted_at,
@@ -83,6 +83,7 @@ public final class InstanceStore {
                 .bind("power_state", changed.state().power().code())
                 .bind("host", changed.host()).bind("node", changed.node())
                 .bind("availability_zone", changed.availabilityZone())
+                .bind("flavor", dev.overcast.core.json.Json.write(changed.flavor()))
                 .bind("launched_at", changed.launchedAt()).bind("terminated_at", changed.terminatedAt())
                 .bind("system_metadata", dev.overcast.core.json.Json.write(changed.systemMetadata()))
                 .bind("lease_owner", changed.leaseOwner()).bind("lease_until", changed.leaseUntil())

@@ -30,6 +30,9 @@ public final class Lifecycle {
         SHELVE_REQUESTED, SHELVED_OFFLOADED, UNSHELVE_REQUESTED, UNSHELVED,
         REBUILD_REQUESTED, REBUILT, REBUILT_STOPPED,
         SNAPSHOT_REQUESTED, SNAPSHOT_TAKEN,
+        RESIZE_REQUESTED, RESIZE_SCHEDULED, RESIZE_FINISHED, RESIZE_FINISHED_STOPPED,
+        RESIZE_CONFIRMED, RESIZE_CONFIRMED_STOPPED, REVERT_RESIZE_REQUESTED, RESIZE_REVERTED,
+        RESIZE_REVERTED_STOPPED,
         STOPPED_OUTSIDE,
         RESET_TO_ACTIVE, RESET_TO_ERROR,
         TASK_ABORTED, TASK_FAILED
@@ -55,7 +58,9 @@ public final class Lifecycle {
     private static final Set<TaskState> ABORTABLE = EnumSet.of(TaskState.POWERING_OFF, TaskState.POWERING_ON,
             TaskState.REBOOTING, TaskState.REBOOTING_HARD, TaskState.PAUSING, TaskState.UNPAUSING,
             TaskState.SUSPENDING, TaskState.RESUMING, TaskState.UNSHELVING, TaskState.IMAGE_SNAPSHOT,
-            TaskState.RESCUING, TaskState.UNRESCUING);
+            TaskState.RESCUING, TaskState.UNRESCUING, TaskState.RESIZE_PREP, TaskState.RESIZE_MIGRATING);
+    /** Where Nova lets a server be resized or cold-migrated. */
+    private static final Set<VmState> RESIZABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED);
     /** Where Nova lets a server be rescued. */
     private static final Set<VmState> RESCUABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.ERROR);
     private static final Set<VmState> SHELVABLE = EnumSet.of(VmState.ACTIVE, VmState.STOPPED, VmState.PAUSED,
@@ -127,12 +132,30 @@ public final class Lifecycle {
                     null),
             new Transition(Event.SNAPSHOT_TAKEN, SHELVABLE, EnumSet.of(TaskState.IMAGE_SNAPSHOT), false, null, null,
                     true, null),
+            new Transition(Event.RESIZE_REQUESTED, RESIZABLE, NO_TASK, true, null, TaskState.RESIZE_PREP, false, null),
+            new Transition(Event.RESIZE_SCHEDULED, RESIZABLE, EnumSet.of(TaskState.RESIZE_PREP), false,
+                    null, TaskState.RESIZE_MIGRATING, false, null),
+            new Transition(Event.RESIZE_FINISHED, RESIZABLE, EnumSet.of(TaskState.RESIZE_MIGRATING), false,
+                    VmState.RESIZED, null, true, PowerState.RUNNING),
+            new Transition(Event.RESIZE_FINISHED_STOPPED, RESIZABLE, EnumSet.of(TaskState.RESIZE_MIGRATING), false,
+                    VmState.RESIZED, null, true, PowerState.SHUTDOWN),
+            new Transition(Event.RESIZE_CONFIRMED, EnumSet.of(VmState.RESIZED), NO_TASK, true,
+                    VmState.ACTIVE, null, true, null),
+            new Transition(Event.RESIZE_CONFIRMED_STOPPED, EnumSet.of(VmState.RESIZED), NO_TASK, true,
+                    VmState.STOPPED, null, true, null),
+            new Transition(Event.REVERT_RESIZE_REQUESTED, EnumSet.of(VmState.RESIZED), NO_TASK, true,
+                    null, TaskState.RESIZE_REVERTING, false, null),
+            new Transition(Event.RESIZE_REVERTED, EnumSet.of(VmState.RESIZED), EnumSet.of(TaskState.RESIZE_REVERTING),
+                    false, VmState.ACTIVE, null, true, PowerState.RUNNING),
+            new Transition(Event.RESIZE_REVERTED_STOPPED, EnumSet.of(VmState.RESIZED),
+                    EnumSet.of(TaskState.RESIZE_REVERTING), false, VmState.STOPPED, null, true, PowerState.SHUTDOWN),
             new Transition(Event.STOPPED_OUTSIDE, EnumSet.of(VmState.ACTIVE), NO_TASK, true, VmState.STOPPED, null,
                     true, PowerState.SHUTDOWN),
             new Transition(Event.RESET_TO_ACTIVE, ALIVE, ANY_TASK, true, VmState.ACTIVE, null, true, null),
             new Transition(Event.RESET_TO_ERROR, ALIVE, ANY_TASK, true, VmState.ERROR, null, true, null),
             new Transition(Event.TASK_ABORTED, ALIVE, ABORTABLE, false, null, null, true, null),
-            new Transition(Event.TASK_FAILED, ALIVE, EnumSet.of(TaskState.REBUILDING, TaskState.SHELVING), false,
+            new Transition(Event.TASK_FAILED, ALIVE, EnumSet.of(TaskState.REBUILDING, TaskState.SHELVING,
+                    TaskState.RESIZE_MIGRATING, TaskState.RESIZE_REVERTING), false,
                     VmState.ERROR, null, true, null));
 
     /** The state of an instance that is to be built: building, scheduling, no power. */

@@ -13,19 +13,23 @@ public final class ServerStatus {
             case BUILDING -> "BUILD";
             case ACTIVE -> task == TaskState.REBOOTING ? "REBOOT"
                     : task == TaskState.REBOOTING_HARD ? "HARD_REBOOT"
-                    : task == TaskState.REBUILDING ? "REBUILD" : "ACTIVE";
+                    : task == TaskState.REBUILDING ? "REBUILD" : resizing(task) ? "RESIZE" : "ACTIVE";
             case STOPPED -> task == TaskState.REBOOTING_HARD ? "HARD_REBOOT"
-                    : task == TaskState.REBUILDING ? "REBUILD" : "SHUTOFF";
+                    : task == TaskState.REBUILDING ? "REBUILD" : resizing(task) ? "RESIZE" : "SHUTOFF";
             case PAUSED -> "PAUSED";
             case SUSPENDED -> "SUSPENDED";
             case RESCUED -> "RESCUE";
-            case RESIZED -> "VERIFY_RESIZE";
+            case RESIZED -> task == TaskState.RESIZE_REVERTING ? "REVERT_RESIZE" : "VERIFY_RESIZE";
             case SHELVED -> "SHELVED";
             case SHELVED_OFFLOADED -> "SHELVED_OFFLOADED";
             case SOFT_DELETED -> "SOFT_DELETED";
             case DELETED -> "DELETED";
             case ERROR -> task == TaskState.REBUILDING ? "REBUILD" : "ERROR";
         };
+    }
+
+    private static boolean resizing(TaskState task) {
+        return task == TaskState.RESIZE_PREP || task == TaskState.RESIZE_MIGRATING;
     }
 
     /**
@@ -42,7 +46,8 @@ public final class ServerStatus {
             case "PAUSED" -> List.of(VmState.PAUSED);
             case "SUSPENDED" -> List.of(VmState.SUSPENDED);
             case "RESCUE" -> List.of(VmState.RESCUED);
-            case "VERIFY_RESIZE" -> List.of(VmState.RESIZED);
+            case "VERIFY_RESIZE", "REVERT_RESIZE" -> List.of(VmState.RESIZED);
+            case "RESIZE" -> List.of(VmState.ACTIVE, VmState.STOPPED);
             case "SHELVED" -> List.of(VmState.SHELVED);
             case "SHELVED_OFFLOADED" -> List.of(VmState.SHELVED_OFFLOADED);
             case "SOFT_DELETED" -> List.of(VmState.SOFT_DELETED);

@@ -9,7 +9,8 @@ public enum TaskState {
     POWERING_ON("powering-on"), REBOOTING("rebooting"), REBOOTING_HARD("rebooting_hard"), PAUSING("pausing"),
     UNPAUSING("unpausing"), SUSPENDING("suspending"), RESUMING("resuming"), SHELVING("shelving"),
     UNSHELVING("unshelving"), REBUILDING("rebuilding"), IMAGE_SNAPSHOT("image_snapshot"), RESCUING("rescuing"),
-    UNRESCUING("unrescuing");
+    UNRESCUING("unrescuing"), RESIZE_PREP("resize_prep"), RESIZE_MIGRATING("resize_migrating"),
+    RESIZE_REVERTING("resize_reverting");
 
     private final String value;
 

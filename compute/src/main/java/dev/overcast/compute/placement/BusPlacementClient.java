@@ -28,12 +28,14 @@ import dev.overcast.core.bus.Target;
  *     (false when capacity or a concurrent change refused them);</li>
  * <li>{@code release}: removes one consumer's allocations.</li>
  * </ul>
+ * Version 1.2 adds {@code move}: one consumer's allocations become another's in one write.
  */
 public final class BusPlacementClient implements PlacementClient {
     static final Target PLACEMENT = Target.of("placement");
     static final Method CANDIDATES = Method.of("allocation_candidates", "1.0");
     static final Method CLAIM = Method.of("claim", "1.0");
     static final Method RELEASE = Method.of("release", "1.0");
+    static final Method MOVE = Method.of("move", "1.2");
 
     /** The query: one request group, as the pre-filters made it. */
     public record CandidatesArgs(Map<String, Long> resources, Set<String> required, Set<String> forbidden,
@@ -57,6 +59,12 @@ public final class BusPlacementClient implements PlacementClient {
     }
 
     public record ReleaseArgs(String consumerUuid) {
+    }
+
+    public record MoveArgs(String from, String to, String consumerType, boolean replaceTarget) {
+    }
+
+    public record MoveReply(boolean moved) {
     }
 
     private final Bus bus;
@@ -96,5 +104,11 @@ public final class BusPlacementClient implements PlacementClient {
     @Override
     public void release(String consumerUuid) {
         bus.call(PLACEMENT, RELEASE, new ReleaseArgs(consumerUuid), Void.class, timeout);
+    }
+
+    @Override
+    public boolean move(String from, String to, String consumerType, boolean replaceTarget) {
+        return bus.call(PLACEMENT, MOVE, new MoveArgs(from, to, consumerType, replaceTarget), MoveReply.class,
+                timeout).moved();
     }
 }

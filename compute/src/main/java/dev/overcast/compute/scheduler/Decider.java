@@ -90,8 +90,16 @@ public final class Decider {
         return select(pool, weigh(request, pool), random);
     }
 
-    /** The requested destination, then forced hosts and nodes, as Nova's {@code get_filtered_hosts} applies them. */
+    /**
+     * Ignored hosts, the requested destination, then forced hosts and nodes, as Nova's {@code get_filtered_hosts}
+     * applies them.
+     */
     private static void narrow(RequestSpec request, HostPool pool, List<ReasonTally> steps) {
+        if (!request.ignoreHosts().isEmpty()) {
+            FilterResult ignored = new FilterResult.Reject("the server's own host");
+            narrow(pool, steps, "ignore_hosts", host -> request.ignoreHosts().contains(host.host()) ? ignored
+                    : FilterResult.PASS);
+        }
         RequestedDestination destination = request.requestedDestination();
         if (destination != null) {
             FilterResult elsewhere = new FilterResult.Reject("not " + destination.host()

@@ -22,12 +22,13 @@ import java.util.Objects;
  * @param instanceGroup        the server group the instance joins, or null
  * @param numInstances         how many instances the request boots
  * @param instanceUuid         the (first) instance being scheduled
+ * @param ignoreHosts          hosts a move may not land on (its source, unless a resize may stay there)
  */
 public record RequestSpec(Flavor flavor, Map<String, String> imageProperties, String projectId, String userId,
                           Map<String, List<String>> schedulerHints, String availabilityZone,
                           RequestedDestination requestedDestination, List<String> forceHosts,
                           List<String> forceNodes, ServerGroup instanceGroup, int numInstances,
-                          String instanceUuid) {
+                          String instanceUuid, List<String> ignoreHosts) {
 
     public RequestSpec {
         Objects.requireNonNull(flavor, "flavor");
@@ -36,6 +37,7 @@ public record RequestSpec(Flavor flavor, Map<String, String> imageProperties, St
         schedulerHints = schedulerHints == null ? Map.of() : Map.copyOf(schedulerHints);
         forceHosts = forceHosts == null ? List.of() : List.copyOf(forceHosts);
         forceNodes = forceNodes == null ? List.of() : List.copyOf(forceNodes);
+        ignoreHosts = ignoreHosts == null ? List.of() : List.copyOf(ignoreHosts);
         if (numInstances < 1) {
             throw new IllegalArgumentException("num_instances must be 1 or more, got " + numInstances);
         }
@@ -44,7 +46,7 @@ public record RequestSpec(Flavor flavor, Map<String, String> imageProperties, St
     /** A request for one instance of {@code flavor} with nothing else asked. */
     public static RequestSpec of(Flavor flavor, String projectId, String instanceUuid) {
         return new RequestSpec(flavor, Map.of(), projectId, "user", Map.of(), null, null, List.of(), List.of(),
-                null, 1, instanceUuid);
+                null, 1, instanceUuid, List.of());
     }
 
     /** The values of one scheduler hint; empty when the hint is absent. */
@@ -61,54 +63,60 @@ public record RequestSpec(Flavor flavor, Map<String, String> imageProperties, St
     /** This request for another instance of the same boot. */
     public RequestSpec withInstanceUuid(String uuid) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, uuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, uuid, ignoreHosts);
     }
 
     /** This request with the group as it stands after earlier instances of the same boot were placed. */
     public RequestSpec withInstanceGroup(ServerGroup group) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, group, numInstances, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, group, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request with other image properties. */
     public RequestSpec withImageProperties(Map<String, String> properties) {
         return new RequestSpec(flavor, properties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request with other scheduler hints. */
     public RequestSpec withSchedulerHints(Map<String, List<String>> hints) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, hints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request asking for an availability zone. */
     public RequestSpec withAvailabilityZone(String zone) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, zone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request naming a destination. */
     public RequestSpec withRequestedDestination(RequestedDestination destination) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                destination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid);
+                destination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request forcing hosts and nodes. */
     public RequestSpec withForced(List<String> hosts, List<String> nodes) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, hosts, nodes, instanceGroup, numInstances, instanceUuid);
+                requestedDestination, hosts, nodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 
     /** This request for {@code n} instances. */
     public RequestSpec withNumInstances(int n) {
         return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, n, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, n, instanceUuid, ignoreHosts);
+    }
+
+    /** This request keeping off {@code hosts}. */
+    public RequestSpec withIgnoreHosts(List<String> hosts) {
+        return new RequestSpec(flavor, imageProperties, projectId, userId, schedulerHints, availabilityZone,
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, hosts);
     }
 
     /** This request for another flavor. */
     public RequestSpec withFlavor(Flavor other) {
         return new RequestSpec(other, imageProperties, projectId, userId, schedulerHints, availabilityZone,
-                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid);
+                requestedDestination, forceHosts, forceNodes, instanceGroup, numInstances, instanceUuid, ignoreHosts);
     }
 }

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServerActions {
     /** Nova's actions that Overcast does not do yet. */
-    private static final Set<String> NOT_YET = Set.of("resize", "confirmResize", "revertResize", "migrate", "os-migrateLive", "evacuate",
+    private static final Set<String> NOT_YET = Set.of("os-migrateLive", "evacuate",
             "changePassword", "resetNetwork", "injectNetworkInfo", "trigger_crash_dump",
             "addFixedIp",
             "removeFixedIp", "os-getVNCConsole", "os-getSPICEConsole", "os-getSerialConsole", "os-getRDPConsole");
@@ -31,6 +31,7 @@ final class ServerActions {
     private final ComputeHosts hosts;
     private final ServerRebuild rebuild;
     private final ServerRescue rescue;
+    private final ServerResize resize;
     private final ServerSnapshots snapshots;
     private final ServerSecurityGroups securityGroups;
     private final ServerFloatingIps floatingIps;
@@ -44,6 +45,7 @@ final class ServerActions {
         this.hosts = hosts;
         this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
         this.rescue = new ServerRescue(ctx, lookup, tasks, neighbours);
+        this.resize = new ServerResize(ctx, lookup, tasks, neighbours);
         this.snapshots = new ServerSnapshots(ctx, lookup, tasks, images);
         this.securityGroups = new ServerSecurityGroups(ctx, lookup, tasks);
         this.floatingIps = new ServerFloatingIps(ctx, lookup, tasks);
@@ -71,6 +73,10 @@ final class ServerActions {
             case "rebuild" -> rebuild.rebuild(req, uuid, args);
             case "rescue" -> rescue.rescue(req, uuid, args);
             case "unrescue" -> rescue.unrescue(req, uuid);
+            case "resize" -> resize.resize(req, uuid, args);
+            case "migrate" -> resize.migrate(req, uuid, args);
+            case "confirmResize" -> resize.confirm(req, uuid);
+            case "revertResize" -> resize.revert(req, uuid);
             case "createImage" -> snapshots.createImage(req, uuid, args);
             case "createBackup" -> snapshots.createBackup(req, uuid, args);
             case "os-resetState" -> resetState(req, uuid, args);

@@ -54,6 +54,11 @@ public final class ServerPolicy {
     static final String DIAGNOSTICS = "os_compute_api:os-server-diagnostics";
     static final String CREATE_IMAGE = "os_compute_api:servers:create_image";
     static final String CREATE_BACKUP = "os_compute_api:os-create-backup";
+    static final String RESIZE = "os_compute_api:servers:resize";
+    static final String CONFIRM_RESIZE = "os_compute_api:servers:confirm_resize";
+    static final String REVERT_RESIZE = "os_compute_api:servers:revert_resize";
+    static final String MIGRATE = "os_compute_api:os-migrate-server:migrate";
+    static final String MIGRATE_HOST = "os_compute_api:os-migrate-server:migrate:host";
 
     public static final Map<String, String> RULES;
 
@@ -81,14 +86,15 @@ public final class ServerPolicy {
         r.put(UNLOCK_OVERRIDE, ADMIN);
         r.put(CONSOLE_OUTPUT, PROJECT_MEMBER_OR_ADMIN);
         for (String rule : new String[] {REBUILD, PAUSE, UNPAUSE, SUSPEND, RESUME, RESCUE, UNRESCUE, SHELVE, UNSHELVE,
-                RESTORE, FORCE_DELETE, PASSWORD_CLEAR, CREATE_IMAGE, CREATE_BACKUP}) {
+                RESTORE, FORCE_DELETE, PASSWORD_CLEAR, CREATE_IMAGE, CREATE_BACKUP, RESIZE, CONFIRM_RESIZE,
+                REVERT_RESIZE}) {
             r.put(rule, PROJECT_MEMBER_OR_ADMIN);
         }
         for (String rule : new String[] {IPS, IPS_SHOW, PASSWORD_SHOW}) {
             r.put(rule, PROJECT_READER_OR_ADMIN);
         }
         InterfaceApi.policy(r, PROJECT_READER_OR_ADMIN, PROJECT_MEMBER_OR_ADMIN);
-        for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS}) {
+        for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS, MIGRATE, MIGRATE_HOST}) {
             r.put(rule, ADMIN);
         }
         for (String op : new String[] {"index", "show"}) {

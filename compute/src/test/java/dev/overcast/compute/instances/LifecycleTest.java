@@ -128,6 +128,35 @@ class LifecycleTest {
     }
 
     @Test
+    void aResizeShowsResizeThenVerifyResizeAndEndsAsTheServerWas() {
+        InstanceState active = state(VmState.ACTIVE, null, PowerState.RUNNING);
+        InstanceState prep = apply(active, Event.RESIZE_REQUESTED);
+        assertThat(prep.status()).isEqualTo("RESIZE");
+        assertThat(apply(prep, Event.TASK_ABORTED)).as("no host: as it was").isEqualTo(active);
+        InstanceState migrating = apply(prep, Event.RESIZE_SCHEDULED);
+        assertThat(migrating.task()).isEqualTo(TaskState.RESIZE_MIGRATING);
+        InstanceState resized = apply(migrating, Event.RESIZE_FINISHED);
+        assertThat(resized).isEqualTo(state(VmState.RESIZED, null, PowerState.RUNNING));
+        assertThat(resized.status()).isEqualTo("VERIFY_RESIZE");
+        assertThat(Lifecycle.allows(resized, Event.RESIZE_REQUESTED)).isFalse();
+        assertThat(apply(resized, Event.RESIZE_CONFIRMED)).isEqualTo(active);
+        InstanceState reverting = apply(resized, Event.REVERT_RESIZE_REQUESTED);
+        assertThat(reverting.status()).isEqualTo("REVERT_RESIZE");
+        assertThat(Lifecycle.allows(reverting, Event.RESIZE_CONFIRMED)).isFalse();
+        assertThat(apply(reverting, Event.RESIZE_REVERTED)).isEqualTo(active);
+
+        InstanceState stopped = state(VmState.STOPPED, null, PowerState.SHUTDOWN);
+        InstanceState stoppedResized = apply(apply(apply(stopped, Event.RESIZE_REQUESTED), Event.RESIZE_SCHEDULED),
+                Event.RESIZE_FINISHED_STOPPED);
+        assertThat(stoppedResized).isEqualTo(state(VmState.RESIZED, null, PowerState.SHUTDOWN));
+        assertThat(apply(stoppedResized, Event.RESIZE_CONFIRMED_STOPPED)).isEqualTo(stopped);
+        assertThat(apply(apply(stoppedResized, Event.REVERT_RESIZE_REQUESTED), Event.RESIZE_REVERTED_STOPPED))
+                .isEqualTo(stopped);
+        assertThat(Lifecycle.allows(state(VmState.PAUSED, null, PowerState.PAUSED), Event.RESIZE_REQUESTED))
+                .isFalse();
+    }
+
+    @Test
     void aShelvedServerIsOffloadedAndUnshelvedToActive() {
         InstanceState paused = state(VmState.PAUSED, null, PowerState.PAUSED);
         InstanceState offloaded = apply(apply(paused, Event.SHELVE_REQUESTED), Event.SHELVED_OFFLOADED);

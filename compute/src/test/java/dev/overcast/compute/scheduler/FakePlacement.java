@@ -150,6 +150,15 @@ final class FakePlacement implements PlacementClient, HostStates {
         allocations.remove(consumerUuid);
     }
 
+    @Override
+    public boolean move(String from, String to, String consumerType, boolean replaceTarget) {
+        if (!allocations.containsKey(from) || !replaceTarget && allocations.containsKey(to)) {
+            return false;
+        }
+        allocations.put(to, allocations.remove(from));
+        return true;
+    }
+
     /** The state of a node as Placement's usage shows it now, with the consumers on it as its instances. */
     HostState stateOf(String uuid) {
         HostState t = providers.get(uuid).template();

@@ -162,6 +162,11 @@ class SchedulerTest {
             public void release(String consumer) {
                 placement.release(consumer);
             }
+
+            @Override
+            public boolean move(String from, String to, String consumerType, boolean replaceTarget) {
+                return placement.move(from, to, consumerType, replaceTarget);
+            }
         };
         Scheduler s = new Scheduler(failsOnSecondClaim, placement, SchedulerSettings.defaults(),
                 new SplittableRandom(1));

@@ -197,8 +197,9 @@ class ServerActionsTest {
     @Test
     void actionsOvercastDoesNotDoYetSaySo() {
         String id = active("unsupported");
-        Reply resize = act(id, Map.of("resize", Map.of("flavorRef", "2")));
-        assertThat(resize.status()).isEqualTo(501);
+        Reply evacuate = act(id, Map.of("evacuate", Map.of()));
+        assertThat(evacuate.status()).isEqualTo(501);
+        assertThat(evacuate.body()).contains("'evacuate' is not implemented");
         assertThat(act(id, Map.of("bogus", Map.of())).status()).isEqualTo(400);
         assertThat(act(id, Map.of("restore", Map.of())).status()).isEqualTo(409);
         assertThat(List.of(act(id, Map.of("forceDelete", Map.of())).status())).containsExactly(202);

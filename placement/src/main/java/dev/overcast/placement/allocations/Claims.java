@@ -53,6 +53,34 @@ public final class Claims {
     }
 
     /**
+     * Moves {@code from}'s allocations to {@code to} in one write, as Nova does with {@code POST /allocations}
+     * when a server's source host is held for its migration (and given back on a revert).
+     *
+     * @param consumerType   {@code to}'s consumer type, e.g. {@code MIGRATION}
+     * @param replaceTarget  whether what {@code to} holds is replaced; if not, a {@code to} that holds
+     *                       anything is left as it is and nothing moves
+     * @return whether anything moved: false when {@code from} holds nothing (it has moved already)
+     *         or {@code to} holds something it may not replace
+     */
+    public boolean move(String from, String to, String consumerType, boolean replaceTarget) {
+        String source = canonical(from);
+        String target = canonical(to);
+        List<AllocationReads.ConsumerAllocation> held = ctx.jdbi().withHandle(h -> AllocationReads.ofConsumer(h,
+                source));
+        if (held.isEmpty() || !replaceTarget && !ctx.jdbi().withHandle(h -> AllocationReads.ofConsumer(h, target))
+                .isEmpty()) {
+            return false;
+        }
+        Map<String, Map<String, Long>> allocations = new java.util.LinkedHashMap<>();
+        held.forEach(a -> allocations.computeIfAbsent(a.provider(), k -> new java.util.LinkedHashMap<>())
+                .put(a.resourceClass(), a.used()));
+        AllocationReads.ConsumerAllocation first = held.getFirst();
+        write(List.of(new ConsumerWrite(target, first.projectId(), first.userId(), consumerType,
+                ExpectedGeneration.UNCHECKED, allocations), ConsumerWrite.release(source)), false);
+        return true;
+    }
+
+    /**
      * Writes {@code writes} in one transaction and refreshes the index for every provider
      * touched once it commits.
      *

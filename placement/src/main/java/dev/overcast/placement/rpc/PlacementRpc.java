@@ -41,6 +41,8 @@ import dev.overcast.placement.model.Provider;
  *     inventories and traits to what is reported, writing only what differs → per provider,
  *     its generation or why not.</li>
  * </ul>
+ * Version 1.2 adds {@code move}: one consumer's allocations become another's in one write (a
+ * migration holding its server's source host, and giving it back on a revert) → whether anything moved.
  */
 public final class PlacementRpc {
     public static final String TOPIC = "placement";
@@ -68,6 +70,12 @@ public final class PlacementRpc {
     }
 
     public record ReleaseArgs(String consumerUuid) {
+    }
+
+    public record MoveArgs(String from, String to, String consumerType, boolean replaceTarget) {
+    }
+
+    public record MoveReply(boolean moved) {
     }
 
     /** A provider to exist: {@code parentUuid} null for a root. */
@@ -134,7 +142,7 @@ public final class PlacementRpc {
 
     /** Starts serving the topic as {@code server}; close the subscription to stop. */
     public Subscription listen(Bus bus, String server) {
-        return bus.listen(TOPIC, server, Dispatcher.builder("1.1")
+        return bus.listen(TOPIC, server, Dispatcher.builder("1.2")
                 .on("allocation_candidates", CandidatesArgs.class, (args, context) -> candidates(args))
                 .on("claim", ClaimArgs.class, (args, context) -> new ClaimReply(claims.claim(args.consumerUuid(),
                         args.projectId(), args.userId(), args.consumerType(), args.allocations())))
@@ -142,6 +150,8 @@ public final class PlacementRpc {
                     claims.release(args.consumerUuid());
                     return null;
                 })
+                .on("move", "1.2", MoveArgs.class, (args, context) -> new MoveReply(claims.move(args.from(),
+                        args.to(), args.consumerType(), args.replaceTarget())))
                 .on(AggregateMembersRpc.METHOD, AggregateMembersRpc.VERSION, AggregateMembersRpc.Args.class,
                         (args, context) -> aggregateMembers.handle(args))
                 .on("ensure_provider", EnsureProviderArgs.class, (args, context) -> providers.ensure(args))

@@ -69,6 +69,30 @@ class ClaimsTest {
     }
 
     @Test
+    void aMoveHandsOneConsumersAllocationsToAnotherOnceAndReplacesOnlyWhenAsked() {
+        String source = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        String dest = Fixtures.provider(admin, Map.of("VCPU", total(4)));
+        String server = consumer();
+        String migration = consumer();
+        assertThat(claims.claim(server, "p", "u", "INSTANCE", Map.of(source, Map.of("VCPU", 1L)))).isTrue();
+        assertThat(claims.move(server, migration, "MIGRATION", false)).isTrue();
+        assertThat(claims.move(server, migration, "MIGRATION", false)).as("moved already").isFalse();
+        var held = admin.get("/allocations/" + migration).json();
+        assertThat(held.get("consumer_type").asString()).isEqualTo("MIGRATION");
+        assertThat(held.get("project_id").asString()).isEqualTo("p");
+        assertThat(held.at("/allocations/" + source + "/resources/VCPU").asLong()).isEqualTo(1);
+        assertThat(admin.get("/allocations/" + server).json().get("allocations").isEmpty()).isTrue();
+
+        assertThat(claims.claim(server, "p", "u", "INSTANCE", Map.of(dest, Map.of("VCPU", 2L)))).isTrue();
+        assertThat(claims.move(migration, server, "INSTANCE", false)).as("the server holds the destination")
+                .isFalse();
+        assertThat(claims.move(migration, server, "INSTANCE", true)).isTrue();
+        assertThat(usage(admin, source, "VCPU")).isEqualTo(1);
+        assertThat(usage(admin, dest, "VCPU")).isZero();
+        assertThat(admin.get("/allocations/" + migration).json().get("allocations").isEmpty()).isTrue();
+    }
+
+    @Test
     void aClaimIsCheckedAgainstTheDatabaseWhenAnotherProcessMovedTheProviderOnBehindTheIndex() {
         PlacementContext here = server.service().context();
         String rp = Fixtures.provider(admin, Map.of("VCPU", total(4)));
