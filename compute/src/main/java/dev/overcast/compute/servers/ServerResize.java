@@ -211,10 +211,14 @@ final class ServerResize {
             Lifecycle.apply(i.state(), Lifecycle.Event.REVERT_RESIZE_REQUESTED, "revertResize", i.uuid());
             MigrationStore migrations = migrations(r);
             Migration m = finished(migrations, i);
+            // The migration first: the conductor may run the revert as soon as the task is written.
+            if (!migrations.setStatus(m.uuid(), Migration.FINISHED, Migration.REVERTING, ctx.clock().instant())) {
+                continue;
+            }
             if (tasks.request(req, r, Lifecycle.Event.REVERT_RESIZE_REQUESTED, "revertResize", "revertResize")) {
-                migrations.setStatus(m.uuid(), Migration.FINISHED, Migration.REVERTING, ctx.clock().instant());
                 return Response.accepted(null);
             }
+            migrations.setStatus(m.uuid(), Migration.REVERTING, Migration.FINISHED, ctx.clock().instant());
         }
         throw changed(uuid, "revertResize");
     }
