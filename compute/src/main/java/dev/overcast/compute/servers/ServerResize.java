@@ -58,9 +58,7 @@ final class ServerResize {
         if (!ref.isString() && !ref.isIntegralNumber() || ref.asString().isEmpty()) {
             throw CreateRequest.invalid("flavorRef", ref.toString(), ref + " is not of type 'string', 'integer'");
         }
-        if (args.has("OS-DCF:diskConfig")) {
-            DiskConfig.read(args.get("OS-DCF:diskConfig"));
-        }
+        String diskConfig = args.has("OS-DCF:diskConfig") ? DiskConfig.read(args.get("OS-DCF:diskConfig")) : null;
         String flavorRef = ref.asString();
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
             ServerRecord r = lookup.require(req, uuid);
@@ -74,6 +72,12 @@ final class ServerResize {
             }
             Lifecycle.apply(i.state(), Lifecycle.Event.RESIZE_REQUESTED, "resize", i.uuid());
             checkUpsize(i, wanted);
+            if (diskConfig != null && !diskConfig.equals(DiskConfig.of(i))) {
+                // Written while the server has no task, and read again so the task keeps it.
+                DiskConfig.remember(ctx, new InstanceStore(ctx.cells().db(ServerLookup.cellOf(r, "resize"))), uuid,
+                        diskConfig);
+                continue;
+            }
             if (start(req, r, "resize", wanted, null)) {
                 return Response.accepted(null);
             }

@@ -88,9 +88,11 @@ class ServerResizeTest {
         String source = hostOf(id);
         Map<String, JsonNode> sourceAllocations = held(id);
 
-        assertThat(resize(id, "2").status()).isEqualTo(202);
+        assertThat(action(member(), id, Map.of("resize", Map.of("flavorRef", "2", "OS-DCF:diskConfig", "AUTO")))
+                .status()).isEqualTo(202);
         JsonNode s = waitFor(member(), id, "VERIFY_RESIZE");
         assertThat(s.path("OS-EXT-STS:vm_state").asString()).isEqualTo("resized");
+        assertThat(s.path("OS-DCF:diskConfig").asString()).isEqualTo("AUTO");
         assertThat(s.path("flavor").path("original_name").asString()).isEqualTo("m1.small");
         assertThat(hostOf(id)).isNotEqualTo(source);
 
