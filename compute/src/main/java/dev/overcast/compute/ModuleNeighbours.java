@@ -56,7 +56,17 @@ final class ModuleNeighbours {
                         return groups.groupsOf(instanceUuid);
                     }
                 },
-                zones::exists,
+                new ServerNeighbours.Zones() {
+                    @Override
+                    public boolean exists(String zone) {
+                        return zones.exists(zone);
+                    }
+
+                    @Override
+                    public String of(String host) {
+                        return zones.zoneOf(host);
+                    }
+                },
                 host -> hosts.isUp(host) ? "UP" : "DOWN",
                 placement::release);
     }

@@ -26,9 +26,18 @@ final class Rescheduler {
         this.scheduler = scheduler;
     }
 
-    /** The claimed host, or empty when none fits. */
+    /**
+     * The claimed host for an unshelve, or empty when none fits: in the zone the server was created in, or
+     * the one the unshelve named (any, when it named the empty zone), and on its host if it named one.
+     */
     Optional<WeighedHost> place(Instance i) {
-        return select(new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i));
+        RequestSpec request = new BuildStore(ctx.api()).spec(i.uuid()).toMoveSpec(i);
+        String zone = UnshelveTarget.zone(i);
+        if (zone != null) {
+            request = request.withAvailabilityZone(zone.isEmpty() ? null : zone);
+        }
+        String host = UnshelveTarget.host(i);
+        return select(host == null ? request : request.withRequestedDestination(new RequestedDestination(host, null)));
     }
 
     /**

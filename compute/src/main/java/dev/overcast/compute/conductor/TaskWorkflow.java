@@ -294,8 +294,8 @@ final class TaskWorkflow {
             Optional<WeighedHost> chosen = rescheduler.place(instance);
             if (chosen.isEmpty()) {
                 String why = "No valid host was found for unshelving instance " + instance.uuid() + ".";
-                Instance back = instance.withState(Lifecycle.apply(instance.state(), Event.TASK_ABORTED, "unshelve",
-                        instance.uuid())).withLease(null, null);
+                Instance back = UnshelveTarget.forget(instance).withState(Lifecycle.apply(instance.state(),
+                        Event.TASK_ABORTED, "unshelve", instance.uuid())).withLease(null, null);
                 new FaultStore(store.db()).record(instance.uuid(), new Fault(500, why, why, null, now));
                 if (store.transition(instance.state(), back, now)) {
                     actions.finishEvent(instance.uuid(), requestId, "compute_unshelve_instance", why, why, now);
@@ -303,7 +303,7 @@ final class TaskWorkflow {
                 return true;
             }
             HostState h = chosen.get().host();
-            placed = instance.withPlacement(h.host(), h.node(), zones.zoneOf(h.host(),
+            placed = UnshelveTarget.forget(instance).withPlacement(h.host(), h.node(), zones.zoneOf(h.host(),
                     ctx.settings().defaultAvailabilityZone()));
             if (!store.transition(instance.state(), placed, now)) {
                 placement.release(instance.uuid());

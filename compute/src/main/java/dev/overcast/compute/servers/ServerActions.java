@@ -1,10 +1,12 @@
 package dev.overcast.compute.servers;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 import dev.overcast.compute.ComputeContext;
 import dev.overcast.compute.conductor.ComputeHosts;
+import dev.overcast.compute.conductor.UnshelveTarget;
 import dev.overcast.compute.instances.Instance;
 import dev.overcast.compute.instances.InstanceStore;
 import dev.overcast.compute.instances.Lifecycle;
@@ -35,6 +37,7 @@ final class ServerActions {
     private final ServerSnapshots snapshots;
     private final ServerSecurityGroups securityGroups;
     private final ServerFloatingIps floatingIps;
+    private final ServerNeighbours n;
 
     ServerActions(ComputeContext ctx, ServerLookup lookup, ServerTasks tasks, ComputeHosts hosts,
                   ServerNeighbours neighbours, java.util.function.BiFunction<Request, String,
@@ -43,6 +46,7 @@ final class ServerActions {
         this.lookup = lookup;
         this.tasks = tasks;
         this.hosts = hosts;
+        this.n = neighbours;
         this.rebuild = new ServerRebuild(ctx, lookup, tasks, neighbours, brief);
         this.rescue = new ServerRescue(ctx, lookup, tasks, neighbours);
         this.resize = new ServerResize(ctx, lookup, tasks, neighbours);
@@ -112,21 +116,56 @@ final class ServerActions {
         throw new Lifecycle.InvalidState("shelveOffload", uuid, r.instance().state());
     }
 
+    /**
+     * Unshelves, where the scheduler chooses: in the zone the server was created in, or (2.77) one named, or
+     * (2.91) any zone when the zone is null, and (2.91, admins) on a host named.
+     */
     private Response unshelve(Request req, String uuid, JsonNode args) {
+        Map<String, String> where = new HashMap<>();
         if (args != null && args.isObject() && !args.isEmpty()) {
             if (!req.versionAtLeast(2, 77)) {
                 throw ApiException.badRequest("Invalid input for field/attribute unshelve. Value: " + args
                         + ". " + args + " is not of type 'null'");
             }
             for (String field : args.propertyNames()) {
-                if (!field.equals("availability_zone")) {
+                if (!field.equals("availability_zone") && !(field.equals("host") && req.versionAtLeast(2, 91))) {
                     throw ApiException.badRequest("Invalid input for field/attribute unshelve. Additional properties "
                             + "are not allowed ('" + field + "' was unexpected)");
                 }
             }
+            JsonNode zone = args.get("availability_zone");
+            if (zone != null) {
+                if (zone.isNull() && req.versionAtLeast(2, 91)) {
+                    where.put(UnshelveTarget.ZONE_KEY, "");
+                } else if (!zone.isString() || zone.asString().isEmpty()) {
+                    throw CreateRequest.invalid("availability_zone", zone.toString(), zone
+                            + " is not of type 'string'");
+                } else if (!n.zones().exists(zone.asString())) {
+                    throw ApiException.badRequest("The requested availability zone is not available");
+                } else {
+                    where.put(UnshelveTarget.ZONE_KEY, zone.asString());
+                }
+            }
+            JsonNode host = args.get("host");
+            if (host != null) {
+                if (!host.isString() || host.asString().isEmpty()) {
+                    throw CreateRequest.invalid("host", host.toString(), host + " is not of type 'string'");
+                }
+                ctx.enforce(req, ServerPolicy.UNSHELVE_TO_HOST);
+                if (ctx.cells().hosts().cellOf(host.asString()).isEmpty()) {
+                    throw ApiException.badRequest("Compute host " + host.asString() + " could not be found.");
+                }
+                String zoneName = where.get(UnshelveTarget.ZONE_KEY);
+                if (zoneName != null && !zoneName.isEmpty()
+                        && !zoneName.equals(n.zones().of(host.asString()))) {
+                    throw ApiException.badRequest("Host " + host.asString() + " is not in availability zone "
+                            + zoneName + ".");
+                }
+                where.put(UnshelveTarget.HOST_KEY, host.asString());
+            }
         }
         tasks.requestWithRetry(req, uuid, ServerPolicy.UNSHELVE, Lifecycle.Event.UNSHELVE_REQUESTED, "unshelve",
-                "unshelve");
+                "unshelve", where);
         snapshots.dropShelvedImage(req, lookup.require(req, uuid).instance());
         return Response.accepted(null);
     }

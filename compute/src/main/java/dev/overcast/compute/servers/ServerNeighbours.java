@@ -61,6 +61,9 @@ public record ServerNeighbours(Flavors flavors, Keys keys, Quotas quotas, Images
 
     public interface Zones {
         boolean exists(String zone);
+
+        /** The zone a compute host is in. */
+        String of(String host);
     }
 
     public interface Allocations {

@@ -44,6 +44,7 @@ public final class ServerPolicy {
     static final String SHELVE = "os_compute_api:os-shelve:shelve";
     static final String UNSHELVE = "os_compute_api:os-shelve:unshelve";
     static final String SHELVE_OFFLOAD = "os_compute_api:os-shelve:shelve_offload";
+    static final String UNSHELVE_TO_HOST = "os_compute_api:os-shelve:unshelve_to_host";
     static final String RESET_STATE = "os_compute_api:os-admin-actions:reset_state";
     static final String RESTORE = "os_compute_api:os-deferred-delete:restore";
     static final String FORCE_DELETE = "os_compute_api:os-deferred-delete:force";
@@ -94,7 +95,8 @@ public final class ServerPolicy {
             r.put(rule, PROJECT_READER_OR_ADMIN);
         }
         InterfaceApi.policy(r, PROJECT_READER_OR_ADMIN, PROJECT_MEMBER_OR_ADMIN);
-        for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS, MIGRATE, MIGRATE_HOST}) {
+        for (String rule : new String[] {SHELVE_OFFLOAD, RESET_STATE, DIAGNOSTICS, MIGRATE, MIGRATE_HOST,
+                UNSHELVE_TO_HOST}) {
             r.put(rule, ADMIN);
         }
         for (String op : new String[] {"index", "show"}) {

@@ -75,11 +75,18 @@ final class ServerTasks {
      * @return false when the instance changed under us (the caller may read it again and retry)
      */
     boolean request(Request req, ServerRecord r, Lifecycle.Event event, String operation, String action) {
+        return request(req, r, event, operation, action, Map.of());
+    }
+
+    /** As {@link #request(Request, ServerRecord, Lifecycle.Event, String, String)}, noting {@code sysmeta} for the task. */
+    boolean request(Request req, ServerRecord r, Lifecycle.Event event, String operation, String action,
+                    Map<String, String> extra) {
         CellMapping cell = ServerLookup.cellOf(r, operation);
         Instance i = r.instance();
         InstanceState next = Lifecycle.apply(i.state(), event, operation, i.uuid());
         Instant now = ctx.clock().instant();
         Map<String, String> sysmeta = new HashMap<>(i.systemMetadata());
+        sysmeta.putAll(extra);
         sysmeta.put("overcast:request_id", req.ids().local());
         // A worker holding the instance keeps its lease and sees the new task when its own step ends.
         Instance changed = i.withState(next).withSystemMetadata(sysmeta);
@@ -117,11 +124,17 @@ final class ServerTasks {
     /** Applies a request event, retrying when the instance changes under us. */
     void requestWithRetry(Request req, String uuid, String rule, Lifecycle.Event event, String operation,
                           String action) {
+        requestWithRetry(req, uuid, rule, event, operation, action, Map.of());
+    }
+
+    /** As {@link #requestWithRetry(Request, String, String, Lifecycle.Event, String, String)}, noting {@code extra}. */
+    void requestWithRetry(Request req, String uuid, String rule, Lifecycle.Event event, String operation,
+                          String action, Map<String, String> extra) {
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {
             ServerRecord r = lookup.require(req, uuid);
             ctx.enforce(req, rule, Map.of("project_id", r.instance().projectId()));
             checkLock(req, r.instance());
-            if (request(req, r, event, operation, action)) {
+            if (request(req, r, event, operation, action, extra)) {
                 return;
             }
         }

@@ -38,4 +38,10 @@ public final class AvailabilityZones {
     public boolean exists(String zone) {
         return available().contains(zone);
     }
+
+    /** The zone a compute host is in: its aggregate's, or the default zone. */
+    public String zoneOf(String host) {
+        String zone = aggregates.currentAvailabilityZones().get(host);
+        return zone != null ? zone : ctx.settings().defaultAvailabilityZone();
+    }
 }

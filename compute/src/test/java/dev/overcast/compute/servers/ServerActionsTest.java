@@ -76,6 +76,38 @@ class ServerActionsTest {
     }
 
     @Test
+    void anUnshelveGoesWhereItIsToldAndOnlyAnAdminNamesTheHost() {
+        String id = active("placed-shelver");
+        assertThat(act(id, Map.of("shelve", Map.of())).status()).isEqualTo(202);
+        waitFor(member(), id, "SHELVED_OFFLOADED");
+        Reply zone = act(id, Map.of("unshelve", Map.of("availability_zone", "atlantis")));
+        assertThat(zone.status()).isEqualTo(400);
+        assertThat(zone.body()).contains("The requested availability zone is not available");
+        assertThat(member("2.90").post("/v2.1/servers/" + id + "/action",
+                Map.of("unshelve", Map.of("host", "compute2"))).status()).as("host comes with 2.91").isEqualTo(400);
+        assertThat(act(id, Map.of("unshelve", Map.of("host", "compute2"))).status()).isEqualTo(403);
+        ApiClient admin = server.admin("2.91");
+        Reply nowhere = admin.post("/v2.1/servers/" + id + "/action", Map.of("unshelve", Map.of("host", "nowhere")));
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("Compute host nowhere could not be found.");
+        for (String host : List.of("compute1", "compute2", "compute1")) {
+            if (!member().get("/v2.1/servers/" + id).json().at("/server/status").asString()
+                    .equals("SHELVED_OFFLOADED")) {
+                assertThat(act(id, Map.of("shelve", Map.of())).status()).isEqualTo(202);
+                waitFor(member(), id, "SHELVED_OFFLOADED");
+            }
+            java.util.Map<String, Object> anyZone = new java.util.HashMap<>();
+            anyZone.put("availability_zone", null);
+            anyZone.put("host", host);
+            assertThat(admin.post("/v2.1/servers/" + id + "/action", Map.of("unshelve", anyZone)).status())
+                    .isEqualTo(202);
+            waitFor(member(), id, "ACTIVE");
+            assertThat(admin.get("/v2.1/servers/" + id).json().at("/server/OS-EXT-SRV-ATTR:host").asString())
+                    .isEqualTo(host);
+        }
+    }
+
+    @Test
     void aRebuildBootsTheNewImageAndAStoppedServerStaysStopped() {
         String id = active("rebuilder");
         Reply rebuilt = member("2.1").post("/v2.1/servers/" + id + "/action", Map.of("rebuild",
