@@ -33,9 +33,9 @@ import dev.overcast.compute.services.HostAggregates;
  * The task of an instance in its cell, driven to its end: spawn (with reschedules to the
  * alternates), delete, power off, power on, reboot, and the steps of a resize
  * ({@link MoveWorkflow}). The instance's task_state says what is owed; a lease on the row says who
- * is working on it. Every step is safe to repeat: the agent's
- * spawn and destroy are idempotent, Placement's release is, and each state change is a
- * compare-and-set, so a task taken over after a crash simply runs again.
+ * is working on it. Every step is safe to repeat: the agent's spawn and destroy are idempotent,
+ * Placement's release is, and each state change is a compare-and-set, so a task taken over after
+ * a crash simply runs again.
  */
 final class TaskWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorkflow.class);

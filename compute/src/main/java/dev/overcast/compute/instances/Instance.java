@@ -47,8 +47,8 @@ public record Instance(String uuid, String projectId, String userId, String disp
     public Instance withFlavor(InstanceFlavor other) {
         return new Instance(uuid, projectId, userId, displayName, description, hostname, host, node,
                 availabilityZone, other, imageRef, keyName, keyData, userData, state, lockedBy, lockReason,
-                reservationId, launchIndex, accessIpV4, accessIpV6, systemMetadata, launchedAt, terminatedAt, leaseOwner,
-                leaseUntil, createdAt, updatedAt, deletedAt, deleted);
+                reservationId, launchIndex, accessIpV4, accessIpV6, systemMetadata, launchedAt, terminatedAt,
+                leaseOwner, leaseUntil, createdAt, updatedAt, deletedAt, deleted);
     }
 
     public Instance withSystemMetadata(Map<String, String> meta) {

@@ -78,7 +78,10 @@ final class ServerTasks {
         return request(req, r, event, operation, action, Map.of());
     }
 
-    /** As {@link #request(Request, ServerRecord, Lifecycle.Event, String, String)}, noting {@code sysmeta} for the task. */
+    /**
+     * As {@link #request(Request, ServerRecord, Lifecycle.Event, String, String)}, with {@code extra} put in the
+     * instance's system metadata for the task to read.
+     */
     boolean request(Request req, ServerRecord r, Lifecycle.Event event, String operation, String action,
                     Map<String, String> extra) {
         CellMapping cell = ServerLookup.cellOf(r, operation);
@@ -127,7 +130,7 @@ final class ServerTasks {
         requestWithRetry(req, uuid, rule, event, operation, action, Map.of());
     }
 
-    /** As {@link #requestWithRetry(Request, String, String, Lifecycle.Event, String, String)}, noting {@code extra}. */
+    /** As {@link #requestWithRetry(Request, String, String, Lifecycle.Event, String, String)}, with {@code extra}. */
     void requestWithRetry(Request req, String uuid, String rule, Lifecycle.Event event, String operation,
                           String action, Map<String, String> extra) {
         for (int attempt = 0; attempt < RACE_RETRIES; attempt++) {

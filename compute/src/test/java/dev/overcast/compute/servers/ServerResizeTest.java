@@ -224,7 +224,8 @@ class ServerResizeTest {
                 .isEqualTo(400);
         Reply confirm = action(member(), id, Map.of("confirmResize", Map.of()));
         assertThat(confirm.status()).isEqualTo(409);
-        assertThat(confirm.body()).contains("Cannot 'confirmResize' instance " + id + " while it is in vm_state active");
+        assertThat(confirm.body())
+                .contains("Cannot 'confirmResize' instance " + id + " while it is in vm_state active");
         assertThat(action(member(), id, Map.of("revertResize", Map.of())).status()).isEqualTo(409);
         Reply other = action(server.member("u9", "p9", "2.96"), id, Map.of("resize", Map.of("flavorRef", "84")));
         assertThat(other.status()).as("another project's server is not found").isEqualTo(404);
