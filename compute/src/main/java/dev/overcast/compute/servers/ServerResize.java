@@ -142,9 +142,10 @@ final class ServerResize {
         Instance i = r.instance();
         Instant now = ctx.clock().instant();
         MigrationStore migrations = migrations(r);
-        if (migrations.open(i.uuid()).isPresent()) {
-            throw new ApiException(409, "Instance " + i.uuid() + " is already being migrated or resized.");
-        }
+        // The server has no task and is not resized, so an open migration is one whose task was never written
+        // (the API process died in between): it is over.
+        migrations.open(i.uuid()).ifPresent(left -> migrations.setStatus(left.uuid(), left.status(),
+                Migration.ERROR, now));
         FlavorStore flavors = new FlavorStore(ctx);
         Migration m = new Migration(0, UUID.randomUUID().toString(), i.uuid(), i.projectId(), i.userId(), type,
                 Migration.PRE_MIGRATING, i.host(), i.node(), null, null, host, i.flavor(), wanted,
@@ -195,7 +196,7 @@ final class ServerResize {
             if (!store.transition(i.state(), confirmed, now)) {
                 continue;
             }
-            migrations.setStatus(m.uuid(), Migration.FINISHED, Migration.CONFIRMED, now);
+            migrations.setStatus(m.uuid(), m.status(), Migration.CONFIRMED, now);
             actions.start(i.uuid(), "confirmResize", req.ids().local(), req.auth().projectId(), req.auth().userId(),
                     now);
             actions.startEvent(i.uuid(), req.ids().local(), "compute_confirm_resize", i.host(), now);
@@ -216,20 +217,24 @@ final class ServerResize {
             MigrationStore migrations = migrations(r);
             Migration m = finished(migrations, i);
             // The migration first: the conductor may run the revert as soon as the task is written.
-            if (!migrations.setStatus(m.uuid(), Migration.FINISHED, Migration.REVERTING, ctx.clock().instant())) {
+            if (!migrations.setStatus(m.uuid(), m.status(), Migration.REVERTING, ctx.clock().instant())) {
                 continue;
             }
             if (tasks.request(req, r, Lifecycle.Event.REVERT_RESIZE_REQUESTED, "revertResize", "revertResize")) {
                 return Response.accepted(null);
             }
-            migrations.setStatus(m.uuid(), Migration.REVERTING, Migration.FINISHED, ctx.clock().instant());
+            migrations.setStatus(m.uuid(), Migration.REVERTING, m.status(), ctx.clock().instant());
         }
         throw changed(uuid, "revertResize");
     }
 
-    /** The migration waiting to be confirmed or reverted; Nova's 400 when there is none. */
+    /**
+     * The migration waiting to be confirmed or reverted: finished, or reverting when the revert's task was
+     * never written (the server, resized with no task, says so); Nova's 400 when there is none.
+     */
     private static Migration finished(MigrationStore migrations, Instance i) {
-        return migrations.open(i.uuid()).filter(m -> m.status().equals(Migration.FINISHED))
+        return migrations.open(i.uuid()).filter(m -> m.status().equals(Migration.FINISHED)
+                        || m.status().equals(Migration.REVERTING))
                 .orElseThrow(() -> ApiException.badRequest("Instance has not been resized."));
     }
 

@@ -232,6 +232,34 @@ class ServerResizeTest {
         assertThat(migrationOfOrNull(id)).isNull();
     }
 
+    @Test
+    void aMoveWhoseTaskWasNeverWrittenDoesNotBlockTheNextOne() {
+        String id = boot("interrupted", "1");
+        var ctx = server.context();
+        var cell = ctx.cells().buildable().getFirst();
+        var migrations = new dev.overcast.compute.migrations.MigrationStore(ctx.cells().db(cell));
+        var instance = new dev.overcast.compute.instances.InstanceStore(ctx.cells().db(cell)).find(id).orElseThrow();
+        java.time.Instant now = ctx.clock().instant();
+        // As the API writes a resize's migration, without the task after it (the process died in between).
+        String stale = java.util.UUID.randomUUID().toString();
+        migrations.insert(new dev.overcast.compute.migrations.Migration(0, stale, id, "p1", "u1", "resize",
+                "pre-migrating", instance.host(), instance.node(), null, null, null, instance.flavor(),
+                instance.flavor(), null, null, "active", now, now));
+        assertThat(resize(id, "84").status()).isEqualTo(202);
+        waitFor(member(), id, "VERIFY_RESIZE");
+        String current = migrationOf(id).path("uuid").asString();
+        assertThat(current).isNotEqualTo(stale);
+        // A revert whose task was never written: the migration says reverting, the server is resized, no task.
+        assertThat(migrations.setStatus(current, "finished", "reverting", now)).isTrue();
+        assertThat(action(member(), id, Map.of("revertResize", Map.of())).status()).isEqualTo(202);
+        JsonNode s = waitFor(member(), id, "ACTIVE");
+        assertThat(s.path("flavor").path("original_name").asString()).isEqualTo("m1.tiny");
+        JsonNode all = admin().get("/v2.1/os-migrations?instance_uuid=" + id).json().path("migrations");
+        Map<String, String> statuses = new java.util.HashMap<>();
+        all.forEach(m -> statuses.put(m.path("uuid").asString(), m.path("status").asString()));
+        assertThat(statuses).containsEntry(stale, "error").containsEntry(current, "reverted");
+    }
+
     static JsonNode migrationOfOrNull(String id) {
         JsonNode list = admin().get("/v2.1/os-migrations?instance_uuid=" + id).json().path("migrations");
         return list.isEmpty() ? null : list.get(0);
