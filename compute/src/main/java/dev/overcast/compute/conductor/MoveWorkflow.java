@@ -43,7 +43,7 @@ import dev.overcast.compute.services.HostAggregates;
  */
 final class MoveWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(MoveWorkflow.class);
-    static final String MIGRATION_CONSUMER = "MIGRATION";
+    private static final String MIGRATION_CONSUMER = "MIGRATION";
     private static final String INSTANCE_CONSUMER = "INSTANCE";
 
     private final ComputeContext ctx;

@@ -28,15 +28,4 @@ public record Migration(long id, String uuid, String instanceUuid, String projec
     public static final String REVERTING = "reverting";
     public static final String REVERTED = "reverted";
     public static final String ERROR = "error";
-
-    /** Whether it still holds anything: not confirmed, reverted or failed. */
-    public boolean open() {
-        return !status.equals(CONFIRMED) && !status.equals(REVERTED) && !status.equals(ERROR);
-    }
-
-    public Migration withDestination(String host, String node) {
-        return new Migration(id, uuid, instanceUuid, projectId, userId, migrationType, status, sourceCompute,
-                sourceNode, host, node, requestedHost, oldFlavor, newFlavor, oldInstanceTypeId, newInstanceTypeId,
-                oldVmState, createdAt, updatedAt);
-    }
 }
